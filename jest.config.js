@@ -1,0 +1,13 @@
+/** Unit and integration tests. The browser end-to-end tests run with `npm run test:e2e`. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  testPathIgnorePatterns: ["<rootDir>/test/e2e/"],
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }] },
+  // office-addin-mock reaches an ESM-only package through office-addin-manifest; it only needs
+  // the OfficeApp enum (see docs/TOOLCHAIN notes in the README).
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+  },
+};

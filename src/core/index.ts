@@ -1,0 +1,5 @@
+export * from "./errors";
+export * from "./scenario";
+export * from "./projection";
+export * from "./rates";
+export * from "./cost";

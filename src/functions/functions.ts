@@ -1,0 +1,151 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- `any[][]` is how custom-functions metadata spells a range of cells of any type. */
+/* Excel's entry points for the AICOST custom functions. The JSDoc of each function is its metadata
+ * (custom-functions-metadata-plugin generates functions.json from it at build time) and the
+ * tooltip a user sees in Excel. Each one hands its arguments to the host-independent function of
+ * the same name in aicost.ts and turns an error result into a CustomFunctions.Error. */
+import * as aicost from "./aicost";
+import { ExcelError, type FunctionResult, type ResultCell } from "./values";
+
+/** Excel accepts a custom message only on #VALUE! and #N/A. */
+function toCustomFunctionsError(error: ExcelError): CustomFunctions.Error {
+  const code = error.code as CustomFunctions.ErrorCode;
+  return error.code === "#NUM!" ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, error.message);
+}
+
+function toExcelCell(cell: ResultCell): ResultCell | CustomFunctions.Error {
+  return cell instanceof ExcelError ? toCustomFunctionsError(cell) : cell;
+}
+
+/** Returns a number or a spilled array to Excel; an error result is thrown, as Excel expects. */
+function toExcel<T>(result: FunctionResult): T {
+  if (result instanceof ExcelError) {
+    throw toCustomFunctionsError(result);
+  }
+  return (Array.isArray(result) ? result.map((row) => row.map(toExcelCell)) : result) as T;
+}
+
+/**
+ * Cost in USD of a number of input and output tokens, with an optional share of input tokens served from the prompt cache.
+ * @customfunction INFER_COST
+ * @param input_tokens Input (prompt) tokens, 0 or more.
+ * @param output_tokens Output tokens, reasoning tokens included, 0 or more.
+ * @param input_price Input price, USD per million tokens, 0 or more.
+ * @param output_price Output price, USD per million tokens, 0 or more.
+ * @param [cached_share] Share of input tokens served from the prompt cache, 0 to 1; default 0.
+ * @param [cached_input_price] Price of cached input, USD per million tokens; default the input price.
+ * @returns Cost in USD.
+ */
+export function INFER_COST(
+  input_tokens: number,
+  output_tokens: number,
+  input_price: number,
+  output_price: number,
+  cached_share?: number,
+  cached_input_price?: number,
+): number {
+  return toExcel(aicost.INFER_COST(input_tokens, output_tokens, input_price, output_price, cached_share, cached_input_price));
+}
+
+/**
+ * Price projected a number of months ahead under a price-decline scenario.
+ * @customfunction PROJECT_PRICE
+ * @param price Today's price, e.g. USD per million tokens, 0 or more.
+ * @param months_ahead Months from today, 0 to 1200; fractions allowed.
+ * @param [scenario] pessimistic, baseline or aggressive, or a row or column of label, annual multiplier and floor share (e.g. AICOST_SCENARIO); default baseline.
+ * @returns Projected price, in the unit of price.
+ */
+export function PROJECT_PRICE(price: number, months_ahead: number, scenario?: any[][]): number {
+  return toExcel(aicost.PROJECT_PRICE(price, months_ahead, scenario));
+}
+
+/**
+ * Cost projected a number of months ahead: today's cost under the scenario's price decline, times token volume growth.
+ * @customfunction PROJECT_COST
+ * @param cost_today Cost today in USD, 0 or more.
+ * @param months_ahead Months from today, 0 to 1200; fractions allowed.
+ * @param [scenario] pessimistic, baseline or aggressive, or a row or column of label, annual multiplier and floor share; default baseline.
+ * @param [annual_volume_multiplier] How many times token volume grows per year, above 0; default 1 (flat).
+ * @returns Projected cost in USD.
+ */
+export function PROJECT_COST(
+  cost_today: number,
+  months_ahead: number,
+  scenario?: any[][],
+  annual_volume_multiplier?: number,
+): number {
+  return toExcel(aicost.PROJECT_COST(cost_today, months_ahead, scenario, annual_volume_multiplier));
+}
+
+/**
+ * Projected prices for month 0, 1, ..., months, spilled down a column.
+ * @customfunction PRICE_CURVE
+ * @param price Today's price, e.g. USD per million tokens, 0 or more.
+ * @param months Last month to project, a whole number from 0 to 1200.
+ * @param [scenario] pessimistic, baseline or aggressive, or a row or column of label, annual multiplier and floor share; default baseline.
+ * @returns A column of months + 1 projected prices.
+ */
+export function PRICE_CURVE(price: number, months: number, scenario?: any[][]): number[][] {
+  return toExcel(aicost.PRICE_CURVE(price, months, scenario));
+}
+
+/**
+ * Monthly cost in USD of a row or column of monthly token volumes, at prices projected to each month.
+ * @customfunction COST_CURVE
+ * @param input_tokens Input tokens per month: one row or one column, 0 or more each.
+ * @param output_tokens Output tokens per month: a range of the same shape as input_tokens.
+ * @param input_price Today's input price, USD per million tokens, 0 or more.
+ * @param output_price Today's output price, USD per million tokens, 0 or more.
+ * @param [scenario] pessimistic, baseline or aggressive, or a row or column of label, annual multiplier and floor share; default baseline.
+ * @param [start_month] Months from today of the first cell, 0 or more; default 0.
+ * @param [cached_share] Share of input tokens served from the prompt cache, 0 to 1; default 0.
+ * @param [cached_input_price] Today's price of cached input, USD per million tokens; default the input price.
+ * @returns Monthly costs in USD, in the shape of input_tokens.
+ */
+export function COST_CURVE(
+  input_tokens: any[][],
+  output_tokens: any[][],
+  input_price: number,
+  output_price: number,
+  scenario?: any[][],
+  start_month?: number,
+  cached_share?: number,
+  cached_input_price?: number,
+): number[][] {
+  return toExcel(
+    aicost.COST_CURVE(input_tokens, output_tokens, input_price, output_price, scenario, start_month, cached_share, cached_input_price),
+  );
+}
+
+/**
+ * Annual price multiplier implied by two prices some months apart (0.1 = ten times cheaper per year); agrees with RRI.
+ * @customfunction DECLINE_RATE
+ * @param start_price Earlier price, above 0.
+ * @param end_price Later price, above 0, in the same unit.
+ * @param months Months between the two prices, above 0.
+ * @returns Annual multiplier m, with end_price = start_price * m^(months/12).
+ */
+export function DECLINE_RATE(start_price: number, end_price: number, months: number): number {
+  return toExcel(aicost.DECLINE_RATE(start_price, end_price, months));
+}
+
+/**
+ * Months until the projected price first reaches a target price; #N/A if the scenario never gets there.
+ * @customfunction MONTHS_TO_PRICE
+ * @param price Today's price, 0 or more.
+ * @param target_price Target price in the same unit, 0 or more.
+ * @param [scenario] pessimistic, baseline or aggressive, or a row or column of label, annual multiplier and floor share; default baseline.
+ * @returns Months from today; 0 if the price is already at or below the target.
+ */
+export function MONTHS_TO_PRICE(price: number, target_price: number, scenario?: any[][]): number {
+  return toExcel(aicost.MONTHS_TO_PRICE(price, target_price, scenario));
+}
+
+/**
+ * A scenario's label, annual price multiplier and floor share, spilled across one row.
+ * @customfunction SCENARIO_PARAMS
+ * @param [scenario] pessimistic, baseline or aggressive, or a row or column of label, annual multiplier and floor share; default baseline.
+ * @returns One row: label, annual multiplier m, floor share f.
+ */
+export function SCENARIO_PARAMS(scenario?: any[][]): any[][] {
+  return toExcel(aicost.SCENARIO_PARAMS(scenario));
+}

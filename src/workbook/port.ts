@@ -1,0 +1,79 @@
+/**
+ * The WorkbookPort: everything the task pane may ask of a workbook. The task pane talks only to
+ * this interface. Two implementations: ExcelWorkbook (Office.js, src/workbook/excelWorkbook.ts)
+ * and the preview's HyperFormula workbook (src/preview). Neither the interface nor its types
+ * import Office or DOM types.
+ */
+
+/** One row of the scenarios table as the workbook holds it; values are raw until validated. */
+export interface ScenarioRow {
+  /** The scenario's name, as typed in the table's first column. */
+  readonly name: string;
+  /** m as stored: null when the cell is empty or not a number. */
+  readonly annualPriceMultiplier: number | null;
+  /** f as stored: null when the cell is empty or not a number. */
+  readonly floorShare: number | null;
+  readonly note: string;
+  /** True for pessimistic, baseline and aggressive. */
+  readonly isPreset: boolean;
+  /** What is wrong with this row, in words a finance user can act on; empty when valid. */
+  readonly problems: readonly string[];
+}
+
+/** What the pane knows of the workbook's assumptions. */
+export type AssumptionsState =
+  | { readonly status: "missing" }
+  | {
+      readonly status: "ready" | "damaged";
+      readonly scenarios: readonly ScenarioRow[];
+      /** The Active scenario cell's text. */
+      readonly activeScenarioName: string;
+      /** Problems with the sheet itself (missing name, moved table, ...), in plain words. */
+      readonly problems: readonly string[];
+    };
+
+/** Changes to one scenario's parameters; omitted fields stay as they are. */
+export interface ScenarioChanges {
+  readonly annualPriceMultiplier?: number;
+  readonly floorShare?: number;
+}
+
+/** Pane-only preferences, kept in the document's settings. */
+export interface PanePreferences {
+  /** The price the chart projects from, USD per million tokens; null = the selected cell or $10. */
+  readonly referencePriceUsd: number | null;
+  /** The chart's and the inserted projection's horizon in months. */
+  readonly horizonMonths: number;
+}
+
+export const DEFAULT_PREFERENCES: PanePreferences = { referencePriceUsd: null, horizonMonths: 36 };
+
+/** Where an inserted projection landed, for the pane's status line. */
+export interface InsertedProjection {
+  /** The block's address, e.g. "Sheet1!B2:F39". */
+  readonly address: string;
+  readonly chartInserted: boolean;
+}
+
+export interface WorkbookPort {
+  /** "excel" inside Office; "preview" for the in-browser workbook. */
+  readonly host: "excel" | "preview";
+  /** Reads the assumptions sheet. Never throws for a damaged sheet: it reports it. */
+  readAssumptions(): Promise<AssumptionsState>;
+  /** Creates the assumptions sheet, or repairs a damaged one keeping users' custom rows. Idempotent. */
+  setUpAssumptions(): Promise<void>;
+  /** Writes the Active scenario cell, and nothing else. */
+  setActiveScenario(name: string): Promise<void>;
+  /** Writes the changed parameter cells of one table row, and nothing else. */
+  updateScenario(name: string, changes: ScenarioChanges): Promise<void>;
+  /** Appends a custom scenario row to the table. */
+  addScenario(row: { name: string; annualPriceMultiplier: number; floorShare: number; note: string }): Promise<void>;
+  /** The selected cell's value when it is one positive number; otherwise null. */
+  readSelectedNumber(): Promise<number | null>;
+  /** Inserts a projection block (and a line chart) at the selected cell. */
+  insertProjection(options: { horizonMonths: number; basePriceUsd: number }): Promise<InsertedProjection>;
+  /** Calls `listener` after any change to the assumptions made anywhere; returns an unsubscribe function. */
+  onAssumptionsChanged(listener: () => void): Promise<() => Promise<void>>;
+  loadPreferences(): Promise<PanePreferences>;
+  savePreferences(preferences: PanePreferences): Promise<void>;
+}
