@@ -70,6 +70,8 @@ export interface WorkbookPort {
   addScenario(row: { name: string; annualPriceMultiplier: number; floorShare: number; note: string }): Promise<void>;
   /** The selected cell's value when it is one positive number; otherwise null. */
   readSelectedNumber(): Promise<number | null>;
+  /** Calls `listener` whenever the user selects another cell; returns an unsubscribe function. */
+  onSelectionChanged(listener: () => void): Promise<() => Promise<void>>;
   /** Inserts a projection block (and a line chart) at the selected cell. */
   insertProjection(options: { horizonMonths: number; basePriceUsd: number }): Promise<InsertedProjection>;
   /** Calls `listener` after any change to the assumptions made anywhere; returns an unsubscribe function. */
