@@ -4,7 +4,8 @@
 // for sideloading (npm run start:excel / start:web).
 import { createServer as createHttpServer } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import staticServer from "./static-server.cjs";
@@ -17,11 +18,31 @@ if (!existsSync(join(root, "taskpane.html"))) {
   console.error(`Nothing to serve in ${root}: run npm run build:dev first (npm start does both).`);
   process.exit(1);
 }
+/**
+ * The Office dev certificate for https://localhost. office-addin-dev-certs generates it and then
+ * asks the system to trust its CA; where that is not possible (Linux without sudo) the generated
+ * files are still usable once the CA is trusted by hand.
+ */
+async function httpsOptions() {
+  const devCerts = (await import("office-addin-dev-certs")).default;
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    const folder = join(homedir(), ".office-addin-dev-certs");
+    if (!existsSync(join(folder, "localhost.crt"))) throw error;
+    console.warn(`${error.message}\nServing with the certificate in ${folder}; trust ${join(folder, "ca.crt")} in your browser or system.`);
+    return {
+      ca: readFileSync(join(folder, "ca.crt")),
+      cert: readFileSync(join(folder, "localhost.crt")),
+      key: readFileSync(join(folder, "localhost.key")),
+    };
+  }
+}
+
 const handler = staticServer.staticHandler(root);
 let server;
 if (https) {
-  const devCerts = await import("office-addin-dev-certs");
-  server = createHttpsServer(await devCerts.default.getHttpsServerOptions(), handler);
+  server = createHttpsServer(await httpsOptions(), handler);
 } else {
   server = createHttpServer(handler);
 }
