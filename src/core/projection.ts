@@ -14,6 +14,9 @@ const monthsInYear = 12;
  */
 export function priceFactor(scenario: Scenario, monthsAhead: number): number {
   const { annualPriceMultiplier, floorShare } = scenario;
+  if (floorShare === 1) {
+    return 1; // a flat price, even where m^(t/12) overflows and 0 * Infinity would give NaN
+  }
   return floorShare + (1 - floorShare) * Math.pow(annualPriceMultiplier, monthsAhead / monthsInYear);
 }
 
