@@ -1,0 +1,159 @@
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import * as aicost from "../../src/functions/aicost";
+import { ExcelError } from "../../src/functions/values";
+import { AICOST_FUNCTION_IDS, registerAicostPlugin } from "../../src/preview/aicostPlugin";
+
+registerAicostPlugin();
+
+/** A headless workbook with one sheet "S" holding `rows`, and AICOST_SCENARIO over S!A20:C20. */
+function workbook(rows: unknown[][]): { hf: HyperFormula; sheet: number } {
+  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+  const sheet = hf.getSheetId(hf.addSheet("S")) as number;
+  hf.setSheetContent(sheet, rows as never);
+  return { hf, sheet };
+}
+
+function valueAt(hf: HyperFormula, sheet: number, row: number, col: number): unknown {
+  return hf.getCellValue({ sheet, row, col });
+}
+
+/** HyperFormula rounds results to 10 significant digits by default (precisionRounding). */
+function expectSameNumber(actual: unknown, expected: unknown): void {
+  expect(typeof actual).toBe("number");
+  expect(typeof expected).toBe("number");
+  expect(actual as number).toBeCloseTo(expected as number, 8);
+}
+
+describe("AICOST plugin on a headless HyperFormula", () => {
+  test("registers all eight functions under their Excel names", () => {
+    const names = HyperFormula.getRegisteredFunctionNames("enGB");
+    for (const id of AICOST_FUNCTION_IDS) {
+      expect(names).toContain(`AICOST.${id}`);
+    }
+    expect(AICOST_FUNCTION_IDS).toHaveLength(8);
+  });
+
+  test("scalar functions compute what aicost.ts computes for the same arguments", () => {
+    const { hf, sheet } = workbook([
+      [
+        "=AICOST.INFER_COST(1200, 300, 3, 15, 0.5, 0.3)",
+        "=AICOST.PROJECT_PRICE(10, 12)",
+        '=AICOST.PROJECT_COST(500, 24, "aggressive", 2)',
+        "=AICOST.DECLINE_RATE(37.5, 0.25, 21)",
+        '=AICOST.MONTHS_TO_PRICE(10, 5, "pessimistic")',
+      ],
+    ]);
+    expectSameNumber(valueAt(hf, sheet, 0, 0), aicost.INFER_COST(1200, 300, 3, 15, 0.5, 0.3));
+    expectSameNumber(valueAt(hf, sheet, 0, 1), aicost.PROJECT_PRICE(10, 12, null));
+    expectSameNumber(valueAt(hf, sheet, 0, 2), aicost.PROJECT_COST(500, 24, "aggressive", 2));
+    expectSameNumber(valueAt(hf, sheet, 0, 3), aicost.DECLINE_RATE(37.5, 0.25, 21));
+    expectSameNumber(valueAt(hf, sheet, 0, 4), aicost.MONTHS_TO_PRICE(10, 5, "pessimistic"));
+    // 10 * (0.25 + 0.75 * 0.5^(t/12)) = 5  =>  0.5^(t/12) = 1/3  =>  t = 12 * log2(3) = 19.0196...
+    expect(valueAt(hf, sheet, 0, 4)).toBeCloseTo(12 * Math.log2(3), 6);
+    // Independent check of one: baseline at 12 months is 10 * (0.01 + 0.99 * 0.1^(12/12)) = 10 * 0.109 = 1.09.
+    expect(valueAt(hf, sheet, 0, 1)).toBeCloseTo(1.09, 10);
+    // 1200 input tokens, half cached at $0.3, half at $3, 300 output at $15 per million:
+    // (600 * 3 + 600 * 0.3 + 300 * 15) / 1e6 = (1800 + 180 + 4500) / 1e6 = 0.00648.
+    expect(valueAt(hf, sheet, 0, 0)).toBeCloseTo(0.00648, 12);
+  });
+
+  test("cell references, ranges and a named scenario row pass as Excel passes them", () => {
+    const { hf, sheet } = workbook([
+      [10, 24, "team", 0.2, 0.05, "=AICOST.PROJECT_PRICE(A1, B1, C1:E1)", "=AICOST.PROJECT_PRICE(A1, B1, AICOST_SCENARIO)"],
+    ]);
+    hf.addNamedExpression("AICOST_SCENARIO", "=S!$C$1:$E$1");
+    // 10 * (0.05 + 0.95 * 0.2^(24/12)) = 10 * (0.05 + 0.95 * 0.04) = 10 * 0.088 = 0.88.
+    expect(valueAt(hf, sheet, 0, 5)).toBeCloseTo(0.88, 10);
+    expect(valueAt(hf, sheet, 0, 6)).toBeCloseTo(0.88, 10);
+    expectSameNumber(valueAt(hf, sheet, 0, 5), aicost.PROJECT_PRICE(10, 24, [["team", 0.2, 0.05]]));
+  });
+
+  test("a scenario edited in its row recalculates the dependent formula", () => {
+    const { hf, sheet } = workbook([["x", 0.5, 0.25, "=AICOST.PROJECT_PRICE(10, 12, AICOST_SCENARIO)"]]);
+    hf.addNamedExpression("AICOST_SCENARIO", "=S!$A$1:$C$1");
+    // 10 * (0.25 + 0.75 * 0.5) = 6.25
+    expect(valueAt(hf, sheet, 0, 3)).toBeCloseTo(6.25, 10);
+    hf.setCellContents({ sheet, row: 0, col: 1 }, 0.1);
+    // 10 * (0.25 + 0.75 * 0.1) = 3.25
+    expect(valueAt(hf, sheet, 0, 3)).toBeCloseTo(3.25, 10);
+  });
+
+  test("a 1x1 range reaches the function as a 2-D array, as Excel passes it", () => {
+    const { hf, sheet } = workbook([["aggressive", "=AICOST.PROJECT_PRICE(10, 12, A1:A1)", "=AICOST.SCENARIO_PARAMS(A1:A1)"]]);
+    // aggressive: 10 * (0.001 + 0.999 * 0.025) = 10 * 0.025975 = 0.25975
+    expect(valueAt(hf, sheet, 0, 1)).toBeCloseTo(0.25975, 10);
+    expect(valueAt(hf, sheet, 0, 2)).toBe("aggressive");
+  });
+
+  test.each([
+    ["=AICOST.PROJECT_PRICE(-1, 12)", aicost.PROJECT_PRICE(-1, 12, null)],
+    ['=AICOST.PROJECT_PRICE(10, 12, "nosuch")', aicost.PROJECT_PRICE(10, 12, "nosuch")],
+    ['=AICOST.INFER_COST("many", 1, 1, 1)', aicost.INFER_COST("many", 1, 1, 1, null, null)],
+    ["=AICOST.MONTHS_TO_PRICE(10, 0.1, \"pessimistic\")", aicost.MONTHS_TO_PRICE(10, 0.1, "pessimistic")],
+    ["=AICOST.DECLINE_RATE(0, 1, 12)", aicost.DECLINE_RATE(0, 1, 12)],
+  ])("%s keeps the error's code and message", (formula, direct) => {
+    const { hf, sheet } = workbook([[formula]]);
+    const value = valueAt(hf, sheet, 0, 0);
+    expect(direct).toBeInstanceOf(ExcelError);
+    expect(value).toBeInstanceOf(DetailedCellError);
+    expect((value as DetailedCellError).value).toBe((direct as ExcelError).code);
+    expect((value as DetailedCellError).message).toBe((direct as ExcelError).message);
+  });
+
+  test("an argument that is an error of another kind propagates unchanged", () => {
+    const { hf, sheet } = workbook([
+      ["=1/0", "=AICOST.PROJECT_PRICE(A1, 12)", "=AICOST.PROJECT_PRICE(10, 12, A2:C2)"],
+      ["x", "=1/0", 0.1],
+    ]);
+    expect((valueAt(hf, sheet, 0, 1) as DetailedCellError).value).toBe("#DIV/0!");
+    expect((valueAt(hf, sheet, 0, 2) as DetailedCellError).value).toBe("#DIV/0!");
+  });
+
+  test("PRICE_CURVE spills months + 1 rows that match aicost.ts", () => {
+    const { hf, sheet } = workbook([['=AICOST.PRICE_CURVE(10, 24, "pessimistic")']]);
+    const direct = aicost.PRICE_CURVE(10, 24, "pessimistic") as number[][];
+    expect(direct).toHaveLength(25);
+    for (let month = 0; month <= 24; month++) {
+      expectSameNumber(valueAt(hf, sheet, month, 0), direct[month][0]);
+    }
+    expect(valueAt(hf, sheet, 25, 0)).toBeNull();
+    // pessimistic at 24 months: 10 * (0.25 + 0.75 * 0.5^2) = 10 * 0.4375 = 4.375
+    expect(valueAt(hf, sheet, 24, 0)).toBeCloseTo(4.375, 10);
+  });
+
+  test("PRICE_CURVE with months from a cell explains what to write instead", () => {
+    const { hf, sheet } = workbook([[24, "=AICOST.PRICE_CURVE(10, A1)"]]);
+    const value = valueAt(hf, sheet, 0, 1) as DetailedCellError;
+    expect(value.value).toBe("#VALUE!");
+    expect(value.message).toMatch(/whole number in the formula/);
+  });
+
+  test("COST_CURVE spills in the shape of input_tokens, column or row", () => {
+    const { hf, sheet } = workbook([
+      [1000, 500, "=AICOST.COST_CURVE(A1:A3, B1:B3, 3, 15, \"baseline\")"],
+      [2000, 600],
+      [4000, 700],
+      [1000, 2000, 4000],
+      [500, 600, 700],
+      ['=AICOST.COST_CURVE(A4:C4, A5:C5, 3, 15, "baseline")'],
+    ]);
+    const direct = aicost.COST_CURVE([[1000], [2000], [4000]], [[500], [600], [700]], 3, 15, "baseline", null, null, null) as number[][];
+    for (let month = 0; month < 3; month++) {
+      expectSameNumber(valueAt(hf, sheet, month, 2), direct[month][0]);
+      expectSameNumber(valueAt(hf, sheet, 5, month), direct[month][0]);
+    }
+    // month 0 at today's price: (1000 * 3 + 500 * 15) / 1e6 = 10500 / 1e6 = 0.0105
+    expect(valueAt(hf, sheet, 0, 2)).toBeCloseTo(0.0105, 12);
+    expect(valueAt(hf, sheet, 3, 2)).toBe(4000); // C4 keeps its own value: the column spill stops after three rows
+  });
+
+  test("SCENARIO_PARAMS spills one row of label, m and f", () => {
+    const { hf, sheet } = workbook([['=AICOST.SCENARIO_PARAMS("aggressive")']]);
+    expect([0, 1, 2].map((col) => valueAt(hf, sheet, 0, col))).toEqual(["aggressive", 0.025, 0.001]);
+  });
+
+  test("a spill blocked by a filled cell shows #SPILL!", () => {
+    const { hf, sheet } = workbook([['=AICOST.SCENARIO_PARAMS("baseline")', null, "in the way"]]);
+    expect((valueAt(hf, sheet, 0, 0) as DetailedCellError).value).toBe("#SPILL!");
+  });
+});
