@@ -122,10 +122,13 @@ export function COST_CURVE(
     if (startMonth + months - 1 > MAX_MONTHS_AHEAD) {
       throw outOfRange(`start_month plus the number of months must stay within ${MAX_MONTHS_AHEAD} months.`);
     }
-    const costs = inputVolumes.cells.map((inputTokens, month) => {
-      const usage = usageArguments(inputTokens, outputVolumes.cells[month], input_price, output_price, cached_share, cached_input_price);
-      return inferenceCostUsd(usage, priceFactor(parsedScenario, startMonth + month));
-    });
+    // Prices and shares are parsed and checked once; each month only brings its own volumes.
+    const prices = usageArguments(0, 0, input_price, output_price, cached_share, cached_input_price);
+    const costs = new Array<number>(months);
+    for (let month = 0; month < months; month++) {
+      const usage = checkUsage({ ...prices, inputTokens: inputVolumes.cells[month], outputTokens: outputVolumes.cells[month] });
+      costs[month] = inferenceCostUsd(usage, priceFactor(parsedScenario, startMonth + month));
+    }
     return inputVolumes.orientation === "row" ? toRow(costs) : toColumn(costs);
   });
 }

@@ -1,4 +1,4 @@
-import { malformed } from "../core/errors";
+import { malformed, outOfRange } from "../core/errors";
 import { DEFAULT_SCENARIO, findPreset, PRESET_SCENARIOS, validateScenario, type Scenario } from "../core/scenario";
 import { ExcelError } from "./values";
 
@@ -50,6 +50,10 @@ function toNumber(value: unknown, parameterName: string): number {
     if (Number.isNaN(value)) {
       throw malformed(`${parameterName} must be a number; got a value that is not a number.`);
     }
+    if (!Number.isFinite(value)) {
+      // Excel never passes one, but another host might: no domain includes infinity.
+      throw outOfRange(`${parameterName} must be a finite number; got ${value}.`);
+    }
     return value;
   }
   if (value instanceof ExcelError) {
@@ -71,8 +75,8 @@ function toNumber(value: unknown, parameterName: string): number {
  * @example requiredNumber("12", "months_ahead") // 12
  */
 export function requiredNumber(value: unknown, parameterName: string): number {
-  if (typeof value === "number" && value === value) {
-    return value; // the common case, first and cheap
+  if (Number.isFinite(value)) {
+    return value as number; // the common case, first and cheap
   }
   const single = singleValue(value, parameterName);
   if (isEmpty(single)) {
@@ -87,8 +91,8 @@ export function requiredNumber(value: unknown, parameterName: string): number {
  * @example optionalNumber(null, "cached_share", 0) // 0
  */
 export function optionalNumber(value: unknown, parameterName: string, defaultValue: number): number {
-  if (typeof value === "number" && value === value) {
-    return value;
+  if (Number.isFinite(value)) {
+    return value as number;
   }
   const single = singleValue(value, parameterName);
   return isEmpty(single) ? defaultValue : toNumber(single, parameterName);
@@ -108,27 +112,34 @@ function scenarioFromCells(cells: readonly unknown[]): Scenario {
   while (length > 0 && isEmpty(cells[length - 1])) {
     length--; // a row may be wider than its three cells
   }
-  const hasLabel = length === 3;
+  if (length === 0 || (length === 1 && (typeof cells[0] === "string" || cells[0] instanceof ExcelError))) {
+    // Only a name, or nothing: read it as a one-cell scenario (a preset name, or empty for baseline).
+    return scenarioArgument(length === 0 ? null : cells[0]);
+  }
   if (length !== 2 && length !== 3) {
     throw malformed(`The scenario range holds ${length} filled cells: ${scenarioShapeHelp}.`);
   }
-  const label = hasLabel ? cells[0] : "custom";
-  if (typeof label !== "string") {
+  const hasLabel = length === 3;
+  const label = hasLabel ? cells[0] : null;
+  if (label instanceof ExcelError) {
+    throw new PropagatedError(label);
+  }
+  if (!isEmpty(label) && typeof label !== "string") {
     throw malformed(`The scenario's first cell must be its label (text); got ${describe(label)}: ${scenarioShapeHelp}.`);
   }
-  const [multiplierCell, floorCell] = hasLabel ? [cells[1], cells[2]] : [cells[0], cells[1]];
-  for (const cell of [multiplierCell, floorCell]) {
-    if (cell instanceof ExcelError) {
-      throw new PropagatedError(cell);
-    }
+  const multiplierCell = hasLabel ? cells[1] : cells[0];
+  const floorCell = hasLabel ? cells[2] : cells[1];
+  if (isEmpty(multiplierCell) || typeof multiplierCell === "boolean") {
+    throw malformed(`The scenario's annual price multiplier must be a number (0.1 = ten times cheaper per year); got ${isEmpty(multiplierCell) ? "an empty cell" : describe(multiplierCell)}.`);
   }
-  if (typeof multiplierCell !== "number" || Number.isNaN(multiplierCell)) {
-    throw malformed(`The scenario's annual price multiplier must be a number (0.1 = ten times cheaper per year); got ${describe(multiplierCell)}.`);
+  if (isEmpty(floorCell) || typeof floorCell === "boolean") {
+    throw malformed(`The scenario's floor share must be a number from 0 to 1 (0.01 = 1% of today's price); got ${isEmpty(floorCell) ? "an empty cell" : describe(floorCell)}.`);
   }
-  if (typeof floorCell !== "number" || Number.isNaN(floorCell)) {
-    throw malformed(`The scenario's floor share must be a number from 0 to 1; got ${describe(floorCell)}.`);
-  }
-  return validateScenario({ label: label.trim() || "custom", annualPriceMultiplier: multiplierCell, floorShare: floorCell });
+  return validateScenario({
+    label: (typeof label === "string" ? label.trim() : "") || "custom",
+    annualPriceMultiplier: toNumber(multiplierCell, "The scenario's annual price multiplier (0.1 = ten times cheaper per year)"),
+    floorShare: toNumber(floorCell, "The scenario's floor share (from 0 to 1)"),
+  });
 }
 
 /**

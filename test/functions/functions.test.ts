@@ -1,0 +1,120 @@
+/* The Excel entry points: each hands its arguments to aicost.ts and turns error results into
+ * CustomFunctions.Error. The runtime's CustomFunctions global exists only inside Office, so the
+ * test defines the small part of it that functions.ts uses: an Error class and the ErrorCode map. */
+import * as excel from "../../src/functions/functions";
+
+class TestCustomFunctionsError extends Error {
+  readonly code: string;
+  constructor(code: string, message?: string) {
+    super(message);
+    this.code = code;
+    // Office's class keeps an absent message undefined; do the same so the test can tell.
+    this.message = message as string;
+  }
+}
+
+const ErrorCode = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
+beforeAll(() => {
+  (globalThis as Record<string, unknown>).CustomFunctions = { Error: TestCustomFunctionsError, ErrorCode };
+});
+
+afterAll(() => {
+  delete (globalThis as Record<string, unknown>).CustomFunctions;
+});
+
+/** Calls `run`, expects it to throw a CustomFunctions.Error, and returns it. */
+function thrownBy(run: () => unknown): TestCustomFunctionsError {
+  try {
+    run();
+  } catch (thrown) {
+    expect(thrown).toBeInstanceOf(TestCustomFunctionsError);
+    return thrown as TestCustomFunctionsError;
+  }
+  throw new Error("expected a CustomFunctions.Error to be thrown");
+}
+
+describe("Excel entry points return numbers and spilled arrays", () => {
+  it("INFER_COST: (2e6 * 3 + 5e5 * 15) / 1e6 = 13.5", () => {
+    expect(excel.INFER_COST(2e6, 5e5, 3, 15)).toBeCloseTo(13.5, 12);
+  });
+
+  it("PROJECT_PRICE: 10 * 0.109 = 1.09 (baseline), and Excel's [[\"aggressive\"]] form: 10 * 0.025975 = 0.25975", () => {
+    expect(excel.PROJECT_PRICE(10, 12)).toBeCloseTo(1.09, 12);
+    expect(excel.PROJECT_PRICE(10, 12, [["aggressive"]])).toBeCloseTo(0.25975, 12);
+  });
+
+  it("PROJECT_COST: 1000 * 0.625 * 2 = 1250 (pessimistic, volume doubling)", () => {
+    expect(excel.PROJECT_COST(1000, 12, [["pessimistic"]], 2)).toBeCloseTo(1250, 10);
+  });
+
+  it("PRICE_CURVE spills a column: 100, then 100 * 0.109 = 10.9 at month 12", () => {
+    const curve = excel.PRICE_CURVE(100, 12);
+    expect(curve).toHaveLength(13);
+    expect(curve[12][0]).toBeCloseTo(10.9, 10);
+  });
+
+  it("COST_CURVE spills the shape of its input: a row of 1 and 2 dollars today", () => {
+    expect(excel.COST_CURVE([[1e6, 2e6]], [[0, 0]], 1, 1, [["flat", 1, 0]])).toEqual([[1, 2]]);
+  });
+
+  it("DECLINE_RATE: (0.25 / 37.5)^(12/21) = 0.0570846418", () => {
+    expect(excel.DECLINE_RATE(37.5, 0.25, 21)).toBeCloseTo(0.0570846418, 9);
+  });
+
+  it("MONTHS_TO_PRICE: 12 months from 10 to 1.09 under baseline", () => {
+    expect(excel.MONTHS_TO_PRICE(10, 1.09)).toBeCloseTo(12, 9);
+  });
+
+  it("SCENARIO_PARAMS spills label, m, f", () => {
+    expect(excel.SCENARIO_PARAMS([["team", 0.2, 0.05]])).toEqual([["team", 0.2, 0.05]]);
+  });
+});
+
+describe("Excel entry points throw CustomFunctions.Error for error results", () => {
+  it("#VALUE! carries its message", () => {
+    const error = thrownBy(() => excel.PROJECT_PRICE(10, 12, [["rosy"]]));
+    expect(error.code).toBe(ErrorCode.invalidValue);
+    expect(error.message).toMatch(/Unknown scenario "rosy": use pessimistic, baseline, aggressive/);
+  });
+
+  it("#N/A carries its message", () => {
+    const error = thrownBy(() => excel.MONTHS_TO_PRICE(100, 10, [["pessimistic"]]));
+    expect(error.code).toBe(ErrorCode.notAvailable);
+    expect(error.message).toMatch(/never falls to the target/);
+  });
+
+  it("#NUM! carries no message, since Excel allows messages only on #VALUE! and #N/A", () => {
+    const error = thrownBy(() => excel.INFER_COST(-1, 0, 1, 1));
+    expect(error.code).toBe(ErrorCode.invalidNumber);
+    expect(error.message).toBeUndefined();
+  });
+
+  it.each<[string, () => unknown, string]>([
+    ["INFER_COST", () => excel.INFER_COST(1, 1, 1, 1, 2), "#NUM!"],
+    ["PROJECT_COST", () => excel.PROJECT_COST(1, 1, undefined, 0), "#NUM!"],
+    ["PRICE_CURVE", () => excel.PRICE_CURVE(1, 1.5), "#NUM!"],
+    ["COST_CURVE", () => excel.COST_CURVE([[1, 2]], [[1]], 1, 1), "#VALUE!"],
+    ["DECLINE_RATE", () => excel.DECLINE_RATE(0, 1, 1), "#NUM!"],
+    ["SCENARIO_PARAMS", () => excel.SCENARIO_PARAMS([[1, 2, 3, 4]]), "#VALUE!"],
+  ])("%s throws its error code", (_name, run, code) => {
+    expect(thrownBy(run).code).toBe(code);
+  });
+
+  it("converts ExcelError elements of a spilled array one by one, keeping the numbers", () => {
+    // month 0 is 1e300; month 1 is 1e300 * (1e300)^(1/12) = 1e325, which overflows to #NUM!
+    const curve = excel.PRICE_CURVE(1e300, 1, [[1e300, 0]]) as unknown[][];
+    expect(curve[0][0]).toBe(1e300);
+    expect(curve[1][0]).toBeInstanceOf(TestCustomFunctionsError);
+    expect((curve[1][0] as TestCustomFunctionsError).code).toBe(ErrorCode.invalidNumber);
+    expect((curve[1][0] as TestCustomFunctionsError).message).toBeUndefined();
+  });
+});
