@@ -1,0 +1,81 @@
+import type { AssumptionsSnapshot, ScenarioTableRow, SheetCell } from "../../src/workbook/assumptions";
+import { assumptionsSheetCells } from "../../src/workbook/assumptions";
+
+/**
+ * Test fixtures: snapshots of the assumptions sheet as a host would read them back after writing
+ * cells, so the analysis can be tested on healthy sheets and on deliberately damaged copies.
+ */
+
+/** What a spreadsheet shows for a typed input: "'"-prefixed text loses its prefix. */
+function typedValue(input: string | number): string | number {
+  return typeof input === "string" && input.startsWith("'") ? input.slice(1) : input;
+}
+
+/** A cell map (address -> typed input) of the cells a set-up writes. */
+export function cellMap(cells: readonly SheetCell[]): Map<string, string | number> {
+  return new Map(cells.map((cell) => [cell.address, cell.input]));
+}
+
+/** The snapshot of a sheet holding exactly `cells`, as a host without tables (the preview) reads it. */
+export function snapshotOf(cells: ReadonlyMap<string, string | number>, overrides: Partial<AssumptionsSnapshot> = {}): AssumptionsSnapshot {
+  const value = (address: string): unknown => {
+    const input = cells.get(address);
+    return input === undefined ? "" : typedValue(input);
+  };
+  const tableRows: unknown[][] = [];
+  for (let row = 11; row <= 110; row++) {
+    const cellsOfRow = ["A", "B", "C", "D"].map((column) => value(`${column}${row}`));
+    tableRows.push(cellsOfRow);
+  }
+  while (tableRows.length > 0 && tableRows[tableRows.length - 1].every((cell) => cell === "")) {
+    tableRows.pop();
+  }
+  return {
+    sheetExists: true,
+    activeScenarioLabel: value("A4"),
+    activeScenarioName: value("B4"),
+    activeRowHeaders: ["A6", "B6", "C6"].map(value),
+    activeRowFormulas: ["A7", "B7", "C7"].map(value),
+    tableHeaders: ["A10", "B10", "C10", "D10"].map(value),
+    scenarioNameReference: "='AICOST Assumptions'!$A$7:$C$7",
+    tableRows,
+    ...overrides,
+  };
+}
+
+/** A freshly set-up sheet, optionally with custom rows, as the preview reads it. */
+export function healthySnapshot(customRows: readonly ScenarioTableRow[] = [], overrides: Partial<AssumptionsSnapshot> = {}): AssumptionsSnapshot {
+  return snapshotOf(cellMap(assumptionsSheetCells(customRows)), overrides);
+}
+
+/** A set-up sheet with some cells replaced ("" clears a cell). */
+export function editedSnapshot(
+  edits: Record<string, string | number>,
+  customRows: readonly ScenarioTableRow[] = [],
+  overrides: Partial<AssumptionsSnapshot> = {},
+): AssumptionsSnapshot {
+  const cells = cellMap(assumptionsSheetCells(customRows));
+  for (const [address, input] of Object.entries(edits)) {
+    cells.set(address, input);
+  }
+  return snapshotOf(cells, overrides);
+}
+
+export const teamPlan: ScenarioTableRow = {
+  name: "team plan",
+  annualPriceMultiplier: 0.2,
+  floorShare: 0.05,
+  note: "negotiated rate card",
+};
+
+/** The snapshot of a workbook without the assumptions sheet. */
+export const missingSnapshot: AssumptionsSnapshot = {
+  sheetExists: false,
+  activeScenarioLabel: null,
+  activeScenarioName: null,
+  activeRowHeaders: [],
+  activeRowFormulas: [],
+  tableHeaders: [],
+  scenarioNameReference: null,
+  tableRows: [],
+};
