@@ -1,0 +1,211 @@
+import { HyperFormula, type RawCellContent } from "hyperformula";
+import { cellAddress, columnIndex } from "../workbook/addresses";
+import { DEFAULT_PREFERENCES, type PanePreferences } from "../workbook/port";
+import { registerAicostPlugin } from "./aicostPlugin";
+
+/**
+ * The preview's workbook document: a HyperFormula engine (the cells and their formulas), the
+ * number formats HyperFormula does not keep, workbook-scoped names and the task pane's
+ * preferences. It serialises to the plain {@link StoredWorkbook} kept in localStorage and
+ * written to .xlsx.
+ */
+
+/** What one stored cell holds: a formula (text starting with "="), text, a number or a boolean. */
+export type StoredCellContent = string | number | boolean;
+
+export interface StoredSheet {
+  readonly name: string;
+  /** Non-empty cells by A1 address ("B4"); spilled cells are not stored, only their formula. */
+  readonly cells: Readonly<Record<string, StoredCellContent>>;
+  /** Number formats by A1 address, in Excel's format code ("$#,##0.00"). */
+  readonly formats: Readonly<Record<string, string>>;
+}
+
+/** The whole workbook as plain data (version 1). */
+export interface StoredWorkbook {
+  readonly version: 1;
+  readonly sheets: readonly StoredSheet[];
+  /** Workbook-scoped names, e.g. AICOST_SCENARIO -> ='AICOST Assumptions'!$A$7:$C$7. */
+  readonly names: readonly { readonly name: string; readonly expression: string }[];
+  readonly preferences: PanePreferences;
+  /** The sheet shown when the workbook opens. */
+  readonly activeSheet: string;
+}
+
+export const STORED_WORKBOOK_VERSION = 1;
+
+/** A 0-based cell position on one sheet. */
+export interface CellPosition {
+  readonly sheet: number;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** Splits "B4" into a 0-based row and column; null for anything else. */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const match = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/.exec(address.trim());
+  if (!match) {
+    return null;
+  }
+  const row = Number(match[2]) - 1;
+  return row < 0 ? null : { row, col: columnIndex(match[1]) };
+}
+
+/** "B4" for a 0-based row and column. */
+export function toA1(row: number, col: number): string {
+  return cellAddress(col, row + 1);
+}
+
+export class PreviewDocument {
+  readonly hf: HyperFormula;
+  private readonly formats = new Map<number, Map<string, string>>();
+  private preferencesValue: PanePreferences = DEFAULT_PREFERENCES;
+  private readonly listeners = new Set<() => void>();
+  activeSheet: string;
+
+  private constructor(hf: HyperFormula, activeSheet: string) {
+    this.hf = hf;
+    this.activeSheet = activeSheet;
+    hf.on("valuesUpdated", () => this.changed());
+    hf.on("sheetAdded", () => this.changed());
+    hf.on("sheetRemoved", () => this.changed());
+    hf.on("namedExpressionAdded", () => this.changed());
+    hf.on("namedExpressionRemoved", () => this.changed());
+  }
+
+  /** An empty workbook with one sheet. */
+  static empty(firstSheetName = "Sheet1"): PreviewDocument {
+    return PreviewDocument.fromStored({
+      version: STORED_WORKBOOK_VERSION,
+      sheets: [{ name: firstSheetName, cells: {}, formats: {} }],
+      names: [],
+      preferences: DEFAULT_PREFERENCES,
+      activeSheet: firstSheetName,
+    });
+  }
+
+  /** Rebuilds a document from stored data (already validated by parseStoredWorkbook). */
+  static fromStored(stored: StoredWorkbook): PreviewDocument {
+    registerAicostPlugin();
+    const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows: 10_000, maxColumns: 200 });
+    const document = new PreviewDocument(hf, stored.activeSheet);
+    hf.batch(() => {
+      for (const sheet of stored.sheets) {
+        hf.addSheet(sheet.name);
+      }
+      // Names before cells, so formulas that use them parse as names.
+      for (const { name, expression } of stored.names) {
+        hf.addNamedExpression(name, expression);
+      }
+      for (const sheet of stored.sheets) {
+        const sheetId = hf.getSheetId(sheet.name) as number;
+        hf.setSheetContent(sheetId, toRows(sheet.cells));
+        document.formats.set(sheetId, new Map(Object.entries(sheet.formats)));
+      }
+    });
+    document.preferencesValue = stored.preferences;
+    if (hf.getSheetId(stored.activeSheet) === undefined) {
+      document.activeSheet = stored.sheets[0]?.name ?? "";
+    }
+    return document;
+  }
+
+  /** The workbook as plain data: formulas, not their spilled values. */
+  toStored(): StoredWorkbook {
+    const sheets = this.hf.getSheetNames().map((name) => {
+      const sheetId = this.hf.getSheetId(name) as number;
+      const cells: Record<string, StoredCellContent> = {};
+      const { width, height } = this.hf.getSheetDimensions(sheetId);
+      for (let row = 0; row < height; row++) {
+        for (let col = 0; col < width; col++) {
+          const content = this.storedContent({ sheet: sheetId, row, col });
+          if (content !== null) {
+            cells[toA1(row, col)] = content;
+          }
+        }
+      }
+      return { name, cells, formats: Object.fromEntries(this.formats.get(sheetId) ?? []) };
+    });
+    const names = this.hf
+      .listNamedExpressions()
+      .map((name) => ({ name, expression: String(this.hf.getNamedExpressionFormula(name) ?? "") }));
+    return { version: STORED_WORKBOOK_VERSION, sheets, names, preferences: this.preferencesValue, activeSheet: this.activeSheet };
+  }
+
+  /** What the user typed into a cell: its formula, or its value; null for empty and spilled cells. */
+  storedContent(position: CellPosition): StoredCellContent | null {
+    const formula = this.hf.getCellFormula(position);
+    if (formula !== undefined) {
+      return formula;
+    }
+    if (this.hf.isCellPartOfArray(position)) {
+      return null;
+    }
+    const value = this.hf.getCellSerialized(position);
+    return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : null;
+  }
+
+  sheetId(name: string): number | undefined {
+    return this.hf.getSheetId(name);
+  }
+
+  /** The Excel number format of a cell, or undefined for General. */
+  formatAt(position: CellPosition): string | undefined {
+    return this.formats.get(position.sheet)?.get(toA1(position.row, position.col));
+  }
+
+  setFormat(sheetId: number, address: string, format: string | undefined): void {
+    let sheetFormats = this.formats.get(sheetId);
+    if (!sheetFormats) {
+      sheetFormats = new Map();
+      this.formats.set(sheetId, sheetFormats);
+    }
+    if (format === undefined) {
+      sheetFormats.delete(address);
+    } else {
+      sheetFormats.set(address, format);
+    }
+    this.changed();
+  }
+
+  get preferences(): PanePreferences {
+    return this.preferencesValue;
+  }
+
+  set preferences(preferences: PanePreferences) {
+    this.preferencesValue = preferences;
+    this.changed();
+  }
+
+  /** Calls `listener` after any change to cells, sheets, names, formats or preferences. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) {
+      listener();
+    }
+  }
+}
+
+function toRows(cells: Readonly<Record<string, StoredCellContent>>): RawCellContent[][] {
+  const rows: RawCellContent[][] = [];
+  for (const [address, content] of Object.entries(cells)) {
+    const position = parseA1(address);
+    if (position === null) {
+      continue;
+    }
+    const row = (rows[position.row] ??= []);
+    row[position.col] = content;
+  }
+  // HyperFormula wants dense rows: fill the holes left by sparse addresses.
+  for (let index = 0; index < rows.length; index++) {
+    const row = (rows[index] ??= []);
+    for (let col = 0; col < row.length; col++) {
+      row[col] ??= null;
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,347 @@
+import type { ExportedChange, RawCellContent } from "hyperformula";
+import { sheetPrefix } from "../workbook/addresses";
+import {
+  analyseAssumptions,
+  assumptionsSheetCells,
+  findScenarioRow,
+  literalText,
+  locateScenarios,
+  repairedSheetCells,
+  rowsToClear,
+  type AssumptionsSnapshot,
+  type SheetCell,
+} from "../workbook/assumptions";
+import {
+  ACTIVE_ROW_HEADER_RANGE,
+  ACTIVE_SCENARIO_CELL,
+  ACTIVE_SCENARIO_LABEL_CELL,
+  ASSUMPTIONS_SHEET_NAME,
+  SCENARIO_NAME_DEFINED_NAME,
+  SCENARIO_NAME_REFERENCE,
+  TABLE_FIRST_ROW,
+  TABLE_HEADER_ROW,
+  TABLE_LAST_ROW,
+} from "../workbook/layout";
+import type {
+  AssumptionsState,
+  InsertedProjection,
+  PanePreferences,
+  ScenarioChanges,
+  WorkbookPort,
+} from "../workbook/port";
+import { projectionBlock, type ProjectionBlock } from "../workbook/projectionBlock";
+import { parseA1, toA1, type PreviewDocument } from "./document";
+
+/** The selected cell: its sheet's name and 0-based row and column. */
+export interface SelectedCell {
+  readonly sheetName: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** Where the preview workbook learns which cell is selected: the grid on the page, or a fixed cell. */
+export interface SelectionSource {
+  selectedCell(): SelectedCell | null;
+  /** Calls `listener` whenever the selection moves; returns an unsubscribe function. */
+  onSelectionChanged(listener: () => void): () => void;
+}
+
+/** A selection held in memory: the standalone workbook's and the tests'. */
+export class SimpleSelection implements SelectionSource {
+  private current: SelectedCell | null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(initial: SelectedCell | null = null) {
+    this.current = initial;
+  }
+
+  selectedCell(): SelectedCell | null {
+    return this.current;
+  }
+
+  select(cell: SelectedCell): void {
+    this.current = cell;
+    for (const listener of this.listeners) {
+      listener();
+    }
+  }
+
+  onSelectionChanged(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+/** An inserted projection the page may draw: the block and the sheet it was written on. */
+export interface ProjectionChartRequest {
+  readonly sheetName: string;
+  readonly block: ProjectionBlock;
+}
+
+export interface PreviewWorkbookOptions {
+  /** Draws a chart of an inserted block; returns whether it did. Without it no chart is drawn. */
+  readonly showChart?: (request: ProjectionChartRequest) => boolean;
+}
+
+function rangeCells(range: string): { row: number; col: number }[] {
+  const [first, last] = range.split(":").map((address) => parseA1(address) as { row: number; col: number });
+  const cells: { row: number; col: number }[] = [];
+  for (let col = first.col; col <= last.col; col++) {
+    cells.push({ row: first.row, col });
+  }
+  return cells;
+}
+
+/**
+ * The WorkbookPort over the preview's HyperFormula document: the same assumptions sheet, name and
+ * projection block as in Excel, laid out, judged and repaired by the shared pure modules in
+ * src/workbook. Writes touch only the cells Excel's implementation touches, and HyperFormula's
+ * dependency graph recalculates exactly the dependent formulas.
+ */
+export class PreviewWorkbook implements WorkbookPort {
+  readonly host = "preview" as const;
+  readonly document: PreviewDocument;
+  private readonly selection: SelectionSource;
+  private readonly options: PreviewWorkbookOptions;
+
+  constructor(document: PreviewDocument, selection: SelectionSource, options: PreviewWorkbookOptions = {}) {
+    this.document = document;
+    this.selection = selection;
+    this.options = options;
+  }
+
+  private get hf() {
+    return this.document.hf;
+  }
+
+  private assumptionsSheetId(): number | undefined {
+    return this.hf.getSheetId(ASSUMPTIONS_SHEET_NAME);
+  }
+
+  /** The raw contents of the assumptions sheet, as the shared analysis expects them. */
+  snapshot(): AssumptionsSnapshot {
+    const sheet = this.assumptionsSheetId();
+    const nameReference = this.hf.getNamedExpressionFormula(SCENARIO_NAME_DEFINED_NAME);
+    if (sheet === undefined) {
+      return {
+        sheetExists: false,
+        activeScenarioLabel: null,
+        activeScenarioName: null,
+        activeRowHeaders: [],
+        activeRowFormulas: [],
+        tableHeaders: [],
+        scenarioNameReference: nameReference ?? null,
+        tableRows: [],
+      };
+    }
+    const value = (address: string): unknown => {
+      const { row, col } = parseA1(address) as { row: number; col: number };
+      return this.hf.getCellValue({ sheet, row, col });
+    };
+    const tableRows = this.hf.getRangeValues({
+      start: { sheet, row: TABLE_FIRST_ROW - 1, col: 0 },
+      end: { sheet, row: TABLE_LAST_ROW - 1, col: 3 },
+    }) as unknown[][];
+    let used = tableRows.length;
+    while (used > 0 && tableRows[used - 1].every((cell) => cell === null || cell === "")) {
+      used--;
+    }
+    return {
+      sheetExists: true,
+      activeScenarioLabel: value(ACTIVE_SCENARIO_LABEL_CELL),
+      activeScenarioName: value(ACTIVE_SCENARIO_CELL),
+      activeRowHeaders: rangeCells(ACTIVE_ROW_HEADER_RANGE).map(({ row, col }) => this.hf.getCellValue({ sheet, row, col })),
+      activeRowFormulas: [0, 1, 2].map((col) => {
+        const position = { sheet, row: 6, col };
+        return this.hf.getCellFormula(position) ?? this.hf.getCellValue(position);
+      }),
+      tableHeaders: [0, 1, 2, 3].map((col) => this.hf.getCellValue({ sheet, row: TABLE_HEADER_ROW - 1, col })),
+      scenarioNameReference: nameReference ?? null,
+      tableRows: tableRows.slice(0, used),
+      tableFirstRow: TABLE_FIRST_ROW,
+    };
+  }
+
+  async readAssumptions(): Promise<AssumptionsState> {
+    return analyseAssumptions(this.snapshot());
+  }
+
+  async setUpAssumptions(): Promise<void> {
+    const snapshot = this.snapshot();
+    const state = analyseAssumptions(snapshot);
+    if (state.status === "ready") {
+      return;
+    }
+    this.hf.batch(() => {
+      let sheet = this.assumptionsSheetId();
+      let cells: SheetCell[];
+      if (sheet === undefined) {
+        sheet = this.hf.getSheetId(this.hf.addSheet(ASSUMPTIONS_SHEET_NAME)) as number;
+        cells = assumptionsSheetCells();
+      } else {
+        cells = repairedSheetCells(snapshot);
+        const lastWritten = Math.max(...cells.map((cell) => cell.rowNumber));
+        const clear = rowsToClear(snapshot, lastWritten + 1);
+        if (clear !== null) {
+          const emptyRows = Array.from({ length: clear.lastRow - clear.firstRow + 1 }, () => [null, null, null, null]);
+          this.hf.setCellContents({ sheet, row: clear.firstRow - 1, col: 0 }, emptyRows);
+        }
+      }
+      this.ensureScenarioName();
+      for (const cell of cells) {
+        this.hf.setCellContents({ sheet, row: cell.rowNumber - 1, col: cell.columnIndex }, cell.input);
+        this.document.setFormat(sheet, cell.address, cell.numberFormat === "General" ? undefined : cell.numberFormat);
+      }
+    });
+  }
+
+  /** Creates AICOST_SCENARIO, or points it back at the active row. */
+  private ensureScenarioName(): void {
+    const expression = `=${SCENARIO_NAME_REFERENCE}`;
+    const current = this.hf.getNamedExpressionFormula(SCENARIO_NAME_DEFINED_NAME);
+    if (current === undefined) {
+      this.hf.addNamedExpression(SCENARIO_NAME_DEFINED_NAME, expression);
+    } else if (current !== expression) {
+      this.hf.changeNamedExpression(SCENARIO_NAME_DEFINED_NAME, expression);
+    }
+  }
+
+  private requireAssumptionsSheet(): number {
+    const sheet = this.assumptionsSheetId();
+    if (sheet === undefined) {
+      throw new Error(`The sheet "${ASSUMPTIONS_SHEET_NAME}" is missing: choose Set up workbook first.`);
+    }
+    return sheet;
+  }
+
+  async setActiveScenario(name: string): Promise<void> {
+    const sheet = this.requireAssumptionsSheet();
+    const { row, col } = parseA1(ACTIVE_SCENARIO_CELL) as { row: number; col: number };
+    this.hf.setCellContents({ sheet, row, col }, literalText(name));
+  }
+
+  async updateScenario(name: string, changes: ScenarioChanges): Promise<void> {
+    const sheet = this.requireAssumptionsSheet();
+    const rowNumber = findScenarioRow(this.snapshot(), name);
+    if (rowNumber === null) {
+      throw new Error(`The scenario "${name}" is not in the scenarios table on "${ASSUMPTIONS_SHEET_NAME}".`);
+    }
+    this.hf.batch(() => {
+      if (changes.annualPriceMultiplier !== undefined) {
+        this.hf.setCellContents({ sheet, row: rowNumber - 1, col: 1 }, changes.annualPriceMultiplier);
+      }
+      if (changes.floorShare !== undefined) {
+        this.hf.setCellContents({ sheet, row: rowNumber - 1, col: 2 }, changes.floorShare);
+      }
+    });
+  }
+
+  async addScenario(row: { name: string; annualPriceMultiplier: number; floorShare: number; note: string }): Promise<void> {
+    const sheet = this.requireAssumptionsSheet();
+    const snapshot = this.snapshot();
+    const nextRow = TABLE_FIRST_ROW + snapshot.tableRows.length;
+    if (nextRow > TABLE_LAST_ROW) {
+      throw new Error(`The scenarios table is full (rows ${TABLE_FIRST_ROW} to ${TABLE_LAST_ROW}); delete a scenario you no longer need.`);
+    }
+    if (findScenarioRow(snapshot, row.name) !== null) {
+      throw new Error(`A scenario named "${row.name}" already exists; choose another name.`);
+    }
+    const cells: RawCellContent[][] = [[literalText(row.name), row.annualPriceMultiplier, row.floorShare, literalText(row.note)]];
+    this.hf.setCellContents({ sheet, row: nextRow - 1, col: 0 }, cells);
+  }
+
+  async readSelectedNumber(): Promise<number | null> {
+    const selected = this.selection.selectedCell();
+    const sheet = selected === null ? undefined : this.hf.getSheetId(selected.sheetName);
+    if (selected === null || sheet === undefined) {
+      return null;
+    }
+    const value = this.hf.getCellValue({ sheet, row: selected.row, col: selected.col });
+    return typeof value === "number" && value > 0 && Number.isFinite(value) ? value : null;
+  }
+
+  async onSelectionChanged(listener: () => void): Promise<() => Promise<void>> {
+    const unsubscribe = this.selection.onSelectionChanged(listener);
+    return async () => {
+      unsubscribe();
+    };
+  }
+
+  async insertProjection(options: { horizonMonths: number; basePriceUsd: number }): Promise<InsertedProjection> {
+    const selected = this.selection.selectedCell();
+    if (selected === null) {
+      throw new Error("Select a cell where the projection should start, then try again.");
+    }
+    const sheet = this.hf.getSheetId(selected.sheetName);
+    if (sheet === undefined) {
+      throw new Error(`The sheet "${selected.sheetName}" no longer exists; select a cell and try again.`);
+    }
+    const scenarios = locateScenarios(this.snapshot()).map(({ name, rowNumber }) => ({ name, rowNumber }));
+    const block = projectionBlock({
+      horizonMonths: options.horizonMonths,
+      basePriceUsd: options.basePriceUsd,
+      scenarios,
+      anchor: `${sheetPrefix(selected.sheetName)}${toA1(selected.row, selected.col)}`,
+    });
+    const contents = block.inputs.map((row) => row.map((input): RawCellContent => (input === "" ? null : input)));
+    this.hf.batch(() => {
+      this.hf.setCellContents({ sheet, row: selected.row, col: selected.col }, contents);
+      for (const cell of block.cells) {
+        const address = toA1(selected.row + cell.rowOffset, selected.col + cell.columnOffset);
+        this.document.setFormat(sheet, address, cell.numberFormat === "General" ? undefined : cell.numberFormat);
+      }
+    });
+    const chartInserted = this.options.showChart?.({ sheetName: selected.sheetName, block }) ?? false;
+    return { address: block.address, chartInserted };
+  }
+
+  async onAssumptionsChanged(listener: () => void): Promise<() => Promise<void>> {
+    let pending = false;
+    // One notification per burst of changes (a batch, a repair), after the engine has settled.
+    const notify = (): void => {
+      if (!pending) {
+        pending = true;
+        queueMicrotask(() => {
+          pending = false;
+          listener();
+        });
+      }
+    };
+    const onValues = (changes: ExportedChange[]): void => {
+      const sheet = this.assumptionsSheetId();
+      const relevant = changes.some((change) =>
+        "address" in change ? change.address.sheet === sheet : change.name.toUpperCase() === SCENARIO_NAME_DEFINED_NAME,
+      );
+      if (relevant) {
+        notify();
+      }
+    };
+    const onSheet = (name: string): void => {
+      if (name === ASSUMPTIONS_SHEET_NAME) {
+        notify();
+      }
+    };
+    const onRename = (oldName: string, newName: string): void => {
+      onSheet(oldName);
+      onSheet(newName);
+    };
+    this.hf.on("valuesUpdated", onValues);
+    this.hf.on("sheetAdded", onSheet);
+    this.hf.on("sheetRemoved", onSheet);
+    this.hf.on("sheetRenamed", onRename);
+    return async () => {
+      this.hf.off("valuesUpdated", onValues);
+      this.hf.off("sheetAdded", onSheet);
+      this.hf.off("sheetRemoved", onSheet);
+      this.hf.off("sheetRenamed", onRename);
+    };
+  }
+
+  async loadPreferences(): Promise<PanePreferences> {
+    return this.document.preferences;
+  }
+
+  async savePreferences(preferences: PanePreferences): Promise<void> {
+    this.document.preferences = preferences;
+  }
+}
