@@ -193,6 +193,19 @@ export function scenarioOptions(assumptions: AssumptionsState): ScenarioOption[]
   }));
 }
 
+/**
+ * The line under a scenario's radio: its parameters in friendly units, or that it needs fixing.
+ *
+ * @example parameterSummary(baselineOption) // "10x cheaper per year, floor 1% of today's price"
+ */
+export function parameterSummary(option: ScenarioOption): string {
+  if (option.scenario == null) {
+    return "Needs fixing in the AICOST Assumptions sheet; left out of the chart.";
+  }
+  const { annualPriceMultiplier, floorShare } = option.scenario;
+  return `${timesCheaperText(annualPriceMultiplier)}x cheaper per year, floor ${floorPercentText(floorShare)}% of today's price`;
+}
+
 /** The preset whose values "Reset to preset" restores, or undefined for a custom scenario. */
 export function presetFor(name: string): PresetScenario | undefined {
   return PRESET_SCENARIOS.find((preset) => sameName(preset.label, name));

@@ -14,6 +14,7 @@ import {
   parseReferencePrice,
   parseScenarioName,
   parseTimesCheaperPerYear,
+  parameterSummary,
   presetFor,
   readNumber,
   scenarioOptions,
@@ -38,12 +39,8 @@ function row(name: string, m: number | null, f: number | null, extra: Partial<Sc
 }
 
 /** The three presets as set up, active = baseline. */
-const readyState: AssumptionsState = {
-  status: "ready",
-  activeScenarioName: "baseline",
-  problems: [],
-  scenarios: [row("pessimistic", 0.5, 0.25), row("baseline", 0.1, 0.01), row("aggressive", 0.025, 0.001)],
-};
+const presetRows = [row("pessimistic", 0.5, 0.25), row("baseline", 0.1, 0.01), row("aggressive", 0.025, 0.001)];
+const readyState: AssumptionsState = { status: "ready", activeScenarioName: "baseline", problems: [], scenarios: presetRows };
 
 describe("friendly units: x cheaper per year <-> m", () => {
   test.each([
@@ -238,6 +235,20 @@ describe("scenario radio options", () => {
   });
 });
 
+describe("the line under each radio", () => {
+  test("says the parameters in friendly units", () => {
+    const [pessimistic, baseline, aggressive] = scenarioOptions(readyState).map(parameterSummary);
+    expect(pessimistic).toBe("2x cheaper per year, floor 25% of today's price"); // 1/0.5, 100 * 0.25
+    expect(baseline).toBe("10x cheaper per year, floor 1% of today's price"); // 1/0.1, 100 * 0.01
+    expect(aggressive).toBe("40x cheaper per year, floor 0.1% of today's price"); // 1/0.025, 100 * 0.001
+  });
+
+  test("says a broken row needs fixing", () => {
+    const [broken] = scenarioOptions({ ...readyState, status: "damaged", scenarios: [row("team", null, 0)] });
+    expect(parameterSummary(broken)).toMatch(/^Needs fixing in the AICOST Assumptions sheet/);
+  });
+});
+
 describe("reference price choice", () => {
   test.each([
     [12, 3, { priceUsd: 12, source: "typed" }],
@@ -290,7 +301,7 @@ describe("chart series", () => {
   });
 
   test("rows that need fixing are left out of the chart", () => {
-    const state: AssumptionsState = { ...readyState, status: "damaged", scenarios: [...(readyState.status === "missing" ? [] : readyState.scenarios), row("broken", -1, 0)] };
+    const state: AssumptionsState = { ...readyState, status: "damaged", scenarios: [...presetRows, row("broken", -1, 0)] };
     expect(chartSeries(scenarioOptions(state), 10, 12).map((line) => line.name)).toEqual(["pessimistic", "baseline", "aggressive"]);
   });
 
