@@ -17,9 +17,11 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const DEV_URL = "https://localhost:3000/";
 const DEFAULT_PRODUCTION_URL = "https://aicost.example.com/";
 
-/** Rewrites every development URL; String.replace with a string would change only the first. */
+/** Rewrites every development URL; String.replace with a string would change only the first.
+ * Bare origins (the manifest's AppDomain) become the production URL's origin. */
 function toProductionUrls(manifest, productionUrl) {
-  return manifest.split(DEV_URL).join(productionUrl);
+  const devOrigin = new URL(DEV_URL).origin;
+  return manifest.split(DEV_URL).join(productionUrl).split(devOrigin).join(new URL(productionUrl).origin);
 }
 
 module.exports = (env = {}, argv = {}) => {

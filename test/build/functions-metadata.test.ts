@@ -1,0 +1,114 @@
+/* The generated functions.json: exactly the eight ids of the issue, each parameter named as in the
+ * issue with a description (Excel's tooltip), the right optional flags, and ranges as matrices. */
+import type { ICustomFunctionsMetadata, IFunction } from "custom-functions-metadata";
+import { generateFunctionsJson } from "./metadata";
+
+interface ExpectedParameter {
+  readonly name: string;
+  readonly optional: boolean;
+  /** A range (2-D array) rather than a single value. */
+  readonly range: boolean;
+}
+
+const required = (name: string, range = false): ExpectedParameter => ({ name, optional: false, range });
+const optional = (name: string, range = false): ExpectedParameter => ({ name, optional: true, range });
+const scenario = optional("scenario", true);
+
+/** The issue's signatures, typed in again. `spills` = the result is a 2-D array. */
+const expectedFunctions: Record<string, { parameters: ExpectedParameter[]; spills: boolean }> = {
+  INFER_COST: {
+    parameters: [required("input_tokens"), required("output_tokens"), required("input_price"), required("output_price"), optional("cached_share"), optional("cached_input_price")],
+    spills: false,
+  },
+  PROJECT_PRICE: { parameters: [required("price"), required("months_ahead"), scenario], spills: false },
+  PROJECT_COST: { parameters: [required("cost_today"), required("months_ahead"), scenario, optional("annual_volume_multiplier")], spills: false },
+  PRICE_CURVE: { parameters: [required("price"), required("months"), scenario], spills: true },
+  COST_CURVE: {
+    parameters: [
+      required("input_tokens", true),
+      required("output_tokens", true),
+      required("input_price"),
+      required("output_price"),
+      scenario,
+      optional("start_month"),
+      optional("cached_share"),
+      optional("cached_input_price"),
+    ],
+    spills: true,
+  },
+  DECLINE_RATE: { parameters: [required("start_price"), required("end_price"), required("months")], spills: false },
+  MONTHS_TO_PRICE: { parameters: [required("price"), required("target_price"), scenario], spills: false },
+  SCENARIO_PARAMS: { parameters: [scenario], spills: true },
+};
+
+let metadata: ICustomFunctionsMetadata;
+
+beforeAll(async () => {
+  metadata = await generateFunctionsJson();
+});
+
+function findFunction(id: string): IFunction {
+  const found = metadata.functions.find((candidate) => candidate.id === id);
+  if (!found) {
+    throw new Error(`functions.json has no ${id}`);
+  }
+  return found;
+}
+
+describe("generated functions.json", () => {
+  it("holds exactly the eight ids of the issue, no more", () => {
+    expect(metadata.functions.map((definition) => definition.id).sort()).toEqual(Object.keys(expectedFunctions).sort());
+  });
+
+  it("names each function as its id, so Excel shows AICOST.<ID>", () => {
+    for (const definition of metadata.functions) {
+      expect(definition.name).toBe(definition.id);
+    }
+  });
+
+  describe.each(Object.entries(expectedFunctions))("%s", (id, expected) => {
+    it("has a one-sentence description", () => {
+      const { description } = findFunction(id);
+      expect(description).toMatch(/^[A-Z].*\.$/);
+      expect(description).not.toMatch(/\.\s+[A-Z]/); // a second sentence
+    });
+
+    it("has its parameters, in order, named as in the issue", () => {
+      expect(findFunction(id).parameters.map((parameter) => parameter.name)).toEqual(expected.parameters.map((parameter) => parameter.name));
+    });
+
+    it("describes every parameter", () => {
+      for (const parameter of findFunction(id).parameters) {
+        expect(`${parameter.name}: ${parameter.description ?? ""}`).toMatch(/^\w+: \S.{9,}/);
+      }
+    });
+
+    it("marks exactly the bracketed parameters optional", () => {
+      expect(findFunction(id).parameters.map((parameter) => parameter.optional === true)).toEqual(expected.parameters.map((parameter) => parameter.optional));
+    });
+
+    it("takes ranges as matrices and single values as scalars, never as repeating parameters", () => {
+      for (const [index, parameter] of findFunction(id).parameters.entries()) {
+        expect(parameter.dimensionality === "matrix").toBe(expected.parameters[index].range);
+        expect(parameter.repeating).toBeFalsy();
+        expect(parameter.type).toBe(expected.parameters[index].range ? "any" : "number");
+      }
+    });
+
+    it(expected.spills ? "spills a matrix" : "returns a single number", () => {
+      const { result } = findFunction(id);
+      if (expected.spills) {
+        expect(result?.dimensionality).toBe("matrix");
+      } else {
+        expect(result?.type).toBe("number");
+        expect(result?.dimensionality ?? "scalar").toBe("scalar");
+      }
+    });
+
+    it("is neither volatile nor streaming: it recalculates only when its arguments change", () => {
+      const { options } = findFunction(id);
+      expect(options?.volatile ?? false).toBe(false);
+      expect(options?.stream ?? false).toBe(false);
+    });
+  });
+});
