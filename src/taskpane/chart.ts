@@ -11,6 +11,7 @@ import {
   LogarithmicScale,
   PointElement,
   Tooltip,
+  type ChartConfiguration,
   type ChartDataset,
 } from "chart.js";
 import { formatUsd, type ChartSeries } from "./state";
@@ -50,6 +51,46 @@ function datasets(series: readonly ChartSeries[], colours: ChartColours): PriceD
   });
 }
 
+type PriceChartOptions = NonNullable<ChartConfiguration<"line", { x: number; y: number }[]>["options"]>;
+
+function chartOptions(horizonMonths: number, colours: ChartColours): PriceChartOptions {
+  const axis = { grid: { color: colours.grid }, ticks: { color: colours.foreground } };
+  return {
+    animation: false,
+    responsive: true,
+    maintainAspectRatio: false,
+    parsing: false,
+    normalized: true,
+    color: colours.foreground,
+    interaction: { mode: "nearest", axis: "x", intersect: false },
+    scales: {
+      x: {
+        type: "linear",
+        min: 0,
+        max: horizonMonths,
+        grid: axis.grid,
+        title: { display: true, text: "Months from today", color: colours.foreground },
+        ticks: { ...axis.ticks, stepSize: horizonMonths > 120 ? 120 : 12 },
+      },
+      y: {
+        type: "logarithmic",
+        grid: axis.grid,
+        title: { display: true, text: "USD per M tokens (log scale)", color: colours.foreground },
+        ticks: { ...axis.ticks, callback: (tick) => logTickLabel(Number(tick)) },
+      },
+    },
+    plugins: {
+      legend: { position: "bottom", labels: { boxWidth: 14, boxHeight: 2, color: colours.foreground } },
+      tooltip: {
+        callbacks: {
+          title: (items) => `Month ${items[0]?.parsed.x ?? ""}`,
+          label: (item) => `${item.dataset.label}: ${formatUsd(item.parsed.y ?? 0)}`,
+        },
+      },
+    },
+  };
+}
+
 /** A Chart.js line chart of projected prices; `update` redraws it without animation. */
 export class PriceChart {
   private readonly chart: Chart<"line", { x: number; y: number }[]>;
@@ -58,62 +99,19 @@ export class PriceChart {
     this.chart = new Chart<"line", { x: number; y: number }[]>(canvas, {
       type: "line",
       data: { datasets: datasets(series, colours) },
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        normalized: true,
-        interaction: { mode: "nearest", axis: "x", intersect: false },
-        scales: {
-          x: {
-            type: "linear",
-            min: 0,
-            max: horizonMonths,
-            title: { display: true, text: "Months from today" },
-            ticks: { stepSize: 12 },
-          },
-          y: {
-            type: "logarithmic",
-            title: { display: true, text: "USD per M tokens (log scale)" },
-            ticks: { callback: (tick) => logTickLabel(Number(tick)) },
-          },
-        },
-        plugins: {
-          legend: { position: "bottom", labels: { boxWidth: 14, boxHeight: 2 } },
-          tooltip: {
-            callbacks: {
-              title: (items) => `Month ${items[0]?.parsed.x ?? ""}`,
-              label: (item) => `${item.dataset.label}: ${formatUsd(item.parsed.y ?? 0)}`,
-            },
-          },
-        },
-      },
+      options: chartOptions(horizonMonths, colours),
     });
-    this.applyColours(colours);
   }
 
   /** Redraws with new lines, horizon or colours. */
   update(series: readonly ChartSeries[], horizonMonths: number, colours: ChartColours): void {
     this.chart.data.datasets = datasets(series, colours);
-    const x = this.chart.options.scales?.x;
-    if (x) x.max = horizonMonths;
-    this.applyColours(colours);
+    // Replace the options whole: Chart.js resolves them through proxies that must not be copied.
+    this.chart.options = chartOptions(horizonMonths, colours);
     this.chart.update("none");
   }
 
   destroy(): void {
     this.chart.destroy();
-  }
-
-  private applyColours(colours: ChartColours): void {
-    const options = this.chart.options;
-    options.color = colours.foreground;
-    for (const scale of Object.values(options.scales ?? {})) {
-      if (!scale) continue;
-      scale.grid = { ...scale.grid, color: colours.grid };
-      scale.ticks = { ...scale.ticks, color: colours.foreground };
-      if ("title" in scale && scale.title) scale.title.color = colours.foreground;
-    }
   }
 }

@@ -1,0 +1,204 @@
+import { copyFileSync, mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, openWatchedPage, startServer, stopServer, type WatchedPage } from "./support/browser";
+import { ROOT, SCREENSHOTS } from "./support/paths";
+
+/**
+ * The built taskpane.html outside Office: office.js from the npm copy gives host null, so the
+ * pane runs on the in-memory workbook. Every check reads what the pane re-read from that
+ * workbook (the status line, the chart's data table), not just what a click changed.
+ */
+let server: Server;
+let baseUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, baseUrl } = await startServer());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await stopServer(server);
+});
+
+async function openPane(options: { colorScheme?: "light" | "dark" } = {}): Promise<WatchedPage> {
+  const watched = await openWatchedPage(browser, `${baseUrl}taskpane.html`, { width: 320, height: 900, ...options });
+  await watched.page.getByRole("radio", { name: "baseline" }).waitFor();
+  return watched;
+}
+
+/** The value in the chart's data table (its text alternative) for one scenario and month. */
+async function tableValue(page: Page, scenario: string, month: number): Promise<number> {
+  const cell = page.locator(`[data-testid=aicost-taskpane] tr[data-scenario="${scenario}"] td[data-month="${month}"]`);
+  return Number(await cell.getAttribute("data-value"));
+}
+
+async function waitForActive(page: Page, scenario: string): Promise<void> {
+  await page
+    .locator(`[data-testid=aicost-taskpane] tr[data-scenario="${scenario}"] th`)
+    .filter({ hasText: `${scenario} (active)` })
+    .waitFor({ state: "attached" });
+}
+
+async function canvasPaintedPixels(page: Page): Promise<number> {
+  return page.locator("[data-testid=aicost-taskpane] canvas").evaluate((canvas: HTMLCanvasElement) => {
+    const context = canvas.getContext("2d");
+    if (context == null) return 0;
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let painted = 0;
+    for (let index = 3; index < data.length; index += 4) if (data[index] > 0) painted++;
+    return painted;
+  });
+}
+
+async function canvasImage(page: Page): Promise<string> {
+  return page.locator("[data-testid=aicost-taskpane] canvas").evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+}
+
+function expectClean(watched: WatchedPage): void {
+  expect(watched.consoleErrors).toEqual([]);
+  expect(watched.externalRequests).toEqual([]);
+}
+
+test("outside Office the pane says it is not connected and lists the three presets, baseline active", async () => {
+  const watched = await openPane();
+  const { page } = watched;
+  const pane = page.getByTestId("aicost-taskpane");
+  await expect(pane.getByText(/Not connected to Excel/).count()).resolves.toBe(1);
+  for (const name of ["pessimistic", "baseline", "aggressive"]) {
+    await expect(page.getByRole("radio", { name }).count()).resolves.toBe(1);
+  }
+  await expect(page.getByRole("radio", { name: "baseline" }).isChecked()).resolves.toBe(true);
+  await expect(page.getByRole("group", { name: "Active scenario" }).count()).resolves.toBe(1);
+  await expect(pane.getByText(/floors are judgement, not measurement/).count()).resolves.toBe(1);
+  expectClean(watched);
+  await page.context().close();
+});
+
+test("switching scenario writes the workbook, with the mouse and with arrow keys", async () => {
+  const watched = await openPane();
+  const { page } = watched;
+  await page.getByRole("radio", { name: "aggressive" }).check();
+  await waitForActive(page, "aggressive");
+  await expect(page.getByRole("status").textContent()).resolves.toMatch(/Active scenario: aggressive/);
+  await expect(page.getByRole("heading", { name: "Tune aggressive" }).count()).resolves.toBe(1);
+  await expect(page.getByRole("radio", { name: "aggressive" }).isChecked()).resolves.toBe(true);
+  await expect(page.getByRole("radio", { name: "baseline" }).isChecked()).resolves.toBe(false);
+
+  // Arrow keys move within the group and switch: aggressive -> (wraps to) pessimistic.
+  await page.getByRole("radio", { name: "aggressive" }).focus();
+  await page.keyboard.press("ArrowDown");
+  await waitForActive(page, "pessimistic");
+  await expect(page.getByRole("radio", { name: "pessimistic" }).isChecked()).resolves.toBe(true);
+  const focusedValue = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value);
+  expect(focusedValue).toBe("pessimistic"); // focus stays on the group after the re-render
+  expectClean(watched);
+  await page.context().close();
+});
+
+test("the chart renders, refuses an invalid parameter with a message and redraws for a valid one", async () => {
+  const watched = await openPane();
+  const { page } = watched;
+  expect(await canvasPaintedPixels(page)).toBeGreaterThan(1000);
+
+  await page.getByLabel("Today's price, USD per million tokens").fill("10");
+  await page.getByRole("radio", { name: "aggressive" }).check();
+  await waitForActive(page, "aggressive");
+  // aggressive from $10 at month 12: 10 * (0.001 + 0.999 * 0.025) = 0.25975
+  expect(await tableValue(page, "aggressive", 12)).toBeCloseTo(0.25975, 10);
+  const before = await canvasImage(page);
+
+  const editor = page.getByRole("region", { name: "Tune aggressive" });
+  const timesCheaper = editor.getByLabel("x cheaper per year");
+  await timesCheaper.fill("0");
+  await expect(page.getByText(/0 is out of range\. Enter a number above 0 and up to 1,000,000/).count()).resolves.toBe(1);
+  await expect(timesCheaper.getAttribute("aria-invalid")).resolves.toBe("true");
+  expect(await tableValue(page, "aggressive", 12)).toBeCloseTo(0.25975, 10); // nothing changed
+  expect(await canvasImage(page)).toBe(before);
+
+  await timesCheaper.fill("2");
+  await editor.getByLabel("Floor, % of today's price").fill("1");
+  await expect(timesCheaper.getAttribute("aria-invalid")).resolves.toBeNull();
+  // m = 1/2, f = 1/100 from $10: month 12 = 10 * (0.01 + 0.99 * 0.5) = 5.05; month 36 = 10 * (0.01 + 0.99 * 0.125) = 1.3375
+  expect(await tableValue(page, "aggressive", 12)).toBeCloseTo(5.05, 10);
+  expect(await tableValue(page, "aggressive", 36)).toBeCloseTo(1.3375, 10);
+  expect(await canvasImage(page)).not.toBe(before);
+
+  // Once typing pauses the value is written to the table and read back.
+  await page.getByRole("status").filter({ hasText: "Updated aggressive: 2x cheaper per year, floor 1%" }).waitFor();
+  // The line under the radio is rendered from the re-read table row.
+  const summaryId = await page.getByRole("radio", { name: "aggressive" }).getAttribute("aria-describedby");
+  await expect(page.locator(`[id="${summaryId}"]`).textContent()).resolves.toBe("2x cheaper per year, floor 1% of today's price");
+
+  await editor.getByRole("button", { name: "Reset to preset" }).click();
+  await page.getByRole("status").filter({ hasText: "Reset aggressive to its preset" }).waitFor();
+  await expect(timesCheaper.inputValue()).resolves.toBe("40");
+  expect(await tableValue(page, "aggressive", 12)).toBeCloseTo(0.25975, 10);
+  expectClean(watched);
+  await page.context().close();
+});
+
+test("a custom scenario can be added, and becomes active", async () => {
+  const watched = await openPane();
+  const { page } = watched;
+  const form = page.locator("details");
+  await form.getByText("Add a scenario of your own").click();
+  await form.getByRole("button", { name: "Add scenario" }).click();
+  await expect(page.getByText(/Enter a name for the scenario/).count()).resolves.toBe(1);
+
+  await form.getByLabel("Name", { exact: true }).fill("Baseline");
+  await form.getByLabel("x cheaper per year").fill("5");
+  await form.getByLabel("Floor, % of today's price").fill("2");
+  await form.getByRole("button", { name: "Add scenario" }).click();
+  await expect(page.getByText(/"baseline" already exists/).count()).resolves.toBe(1);
+
+  await form.getByLabel("Name", { exact: true }).fill("team estimate");
+  await form.getByRole("button", { name: "Add scenario" }).click();
+  await waitForActive(page, "team estimate");
+  await expect(page.getByRole("radio", { name: "team estimate" }).isChecked()).resolves.toBe(true);
+  // 5x cheaper per year (m = 0.2), floor 2% (f = 0.02): the ratio holds whatever the reference price.
+  const month0 = await tableValue(page, "team estimate", 0);
+  const month12 = await tableValue(page, "team estimate", 12);
+  expect(month12 / month0).toBeCloseTo(0.02 + 0.98 * 0.2, 12); // f + (1 - f) * m = 0.216
+  expectClean(watched);
+  await page.context().close();
+});
+
+test("insert projection reports where the block went", async () => {
+  const watched = await openPane();
+  const { page } = watched;
+  await page.getByRole("button", { name: "Insert projection" }).click();
+  await page.getByRole("status").filter({ hasText: /^Inserted the projection at / }).waitFor();
+  expectClean(watched);
+  await page.context().close();
+});
+
+describe.each(["light", "dark"] as const)("%s theme at 320 px", (colorScheme) => {
+  test("has no axe-core violations, fits 320 px, and is saved as a screenshot", async () => {
+    const watched = await openPane({ colorScheme });
+    const { page } = watched;
+    await expect(page.getByTestId("aicost-taskpane").getAttribute("data-theme")).resolves.toBe(colorScheme);
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(320);
+
+    await page.addScriptTag({ path: require.resolve("axe-core") });
+    const violations = await page.evaluate(async () => {
+      const results = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
+      return results.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+    });
+    expect(violations).toEqual([]);
+
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const path = join(SCREENSHOTS, `taskpane-${colorScheme}-320.png`);
+    await page.screenshot({ path, fullPage: true });
+    if (colorScheme === "light") {
+      mkdirSync(join(ROOT, "docs", "images"), { recursive: true });
+      copyFileSync(path, join(ROOT, "docs", "images", "taskpane.png"));
+    }
+    expectClean(watched);
+    await page.context().close();
+  });
+});
