@@ -1,4 +1,5 @@
-import { PRESET_SCENARIOS, DEFAULT_SCENARIO_NAME } from "../core/scenario";
+import { malformed, notFound, outOfRange } from "../core/errors";
+import { PRESET_SCENARIOS, DEFAULT_SCENARIO_NAME, validateScenario } from "../core/scenario";
 import { cellAddress } from "./addresses";
 import {
   ACTIVE_ROW_FORMULAS,
@@ -12,7 +13,7 @@ import {
   TABLE_HEADERS,
   TABLE_LAST_ROW,
 } from "./layout";
-import type { AssumptionsState, ScenarioRow } from "./port";
+import type { AssumptionsState, ScenarioChanges, ScenarioRow } from "./port";
 
 /**
  * The assumptions sheet as data, shared by both hosts (Excel and the preview) so they lay it
@@ -219,7 +220,10 @@ function describeCell(value: unknown): string {
   return String(value);
 }
 
-function rowOf(snapshot: AssumptionsSnapshot): number {
+/** The part of a snapshot that says where the table's rows are. */
+export type TableRowsSnapshot = Pick<AssumptionsSnapshot, "tableRows" | "tableFirstRow">;
+
+function rowOf(snapshot: TableRowsSnapshot): number {
   return snapshot.tableFirstRow ?? TABLE_FIRST_ROW;
 }
 
@@ -248,7 +252,7 @@ interface RawRow {
 }
 
 /** Non-empty rows of the snapshot's table, with their sheet rows; a stray copy of the headers is left out. */
-function nonEmptyRows(snapshot: AssumptionsSnapshot): RawRow[] {
+function nonEmptyRows(snapshot: TableRowsSnapshot): RawRow[] {
   const first = rowOf(snapshot);
   const rows: RawRow[] = [];
   snapshot.tableRows.forEach((cells, index) => {
@@ -263,7 +267,7 @@ function nonEmptyRows(snapshot: AssumptionsSnapshot): RawRow[] {
  * The named scenarios of a snapshot and the sheet rows they live on, in table order, for hosts
  * that write one row (a parameter change) or reference it (a projection block).
  */
-export function locateScenarios(snapshot: AssumptionsSnapshot): LocatedScenario[] {
+export function locateScenarios(snapshot: TableRowsSnapshot): LocatedScenario[] {
   return nonEmptyRows(snapshot)
     .filter((row) => !isEmptyCell(row.cells[0]))
     .map((row) => {
@@ -276,10 +280,56 @@ export function locateScenarios(snapshot: AssumptionsSnapshot): LocatedScenario[
  * The sheet row of the scenario named `name` (ignoring case, as MATCH does), or null. The first
  * match wins, as it does for the active row's formulas.
  */
-export function findScenarioRow(snapshot: AssumptionsSnapshot, name: string): number | null {
+export function findScenarioRow(snapshot: TableRowsSnapshot, name: string): number | null {
   const key = matchKey(name);
   return locateScenarios(snapshot).find((scenario) => matchKey(scenario.name) === key)?.rowNumber ?? null;
 }
+
+/** The cells a host reads to build a snapshot: A1:D110, the layout and the table's capacity. */
+export const SNAPSHOT_RANGE = `A1:D${TABLE_LAST_ROW}`;
+
+/**
+ * Builds a snapshot from the values and formulas of {@link SNAPSHOT_RANGE} (rows 1 to 110,
+ * columns A to D, as 2-D arrays), the AICOST_SCENARIO name's reference and, for a host with
+ * table objects, the sheet's tables. Trailing empty table rows are left out.
+ */
+export function snapshotFromGrid(grid: {
+  readonly values: readonly (readonly unknown[])[];
+  readonly formulas: readonly (readonly unknown[])[];
+  readonly scenarioNameReference: string | null;
+  readonly tables?: readonly TableInfo[];
+}): AssumptionsSnapshot {
+  const { values, formulas } = grid;
+  const row = (rowNumber: number): readonly unknown[] => values[rowNumber - 1] ?? [];
+  const tableRows = values.slice(TABLE_FIRST_ROW - 1, TABLE_LAST_ROW).map((cells) => cells.slice(0, 4));
+  while (tableRows.length > 0 && tableRows[tableRows.length - 1].every(isEmptyCell)) {
+    tableRows.pop();
+  }
+  return {
+    sheetExists: true,
+    activeScenarioLabel: row(4)[0],
+    activeScenarioName: row(4)[1],
+    activeRowHeaders: row(6).slice(0, 3),
+    activeRowFormulas: (formulas[6] ?? []).slice(0, 3),
+    tableHeaders: row(TABLE_HEADER_ROW).slice(0, 4),
+    scenarioNameReference: grid.scenarioNameReference,
+    tableRows,
+    tableFirstRow: TABLE_FIRST_ROW,
+    ...(grid.tables === undefined ? {} : { tables: grid.tables }),
+  };
+}
+
+/** The snapshot of a workbook without the assumptions sheet. */
+export const MISSING_SNAPSHOT: AssumptionsSnapshot = {
+  sheetExists: false,
+  activeScenarioLabel: null,
+  activeScenarioName: null,
+  activeRowHeaders: [],
+  activeRowFormulas: [],
+  tableHeaders: [],
+  scenarioNameReference: null,
+  tableRows: [],
+};
 
 // ---------------------------------------------------------------------------------------------
 // Judging a snapshot
@@ -368,10 +418,18 @@ function sheetProblems(snapshot: AssumptionsSnapshot): string[] {
           ? `The scenarios table is not named ${SCENARIOS_TABLE_NAME} (this sheet has ${others.join(", ")}); it may have been renamed. ${repairHint}`
           : `The Excel table ${SCENARIOS_TABLE_NAME} is missing from this sheet (the cells may still be there). ${repairHint}`,
       );
-    } else if (!/^\$?A\$?10:\$?D\$?\d+$/i.test(table.address.replace(/^.*!/, ""))) {
-      problems.push(
-        `The table ${SCENARIOS_TABLE_NAME} covers ${table.address.replace(/^.*!/, "")} instead of starting at A${TABLE_HEADER_ROW} with four columns (A to D). ${repairHint}`,
-      );
+    } else {
+      const address = table.address.replace(/^.*!/, "").replace(/\$/g, "");
+      const lastRow = Number(/^A10:D(\d+)$/i.exec(address)?.[1] ?? Number.NaN);
+      if (Number.isNaN(lastRow)) {
+        problems.push(
+          `The table ${SCENARIOS_TABLE_NAME} covers ${address} instead of starting at A${TABLE_HEADER_ROW} with four columns (A to D). ${repairHint}`,
+        );
+      } else if (lastRow > TABLE_LAST_ROW) {
+        problems.push(
+          `The table ${SCENARIOS_TABLE_NAME} runs to row ${lastRow}: only the first ${TABLE_CAPACITY} scenarios (rows ${TABLE_FIRST_ROW} to ${TABLE_LAST_ROW}) can be chosen. Delete rows you no longer need.`,
+        );
+      }
     }
   }
   return problems;
@@ -546,7 +604,58 @@ export function repairedSheetCells(snapshot: AssumptionsSnapshot): SheetCell[] {
 }
 
 /** Sheet rows from `fromRow` to the snapshot's last table row, which a repair empties. */
-export function rowsToClear(snapshot: AssumptionsSnapshot, fromRow: number): { readonly firstRow: number; readonly lastRow: number } | null {
+export function rowsToClear(snapshot: TableRowsSnapshot, fromRow: number): { readonly firstRow: number; readonly lastRow: number } | null {
   const lastRow = rowOf(snapshot) + snapshot.tableRows.length - 1;
   return lastRow >= fromRow ? { firstRow: fromRow, lastRow } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks before a host writes
+
+/**
+ * The sheet row to write a scenario's changes to, after checking the new values: throws a
+ * DomainError (outOfRange) for m not above 0 or f outside 0 to 1, notFound when no row has the
+ * name, and malformed when there is nothing to change.
+ */
+export function checkScenarioChanges(snapshot: TableRowsSnapshot, name: string, changes: ScenarioChanges): number {
+  const { annualPriceMultiplier, floorShare } = changes;
+  if (annualPriceMultiplier === undefined && floorShare === undefined) {
+    throw malformed("Nothing to change: give an annual price multiplier or a floor share.");
+  }
+  validateScenario({ label: name, annualPriceMultiplier: annualPriceMultiplier ?? 1, floorShare: floorShare ?? 0 });
+  const rowNumber = findScenarioRow(snapshot, name);
+  if (rowNumber === null) {
+    throw notFound(`There is no scenario named "${name}" in the scenarios table; it may have been renamed or deleted.`);
+  }
+  return rowNumber;
+}
+
+/**
+ * A new custom row after checking it: a name that is new to the table (ignoring case), not
+ * empty and without surrounding spaces, and valid parameters. Throws a DomainError saying what
+ * to change. Returns the sheet row it goes on when the table has room, else throws.
+ */
+export function checkNewScenario(snapshot: TableRowsSnapshot, row: ScenarioTableRow): number {
+  const name = row.name;
+  if (name.trim() === "") {
+    throw malformed("Give the scenario a name, e.g. \"team plan\".");
+  }
+  if (name !== name.trim()) {
+    throw malformed(`Remove the spaces at the start or end of "${name}".`);
+  }
+  if (findScenarioRow(snapshot, name) !== null) {
+    throw malformed(`A scenario named "${name}" already exists; choose another name.`);
+  }
+  if (typeof row.annualPriceMultiplier !== "number" || typeof row.floorShare !== "number") {
+    throw malformed("The annual price multiplier and the floor share must be numbers.");
+  }
+  validateScenario({ label: name, annualPriceMultiplier: row.annualPriceMultiplier, floorShare: row.floorShare });
+  const rows = nonEmptyRows(snapshot);
+  const nextRow = rows.length === 0 ? TABLE_FIRST_ROW : Math.max(rows[rows.length - 1].rowNumber + 1, TABLE_FIRST_ROW);
+  if (nextRow > TABLE_LAST_ROW) {
+    throw outOfRange(
+      `The scenarios table is full: only ${TABLE_CAPACITY} scenarios (rows ${TABLE_FIRST_ROW} to ${TABLE_LAST_ROW}) can be chosen. Delete a scenario you no longer need.`,
+    );
+  }
+  return nextRow;
 }

@@ -1,0 +1,506 @@
+import { malformed } from "../core/errors";
+import { cellAddress, parseCellAddress } from "./addresses";
+import {
+  analyseAssumptions,
+  assumptionsSheetCells,
+  checkNewScenario,
+  checkScenarioChanges,
+  literalText,
+  locateScenarios,
+  repairedSheetCells,
+  rowsToClear,
+  snapshotFromGrid,
+  SNAPSHOT_RANGE,
+  type AssumptionsSnapshot,
+  type SheetCell,
+  type TableInfo,
+} from "./assumptions";
+import {
+  ACTIVE_ROW_RANGE,
+  ACTIVE_SCENARIO_CELL,
+  ACTIVE_SCENARIO_LABEL_CELL,
+  ASSUMPTIONS_SHEET_NAME,
+  SCENARIO_NAME_DEFINED_NAME,
+  SCENARIO_NAME_REFERENCE,
+  SCENARIOS_TABLE_NAME,
+  TABLE_FIRST_ROW,
+  TABLE_HEADER_ROW,
+  TABLE_LAST_ROW,
+} from "./layout";
+import { checkPreferences, parsePreferences, PREFERENCES_SETTING_KEY } from "./preferences";
+import { projectionBlock } from "./projectionBlock";
+import type { AssumptionsState, InsertedProjection, PanePreferences, ScenarioChanges, WorkbookPort } from "./port";
+
+/**
+ * The WorkbookPort on Office.js. Every method runs its work through a batch runner (Excel.run in
+ * the add-in; an office-addin-mock context in the tests), takes one context.sync() per step and
+ * never syncs in a loop. It never calls application.calculate and writes no volatile formulas:
+ * Excel's own dependency tracking recalculates what depends on the cells it writes.
+ */
+
+/** Runs a batch on a request context; `reuse` runs it on the context an event handler was added with. */
+export type BatchRunner = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  reuse?: OfficeExtension.ClientRequestContext,
+) => Promise<T>;
+
+/** The document's settings, as `Office.context.document.settings` offers them. */
+export interface DocumentSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  /** Persists the settings with the document. */
+  save(): Promise<void>;
+}
+
+/** The list the Active scenario dropdown offers: the table's Scenario column, which grows with the table. */
+export const DROPDOWN_SOURCE = `=INDIRECT("${SCENARIOS_TABLE_NAME}[Scenario]")`;
+export const CHART_TITLE = "Projected price, USD per million tokens";
+
+const columnWidthsPoints: readonly [string, number][] = [
+  ["A:A", 130],
+  ["B:B", 150],
+  ["C:C", 80],
+  ["D:D", 460],
+];
+const inputFill = "#FFF2CC";
+
+function missingSheetError(): Error {
+  return malformed(`The "${ASSUMPTIONS_SHEET_NAME}" sheet is missing; choose Set up workbook in the AICOST pane first.`);
+}
+
+/** Objects every assumptions step looks up first; all may be null objects until the first sync. */
+interface Lookups {
+  readonly sheet: Excel.Worksheet;
+  readonly name: Excel.NamedItem;
+  readonly table: Excel.Table;
+}
+
+function queueLookups(context: Excel.RequestContext): Lookups {
+  const workbook = context.workbook;
+  const sheet = workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
+  const name = workbook.names.getItemOrNullObject(SCENARIO_NAME_DEFINED_NAME);
+  const table = workbook.tables.getItemOrNullObject(SCENARIOS_TABLE_NAME);
+  sheet.load("name");
+  name.load("formula");
+  table.load("name");
+  return { sheet, name, table };
+}
+
+/** Reads queued on an existing assumptions sheet. */
+interface SheetReads {
+  readonly grid: Excel.Range;
+  readonly tables: Excel.TableCollection;
+  readonly tableRange: Excel.Range | null;
+}
+
+function queueSheetReads(lookups: Lookups): SheetReads {
+  const grid = lookups.sheet.getRange(SNAPSHOT_RANGE);
+  grid.load("values, formulas");
+  const tables = lookups.sheet.tables;
+  tables.load("items/name");
+  const tableRange = lookups.table.isNullObject ? null : lookups.table.getRange();
+  tableRange?.load("address");
+  return { grid, tables, tableRange };
+}
+
+function snapshotFrom(lookups: Lookups, reads: SheetReads): AssumptionsSnapshot {
+  const tables: TableInfo[] = reads.tables.items.map((table) => ({
+    name: table.name,
+    address: table.name === SCENARIOS_TABLE_NAME && reads.tableRange !== null ? reads.tableRange.address : "",
+  }));
+  return snapshotFromGrid({
+    values: reads.grid.values,
+    formulas: reads.grid.formulas,
+    scenarioNameReference: lookups.name.isNullObject ? null : String(lookups.name.formula),
+    tables,
+  });
+}
+
+/**
+ * Groups cells into rectangles of consecutive rows that span the same columns, so a layout is
+ * written in a few range assignments instead of one per cell. Gaps inside a row are written empty.
+ */
+function rectangles(cells: readonly SheetCell[]): { address: string; inputs: (string | number)[][]; formats: string[][] }[] {
+  const rows = new Map<number, SheetCell[]>();
+  for (const cell of cells) {
+    rows.set(cell.rowNumber, [...(rows.get(cell.rowNumber) ?? []), cell]);
+  }
+  const result: { first: number; last: number; left: number; right: number; rows: SheetCell[][] }[] = [];
+  for (const rowNumber of [...rows.keys()].sort((a, b) => a - b)) {
+    const rowCells = rows.get(rowNumber) ?? [];
+    const left = Math.min(...rowCells.map((cell) => cell.columnIndex));
+    const right = Math.max(...rowCells.map((cell) => cell.columnIndex));
+    const previous = result[result.length - 1];
+    if (previous !== undefined && previous.last === rowNumber - 1 && previous.left === left && previous.right === right) {
+      previous.last = rowNumber;
+      previous.rows.push(rowCells);
+    } else {
+      result.push({ first: rowNumber, last: rowNumber, left, right, rows: [rowCells] });
+    }
+  }
+  return result.map(({ first, last, left, right, rows: blockRows }) => {
+    const width = right - left + 1;
+    const inputs = blockRows.map(() => new Array<string | number>(width).fill(""));
+    const formats = blockRows.map(() => new Array<string>(width).fill("General"));
+    blockRows.forEach((rowCells, rowOffset) => {
+      for (const cell of rowCells) {
+        inputs[rowOffset][cell.columnIndex - left] = cell.input;
+        formats[rowOffset][cell.columnIndex - left] = cell.numberFormat;
+      }
+    });
+    return { address: `${cellAddress(left, first)}:${cellAddress(right, last)}`, inputs, formats };
+  });
+}
+
+function writeCells(sheet: Excel.Worksheet, cells: readonly SheetCell[]): void {
+  for (const block of rectangles(cells)) {
+    const range = sheet.getRange(block.address);
+    range.numberFormat = block.formats;
+    range.formulas = block.inputs;
+  }
+}
+
+function addDropdown(sheet: Excel.Worksheet): void {
+  const validation = sheet.getRange(ACTIVE_SCENARIO_CELL).dataValidation;
+  validation.clear();
+  validation.rule = { list: { inCellDropDown: true, source: DROPDOWN_SOURCE } };
+  validation.errorAlert = {
+    showAlert: true,
+    style: "Stop",
+    title: "Pick a scenario",
+    message: "Choose a name from the list: the scenarios in the table below. Add a row to the table for a scenario of your own.",
+  };
+}
+
+function addTable(sheet: Excel.Worksheet, rowCount: number): void {
+  const table = sheet.tables.add(sheet.getRange(`A${TABLE_HEADER_ROW}:D${TABLE_HEADER_ROW + rowCount}`), true);
+  table.name = SCENARIOS_TABLE_NAME;
+}
+
+function pointName(context: Excel.RequestContext, sheet: Excel.Worksheet, name: Excel.NamedItem): void {
+  if (name.isNullObject) {
+    context.workbook.names.add(
+      SCENARIO_NAME_DEFINED_NAME,
+      sheet.getRange(ACTIVE_ROW_RANGE),
+      "The active AICOST scenario (label, annual price multiplier, floor share). Pick it in B4.",
+    );
+  } else {
+    name.formula = `=${SCENARIO_NAME_REFERENCE}`;
+  }
+}
+
+function nameNeedsPointing(name: Excel.NamedItem): boolean {
+  return name.isNullObject || String(name.formula).replace(/\s/g, "").toUpperCase() !== `=${SCENARIO_NAME_REFERENCE}`.toUpperCase();
+}
+
+function formatNewSheet(sheet: Excel.Worksheet): void {
+  for (const [columns, widthPoints] of columnWidthsPoints) {
+    sheet.getRange(columns).format.columnWidth = widthPoints;
+  }
+  const title = sheet.getRange("A1").format.font;
+  title.bold = true;
+  title.size = 14;
+  sheet.getRange(ACTIVE_SCENARIO_LABEL_CELL).format.font.bold = true;
+  sheet.getRange(ACTIVE_SCENARIO_CELL).format.fill.color = inputFill;
+}
+
+function tableRowCount(cells: readonly SheetCell[]): number {
+  return Math.max(TABLE_HEADER_ROW, ...cells.map((cell) => cell.rowNumber)) - TABLE_HEADER_ROW;
+}
+
+/** The Office.js WorkbookPort. Construct it with a batch runner and the document's settings. */
+export class ExcelWorkbook implements WorkbookPort {
+  readonly host = "excel" as const;
+
+  constructor(
+    private readonly run: BatchRunner,
+    private readonly settings: DocumentSettings,
+  ) {}
+
+  async readAssumptions(): Promise<AssumptionsState> {
+    return this.run(async (context) => {
+      const lookups = queueLookups(context);
+      await context.sync();
+      if (lookups.sheet.isNullObject) {
+        return { status: "missing" };
+      }
+      const reads = queueSheetReads(lookups);
+      await context.sync();
+      return analyseAssumptions(snapshotFrom(lookups, reads));
+    });
+  }
+
+  async setUpAssumptions(): Promise<void> {
+    await this.run(async (context) => {
+      const lookups = queueLookups(context);
+      await context.sync();
+      if (lookups.sheet.isNullObject) {
+        await this.createSheet(context, lookups);
+        return;
+      }
+      const reads = queueSheetReads(lookups);
+      const validation = lookups.sheet.getRange(ACTIVE_SCENARIO_CELL).dataValidation;
+      validation.load("type");
+      await context.sync();
+      const snapshot = snapshotFrom(lookups, reads);
+      if (analyseAssumptions(snapshot).status === "damaged") {
+        await this.repair(context, lookups, reads, snapshot);
+        return;
+      }
+      // A healthy sheet keeps every cell as the user left it; only a lost dropdown comes back.
+      if (validation.type === "None") {
+        addDropdown(lookups.sheet);
+        await context.sync();
+      }
+    });
+  }
+
+  private async createSheet(context: Excel.RequestContext, lookups: Lookups): Promise<void> {
+    if (!lookups.table.isNullObject) {
+      // The table lives on: its sheet was renamed. Setting up again would clash with its name.
+      const tableSheet = lookups.table.worksheet;
+      tableSheet.load("name");
+      await context.sync();
+      throw malformed(
+        `The AICOST scenarios are on the sheet "${tableSheet.name}"; rename that sheet back to "${ASSUMPTIONS_SHEET_NAME}" so formulas and the pane find them.`,
+      );
+    }
+    const sheet = context.workbook.worksheets.add(ASSUMPTIONS_SHEET_NAME);
+    const cells = assumptionsSheetCells();
+    writeCells(sheet, cells);
+    formatNewSheet(sheet);
+    addTable(sheet, tableRowCount(cells));
+    addDropdown(sheet);
+    pointName(context, sheet, lookups.name);
+    await context.sync();
+  }
+
+  private async repair(context: Excel.RequestContext, lookups: Lookups, reads: SheetReads, snapshot: AssumptionsSnapshot): Promise<void> {
+    const sheet = lookups.sheet;
+    const tableRanges = reads.tables.items.map((table) => {
+      const range = table.getRange();
+      range.load("address");
+      return { table, range };
+    });
+    await context.sync();
+    // Tables over the layout (the scenarios table, renamed or moved) become plain cells again;
+    // the rows they hold are in the snapshot and are written back below in order.
+    for (const { table, range } of tableRanges) {
+      const topLeft = parseCellAddress(range.address);
+      if (table.name === SCENARIOS_TABLE_NAME || (topLeft !== null && topLeft.columnIndex <= 3 && topLeft.rowNumber <= TABLE_LAST_ROW)) {
+        table.convertToRange();
+      }
+    }
+    const cells = repairedSheetCells(snapshot);
+    const rowCount = tableRowCount(cells);
+    const leftover = rowsToClear(snapshot, TABLE_FIRST_ROW + rowCount);
+    if (leftover !== null) {
+      sheet.getRange(`A${leftover.firstRow}:D${leftover.lastRow}`).clear("All");
+    }
+    writeCells(sheet, cells);
+    addTable(sheet, rowCount);
+    addDropdown(sheet);
+    if (nameNeedsPointing(lookups.name)) {
+      pointName(context, sheet, lookups.name);
+    }
+    await context.sync();
+  }
+
+  async setActiveScenario(name: string): Promise<void> {
+    if (name.trim() === "") {
+      throw malformed("Pick a scenario by its name.");
+    }
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
+      await context.sync();
+      if (sheet.isNullObject) {
+        throw missingSheetError();
+      }
+      sheet.getRange(ACTIVE_SCENARIO_CELL).values = [[literalText(name)]];
+      await context.sync();
+    });
+  }
+
+  async updateScenario(name: string, changes: ScenarioChanges): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
+      await context.sync();
+      if (sheet.isNullObject) {
+        throw missingSheetError();
+      }
+      const rows = sheet.getRange(`A${TABLE_FIRST_ROW}:D${TABLE_LAST_ROW}`);
+      rows.load("values");
+      await context.sync();
+      const rowNumber = checkScenarioChanges({ tableRows: rows.values, tableFirstRow: TABLE_FIRST_ROW }, name, changes);
+      const { annualPriceMultiplier, floorShare } = changes;
+      if (annualPriceMultiplier !== undefined && floorShare !== undefined) {
+        sheet.getRange(`B${rowNumber}:C${rowNumber}`).values = [[annualPriceMultiplier, floorShare]];
+      } else if (annualPriceMultiplier !== undefined) {
+        sheet.getRange(`B${rowNumber}`).values = [[annualPriceMultiplier]];
+      } else if (floorShare !== undefined) {
+        sheet.getRange(`C${rowNumber}`).values = [[floorShare]];
+      }
+      await context.sync();
+    });
+  }
+
+  async addScenario(row: { name: string; annualPriceMultiplier: number; floorShare: number; note: string }): Promise<void> {
+    await this.run(async (context) => {
+      const lookups = queueLookups(context);
+      await context.sync();
+      if (lookups.sheet.isNullObject) {
+        throw missingSheetError();
+      }
+      const rows = lookups.sheet.getRange(`A${TABLE_FIRST_ROW}:D${TABLE_LAST_ROW}`);
+      rows.load("values");
+      const tableSheet = lookups.table.isNullObject ? null : lookups.table.worksheet;
+      tableSheet?.load("name");
+      await context.sync();
+      const rowNumber = checkNewScenario({ tableRows: rows.values, tableFirstRow: TABLE_FIRST_ROW }, row);
+      const values = [[literalText(row.name), row.annualPriceMultiplier, row.floorShare, literalText(row.note)]];
+      if (tableSheet !== null && tableSheet.name === ASSUMPTIONS_SHEET_NAME) {
+        lookups.table.rows.add(undefined, values);
+      } else {
+        lookups.sheet.getRange(`A${rowNumber}:D${rowNumber}`).values = values;
+      }
+      await context.sync();
+    });
+  }
+
+  async readSelectedNumber(): Promise<number | null> {
+    return this.run(async (context) => {
+      const cell = context.workbook.getActiveCell();
+      cell.load("values");
+      await context.sync();
+      const value: unknown = cell.values[0]?.[0];
+      return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : null;
+    });
+  }
+
+  async onSelectionChanged(listener: () => void): Promise<() => Promise<void>> {
+    return this.run(async (context) => {
+      const registration = context.workbook.onSelectionChanged.add(async () => listener());
+      await context.sync();
+      return async () => {
+        await this.run(async (removeContext) => {
+          registration.remove();
+          await removeContext.sync();
+        }, registration.context);
+      };
+    });
+  }
+
+  async onAssumptionsChanged(listener: () => void): Promise<() => Promise<void>> {
+    let sheetRegistration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+    const attachToSheet = async (context: Excel.RequestContext): Promise<void> => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
+      await context.sync();
+      if (!sheet.isNullObject && sheetRegistration === null) {
+        sheetRegistration = sheet.onChanged.add(async () => listener());
+        await context.sync();
+      }
+    };
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      // A sheet added or deleted may be the assumptions sheet (set up, deleted, or undone).
+      const added = worksheets.onAdded.add(async () => {
+        await this.run(attachToSheet, added.context);
+        listener();
+      });
+      const deleted = worksheets.onDeleted.add(async () => {
+        sheetRegistration = null; // its sheet may be gone; a new one gets a new handler
+        listener();
+      });
+      await context.sync();
+      await attachToSheet(context);
+      return async () => {
+        await this.run(async (removeContext) => {
+          added.remove();
+          deleted.remove();
+          sheetRegistration?.remove();
+          sheetRegistration = null;
+          await removeContext.sync();
+        }, added.context);
+      };
+    });
+  }
+
+  async insertProjection(options: { horizonMonths: number; basePriceUsd: number }): Promise<InsertedProjection> {
+    const block = await this.run(async (context) => {
+      const assumptions = context.workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
+      const activeCell = context.workbook.getActiveCell();
+      activeCell.load("address");
+      await context.sync();
+      if (assumptions.isNullObject) {
+        throw missingSheetError();
+      }
+      const rows = assumptions.getRange(`A${TABLE_FIRST_ROW}:D${TABLE_LAST_ROW}`);
+      rows.load("values");
+      await context.sync();
+      const scenarios = locateScenarios({ tableRows: rows.values, tableFirstRow: TABLE_FIRST_ROW });
+      const projection = projectionBlock({ ...options, scenarios, anchor: activeCell.address });
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const target = sheet.getRange(projection.rangeAddress);
+      target.load("values");
+      await context.sync();
+      if (!target.values.every((cells) => cells.every((value) => value === ""))) {
+        throw malformed(
+          `The projection needs ${projection.address} to be empty, and some of its cells hold data; select an empty cell with room to its right and below.`,
+        );
+      }
+      target.numberFormat = projection.numberFormats.map((formats) => [...formats]);
+      target.formulas = projection.inputs.map((inputs) => [...inputs]);
+      await context.sync();
+      return projection;
+    });
+    const chartInserted = await this.run(async (context) => {
+      const sheet = block.sheetName === null ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(block.sheetName);
+      const chart = sheet.charts.add("Line", sheet.getRange(block.chartSeriesAddress), "Columns");
+      chart.title.text = CHART_TITLE;
+      chart.axes.categoryAxis.setCategoryNames(sheet.getRange(block.chartCategoryAddress));
+      if (options.basePriceUsd > 0) {
+        chart.axes.valueAxis.scaleType = "Logarithmic"; // a log scale needs prices above 0
+      }
+      const topLeft = parseCellAddress(block.rangeAddress);
+      if (topLeft !== null) {
+        chart.setPosition(cellAddress(topLeft.columnIndex + block.columnCount + 1, topLeft.rowNumber));
+      }
+      await context.sync();
+      return true;
+    }).catch(() => false); // the numbers are in; a host that cannot draw the chart still has them
+    return { address: block.address, chartInserted };
+  }
+
+  async loadPreferences(): Promise<PanePreferences> {
+    return parsePreferences(this.settings.get(PREFERENCES_SETTING_KEY));
+  }
+
+  async savePreferences(preferences: PanePreferences): Promise<void> {
+    this.settings.set(PREFERENCES_SETTING_KEY, { ...checkPreferences(preferences) });
+    await this.settings.save();
+  }
+}
+
+/** The document's settings through Office.context.document.settings. */
+export function officeDocumentSettings(settings: Office.Settings = Office.context.document.settings): DocumentSettings {
+  return {
+    get: (name) => settings.get(name) as unknown,
+    set: (name, value) => settings.set(name, value),
+    save: () =>
+      new Promise<void>((resolve, reject) => {
+        settings.saveAsync((result) => {
+          if (result.status === Office.AsyncResultStatus.Succeeded) {
+            resolve();
+          } else {
+            reject(new Error(`The preferences could not be saved with the workbook: ${result.error.message}`));
+          }
+        });
+      }),
+  };
+}
+
+/** The WorkbookPort for the workbook Excel has open. Call it after Office.onReady. */
+export function createExcelWorkbook(): WorkbookPort {
+  const run: BatchRunner = (batch, reuse) => (reuse === undefined ? Excel.run(batch) : Excel.run(reuse, batch));
+  return new ExcelWorkbook(run, officeDocumentSettings());
+}
