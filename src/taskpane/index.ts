@@ -1,7 +1,55 @@
-// Task pane entry: replaced by the task pane issue's implementation.
-Office.onReady((info) => {
-  const app = document.getElementById("app");
-  if (app) {
-    app.textContent = info.host ? "AICOST is connected to Excel." : "AICOST: not connected to Excel.";
+/**
+ * Entry of taskpane.html. In Excel the pane runs on the workbook through Office.js; outside Office
+ * the preview build runs it on an in-memory workbook, and the production add-in says where to
+ * open it instead (the import of the in-memory workbook is dropped from that build, so
+ * HyperFormula never enters the add-in bundle).
+ */
+import { createExcelWorkbook } from "../workbook/excelWorkbook";
+import { missingRequirementSets, officeThemeIsDark } from "../workbook/officeHost";
+import { mountTaskpane } from "./app";
+
+function themeFromOffice(): "light" | "dark" | null {
+  const dark = officeThemeIsDark();
+  return dark == null ? null : dark ? "dark" : "light";
+}
+
+function showMessage(root: HTMLElement, title: string, ...paragraphs: string[]): void {
+  const heading = document.createElement("h1");
+  heading.textContent = title;
+  root.replaceChildren(
+    heading,
+    ...paragraphs.map((text) => {
+      const paragraph = document.createElement("p");
+      paragraph.textContent = text;
+      return paragraph;
+    }),
+  );
+}
+
+async function start(host: Office.HostType | null): Promise<void> {
+  const root = document.getElementById("app");
+  if (root == null) return;
+  try {
+    if (host === Office.HostType.Excel) {
+      await mountTaskpane(root, createExcelWorkbook(), {
+        connection: "excel",
+        theme: themeFromOffice(),
+        problems: missingRequirementSets(),
+      });
+    } else if (__AICOST_PREVIEW__) {
+      const { createStandaloneWorkbook } = await import(/* webpackChunkName: "standalone" */ "../preview/standalone");
+      await mountTaskpane(root, await createStandaloneWorkbook(), { connection: "standalone" });
+    } else {
+      showMessage(
+        root,
+        "AICOST",
+        'This page is the AICOST task pane. Open it from Excel: Home tab, AICOST group, "AI cost scenarios".',
+        "To try AICOST without Excel, run the preview from the project: npm start, then open http://localhost:3000/.",
+      );
+    }
+  } catch (error) {
+    showMessage(root, "AICOST could not start", error instanceof Error ? error.message : String(error));
   }
-});
+}
+
+Office.onReady((info) => void start(info.host ?? null));
