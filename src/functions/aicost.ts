@@ -2,6 +2,7 @@ import { inferenceCostUsd, checkUsage, type InferenceUsage } from "../core/cost"
 import { malformed, outOfRange } from "../core/errors";
 import {
   checkMonthsAhead,
+  checkNonNegative,
   monthsToPrice,
   priceCurve,
   priceFactor,
@@ -123,10 +124,13 @@ export function COST_CURVE(
       throw outOfRange(`start_month plus the number of months must stay within ${MAX_MONTHS_AHEAD} months.`);
     }
     // Prices and shares are parsed and checked once; each month only brings its own volumes.
-    const prices = usageArguments(0, 0, input_price, output_price, cached_share, cached_input_price);
+    const usage: { -readonly [K in keyof InferenceUsage]: InferenceUsage[K] } = {
+      ...usageArguments(0, 0, input_price, output_price, cached_share, cached_input_price),
+    };
     const costs = new Array<number>(months);
     for (let month = 0; month < months; month++) {
-      const usage = checkUsage({ ...prices, inputTokens: inputVolumes.cells[month], outputTokens: outputVolumes.cells[month] });
+      usage.inputTokens = checkNonNegative(inputVolumes.cells[month], "input_tokens");
+      usage.outputTokens = checkNonNegative(outputVolumes.cells[month], "output_tokens");
       costs[month] = inferenceCostUsd(usage, priceFactor(parsedScenario, startMonth + month));
     }
     return inputVolumes.orientation === "row" ? toRow(costs) : toColumn(costs);
