@@ -1,5 +1,161 @@
-// Preview entry: replaced by the preview issue's implementation.
-const root = document.getElementById("preview");
-if (root) {
-  root.innerHTML = '<p>The AICOST add-in is built. Its task pane is at <a href="taskpane.html">taskpane.html</a>.</p>';
+import { mountTaskpane, type TaskpaneHandle } from "../taskpane/app";
+import { PreviewDocument } from "./document";
+import { Grid } from "./grid";
+import { loadStoredWorkbook, saveStoredWorkbook, type KeyValueStorage } from "./persistence";
+import { ProjectionCharts } from "./projectionChart";
+import { PreviewWorkbook } from "./previewWorkbook";
+import { createSampleDocument } from "./sample";
+
+/**
+ * The preview page (npm start): the sample workbook in a grid on HyperFormula, the real task
+ * pane beside it on a PreviewWorkbook, saved to localStorage after every change.
+ */
+
+/** How long the page waits after a change before saving; a reload or a closed tab saves at once. */
+const SAVE_DELAY_MS = 250;
+
+function required<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) {
+    throw new Error(`The preview page is missing #${id}.`);
+  }
+  return element as T;
 }
+
+class PreviewPage {
+  private readonly storage: KeyValueStorage | null;
+  private readonly notice = required<HTMLElement>("notice");
+  private readonly pane = required<HTMLElement>("pane");
+  private workbookDocument!: PreviewDocument;
+  private grid!: Grid;
+  private charts!: ProjectionCharts;
+  private taskpane: TaskpaneHandle | null = null;
+  private unsubscribeSave: (() => void) | null = null;
+  private saveTimer: number | null = null;
+
+  constructor() {
+    this.storage = safeLocalStorage();
+  }
+
+  async start(): Promise<void> {
+    const opened = await this.openStoredOrSample();
+    this.workbookDocument = opened.document;
+    this.grid = new Grid(opened.document, {
+      scroller: required("grid"),
+      nameBox: required<HTMLInputElement>("name-box"),
+      formulaBar: required<HTMLInputElement>("formula-bar"),
+      tabs: required("tabs"),
+    }, { onMessage: (message) => this.showNotice(message, "warning") });
+    this.charts = new ProjectionCharts(required("charts"), opened.document);
+    if (opened.notice) {
+      this.showNotice(opened.notice, "warning");
+    }
+    await this.connect(opened.document);
+    required<HTMLButtonElement>("notice-dismiss").addEventListener("click", () => (this.notice.hidden = true));
+    required<HTMLButtonElement>("reset-sample").addEventListener("click", () => void this.resetSample());
+    required<HTMLButtonElement>("download-xlsx").addEventListener("click", () => void this.download());
+    window.addEventListener("pagehide", () => this.saveNow());
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden") this.saveNow();
+    });
+    document.body.dataset.ready = "true";
+  }
+
+  /** The stored workbook, or the sample with a notice saying why the stored one was not used. */
+  private async openStoredOrSample(): Promise<{ document: PreviewDocument; notice?: string }> {
+    if (this.storage === null) {
+      return { document: await createSampleDocument(), notice: "This browser does not allow the preview to save: changes last until the page is closed." };
+    }
+    const stored = loadStoredWorkbook(this.storage);
+    if (stored.kind === "ok") {
+      try {
+        return { document: PreviewDocument.fromStored(stored.workbook) };
+      } catch (thrown) {
+        return { document: await createSampleDocument(), notice: unreadableNotice(thrown instanceof Error ? thrown.message : String(thrown)) };
+      }
+    }
+    const sample = await createSampleDocument();
+    return stored.kind === "none" ? { document: sample } : { document: sample, notice: unreadableNotice(stored.reason) };
+  }
+
+  /** Mounts the task pane on a PreviewWorkbook over `workbookDocument`, and saves its changes. */
+  private async connect(workbookDocument: PreviewDocument): Promise<void> {
+    this.unsubscribeSave?.();
+    this.unsubscribeSave = workbookDocument.onChange(() => this.scheduleSave());
+    const port = new PreviewWorkbook(workbookDocument, this.grid, { showChart: (request) => this.charts.show(request) });
+    await this.taskpane?.destroy();
+    this.taskpane = await mountTaskpane(this.pane, port, { connection: "preview" });
+    this.saveNow();
+  }
+
+  private async resetSample(): Promise<void> {
+    const sample = await createSampleDocument();
+    this.workbookDocument = sample;
+    this.grid.setDocument(sample);
+    this.charts.setDocument(sample);
+    await this.connect(sample);
+    this.showNotice("The sample workbook was restored.", "info");
+  }
+
+  private async download(): Promise<void> {
+    try {
+      const { exportXlsx } = await import(/* webpackChunkName: "xlsx-export" */ "./xlsxExport");
+      const bytes = await exportXlsx(this.workbookDocument);
+      const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+      const link = Object.assign(document.createElement("a"), { href: url, download: "aicost-preview.xlsx" });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (thrown) {
+      this.showNotice(`The .xlsx file could not be made: ${thrown instanceof Error ? thrown.message : String(thrown)}`, "warning");
+    }
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer !== null) return;
+    this.saveTimer = window.setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
+  }
+
+  private saveNow(): void {
+    if (this.saveTimer !== null) {
+      window.clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+    }
+    if (this.storage === null) return;
+    const problem = saveStoredWorkbook(this.storage, this.workbookDocument.toStored());
+    if (problem !== null) {
+      this.showNotice(problem, "warning");
+    }
+  }
+
+  private showNotice(message: string, tone: "info" | "warning"): void {
+    this.notice.hidden = false;
+    this.notice.dataset.tone = tone;
+    this.notice.querySelector(".notice-text")!.textContent = message;
+  }
+}
+
+function unreadableNotice(reason: string): string {
+  return `The workbook saved in this browser could not be read (${reason}), so the sample workbook was opened instead.`;
+}
+
+function safeLocalStorage(): KeyValueStorage | null {
+  try {
+    const storage = window.localStorage;
+    storage.getItem("aicost.preview.probe");
+    return storage;
+  } catch {
+    return null;
+  }
+}
+
+void new PreviewPage().start().catch((thrown: unknown) => {
+  const notice = document.getElementById("notice");
+  if (notice) {
+    notice.hidden = false;
+    notice.dataset.tone = "warning";
+    notice.textContent = `The preview could not start: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
+  }
+  console.error(thrown);
+});

@@ -1,0 +1,107 @@
+import type { CellValue } from "hyperformula";
+
+/**
+ * How the preview grid shows a computed value: the text in the cell, the `data-value` hook for
+ * tests and automation, and the error message shown on hover. Number formats follow the subset of
+ * Excel's format codes the AICOST sheets use: currency "$", thousands ",", fixed and optional
+ * decimals ("0.00##"), percent "%".
+ */
+
+export interface DisplayedValue {
+  /** What the cell shows. */
+  readonly text: string;
+  /** The computed value for automation: String(n) for a number, the text, TRUE/FALSE, or the error code. */
+  readonly dataValue: string;
+  readonly kind: "number" | "text" | "boolean" | "error" | "empty";
+  /** The error's message, shown on hover. */
+  readonly message?: string;
+}
+
+interface ParsedFormat {
+  readonly currency: boolean;
+  readonly percent: boolean;
+  readonly grouping: boolean;
+  readonly minimumFractionDigits: number;
+  readonly maximumFractionDigits: number;
+}
+
+const parsedFormats = new Map<string, ParsedFormat | null>();
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Reads a format code such as "$#,##0.00##" or "0.0%"; null for General or anything it does not know. */
+export function parseNumberFormat(code: string): ParsedFormat | null {
+  const cached = parsedFormats.get(code);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const section = code.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
+  const match = /^(\$?)([#,0]*0)(?:\.(0*)(#*))?(%?)$/.exec(section.trim());
+  const parsed = match
+    ? {
+        currency: match[1] === "$",
+        grouping: match[2].includes(","),
+        minimumFractionDigits: (match[3] ?? "").length,
+        maximumFractionDigits: (match[3] ?? "").length + (match[4] ?? "").length,
+        percent: match[5] === "%",
+      }
+    : null;
+  parsedFormats.set(code, parsed);
+  return parsed;
+}
+
+function formatter(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.NumberFormat("en-US", options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+/** A number in Excel's General format: up to 10 significant digits, scientific when very large or small. */
+export function formatGeneral(value: number): string {
+  const magnitude = Math.abs(value);
+  if (value !== 0 && (magnitude >= 1e11 || magnitude < 1e-9)) {
+    return value.toExponential(4).replace(/\.?0+e/, "e").toUpperCase();
+  }
+  return formatter("general", { maximumSignificantDigits: 10, useGrouping: false }).format(value);
+}
+
+/**
+ * A number shown in a format code.
+ *
+ * @example formatNumber(1234.5, "$#,##0.00") // "$1,234.50"
+ * @example formatNumber(0.05, "0.0%") // "5.0%"
+ */
+export function formatNumber(value: number, code: string | undefined): string {
+  const parsed = code === undefined ? null : parseNumberFormat(code);
+  if (parsed === null) {
+    return formatGeneral(value);
+  }
+  const shown = parsed.percent ? value * 100 : value;
+  const digits = formatter(`${parsed.grouping}:${parsed.minimumFractionDigits}:${parsed.maximumFractionDigits}`, {
+    minimumFractionDigits: parsed.minimumFractionDigits,
+    maximumFractionDigits: parsed.maximumFractionDigits,
+    useGrouping: parsed.grouping,
+  }).format(Math.abs(shown));
+  const sign = shown < 0 && Number(digits.replace(/,/g, "")) !== 0 ? "-" : "";
+  return `${sign}${parsed.currency ? "$" : ""}${digits}${parsed.percent ? "%" : ""}`;
+}
+
+/** The displayed form of a value HyperFormula computed. */
+export function displayValue(value: CellValue, code: string | undefined): DisplayedValue {
+  if (value === null || value === undefined) {
+    return { text: "", dataValue: "", kind: "empty" };
+  }
+  if (typeof value === "number") {
+    return { text: formatNumber(value, code), dataValue: String(value), kind: "number" };
+  }
+  if (typeof value === "boolean") {
+    const text = value ? "TRUE" : "FALSE";
+    return { text, dataValue: text, kind: "boolean" };
+  }
+  if (typeof value === "string") {
+    return { text: value, dataValue: value, kind: "text" };
+  }
+  return { text: value.value, dataValue: value.value, kind: "error", message: value.message || undefined };
+}

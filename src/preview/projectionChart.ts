@@ -1,0 +1,135 @@
+import { Chart, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip } from "chart.js";
+import { parseA1, type PreviewDocument } from "./document";
+import type { ProjectionChartRequest } from "./previewWorkbook";
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
+
+/**
+ * The chart "Insert projection" adds beside the grid, standing in for the native Excel line
+ * chart: one line per price column of the inserted block, read from the cells, so it follows
+ * edits to the block and to the scenarios table.
+ */
+
+const LINE_COLOURS = ["#c50f1f", "#0f6cbd", "#107c10", "#8764b8", "#ca5010", "#038387", "#4f6bed"];
+
+interface ChartCard {
+  readonly chart: Chart<"line", { x: number; y: number }[]>;
+  readonly request: ProjectionChartRequest;
+  readonly element: HTMLElement;
+}
+
+function rangeBounds(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [first, last] = range.split(":").map((address) => parseA1(address) as { row: number; col: number });
+  return { top: first.row, left: first.col, bottom: last.row, right: last.col };
+}
+
+export class ProjectionCharts {
+  private readonly container: HTMLElement;
+  private document: PreviewDocument;
+  private cards: ChartCard[] = [];
+  private pending = false;
+  private readonly onValues = () => this.scheduleUpdate();
+
+  constructor(container: HTMLElement, document: PreviewDocument) {
+    this.container = container;
+    this.document = document;
+    document.hf.on("valuesUpdated", this.onValues);
+  }
+
+  /** Drops every chart and follows another document (after "Reset sample"). */
+  setDocument(document: PreviewDocument): void {
+    this.document.hf.off("valuesUpdated", this.onValues);
+    for (const card of this.cards) {
+      card.chart.destroy();
+      card.element.remove();
+    }
+    this.cards = [];
+    this.document = document;
+    document.hf.on("valuesUpdated", this.onValues);
+  }
+
+  /** Draws a chart of an inserted block; the WorkbookPort's `showChart`. */
+  show(request: ProjectionChartRequest): boolean {
+    const element = window.document.createElement("figure");
+    element.className = "projection-chart";
+    element.setAttribute("data-testid", "projection-chart");
+    const caption = window.document.createElement("figcaption");
+    caption.textContent = `Projected price, USD per million tokens (log scale): ${request.block.address}`;
+    const close = window.document.createElement("button");
+    close.type = "button";
+    close.className = "chart-close";
+    close.textContent = "×";
+    close.setAttribute("aria-label", "Close chart");
+    const canvas = window.document.createElement("canvas");
+    canvas.setAttribute("role", "img");
+    canvas.setAttribute("aria-label", `Line chart of the projection at ${request.block.address}`);
+    element.append(caption, close, canvas);
+    this.container.append(element);
+    const chart = new Chart(canvas, {
+      type: "line",
+      data: { datasets: this.datasets(request) },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        parsing: false,
+        scales: {
+          x: { type: "linear", title: { display: true, text: "Months from today" } },
+          y: { type: "logarithmic", title: { display: true, text: "USD per million tokens" } },
+        },
+        plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } },
+      },
+    });
+    const card = { chart, request, element };
+    this.cards.push(card);
+    close.addEventListener("click", () => {
+      chart.destroy();
+      element.remove();
+      this.cards = this.cards.filter((each) => each !== card);
+    });
+    return true;
+  }
+
+  private datasets(request: ProjectionChartRequest) {
+    const sheet = this.document.sheetId(request.sheetName);
+    if (sheet === undefined) return [];
+    const { hf } = this.document;
+    const series = rangeBounds(request.block.chartSeriesAddress);
+    const months = rangeBounds(request.block.chartCategoryAddress);
+    const datasets = [];
+    for (let col = series.left; col <= series.right; col++) {
+      const label = hf.getCellValue({ sheet, row: series.top, col });
+      const points: { x: number; y: number }[] = [];
+      for (let row = months.top; row <= months.bottom; row++) {
+        const month = hf.getCellValue({ sheet, row, col: months.left });
+        const price = hf.getCellValue({ sheet, row, col });
+        if (typeof month === "number" && typeof price === "number" && price > 0) {
+          points.push({ x: month, y: price });
+        }
+      }
+      const colour = LINE_COLOURS[(col - series.left) % LINE_COLOURS.length];
+      const active = col === series.right;
+      datasets.push({
+        label: typeof label === "string" ? label : String(label ?? ""),
+        data: points,
+        borderColor: colour,
+        backgroundColor: colour,
+        borderWidth: active ? 3 : 1.5,
+        borderDash: active ? [6, 3] : [],
+        pointRadius: 0,
+      });
+    }
+    return datasets;
+  }
+
+  private scheduleUpdate(): void {
+    if (this.pending || this.cards.length === 0) return;
+    this.pending = true;
+    requestAnimationFrame(() => {
+      this.pending = false;
+      for (const card of this.cards) {
+        card.chart.data.datasets = this.datasets(card.request);
+        card.chart.update("none");
+      }
+    });
+  }
+}

@@ -1,0 +1,153 @@
+import { ASSUMPTIONS_SHEET_NAME } from "../workbook/layout";
+import { parseA1, PreviewDocument, type StoredCellContent } from "./document";
+import { PreviewWorkbook, SimpleSelection } from "./previewWorkbook";
+
+/**
+ * The sample model the preview opens with: "AI support assistant, 36-month cost outlook". Every
+ * assumption sits in a visible, labelled input cell; monthly token volumes grow; the monthly
+ * cost is shown under each preset side by side (COST_CURVE over the month column, each reading
+ * its row of the scenarios table) and under the active scenario (AICOST_SCENARIO).
+ */
+
+export const SAMPLE_SHEET_NAME = "AI support assistant";
+export const SCRATCH_SHEET_NAME = "Try it";
+
+/** Months in the outlook: month 0 (today) to month 35. */
+export const SAMPLE_MONTHS = 36;
+/** The first month's row, and the totals row. */
+export const SAMPLE_FIRST_MONTH_ROW = 17;
+export const SAMPLE_TOTAL_ROW = SAMPLE_FIRST_MONTH_ROW + SAMPLE_MONTHS;
+
+/**
+ * The sample's inputs. Prices: claude-sonnet-4-20250514 list price as of 2025-05-14 (input $3,
+ * output $15, cached input $0.30 per million tokens), from ../shared/data/price-history.csv
+ * (source: AgentOps-AI/tokencost model_prices.json).
+ */
+export const SAMPLE_INPUTS = {
+  ticketsPerMonth: 20_000,
+  monthlyGrowth: 0.04,
+  inputTokensPerTicket: 6_000,
+  outputTokensPerTicket: 800,
+  inputUsdPerMillionTokens: 3,
+  outputUsdPerMillionTokens: 15,
+  cachedShare: 0.5,
+  cachedInputUsdPerMillionTokens: 0.3,
+} as const;
+
+const USD = "$#,##0.00";
+const COUNT = "#,##0";
+const PERCENT = "0.0%";
+
+interface SampleCell {
+  readonly address: string;
+  readonly content: StoredCellContent;
+  readonly format?: string;
+}
+
+function sampleCells(): SampleCell[] {
+  const inputs = SAMPLE_INPUTS;
+  const first = SAMPLE_FIRST_MONTH_ROW;
+  const last = first + SAMPLE_MONTHS - 1;
+  const cells: SampleCell[] = [
+    { address: "A1", content: "AI support assistant: 36-month cost outlook" },
+    { address: "A2", content: "Inputs are in column B: change any of them and every month recalculates. Scenario parameters live on the AICOST Assumptions sheet; pick the active one in the task pane." },
+    { address: "A4", content: "Inputs" },
+    { address: "A5", content: "Tickets per month today" },
+    { address: "B5", content: inputs.ticketsPerMonth, format: COUNT },
+    { address: "A6", content: "Monthly growth in tickets" },
+    { address: "B6", content: inputs.monthlyGrowth, format: PERCENT },
+    { address: "A7", content: "Input tokens per ticket" },
+    { address: "B7", content: inputs.inputTokensPerTicket, format: COUNT },
+    { address: "A8", content: "Output tokens per ticket" },
+    { address: "B8", content: inputs.outputTokensPerTicket, format: COUNT },
+    { address: "A9", content: "Input price, USD per million tokens" },
+    { address: "B9", content: inputs.inputUsdPerMillionTokens, format: USD },
+    { address: "A10", content: "Output price, USD per million tokens" },
+    { address: "B10", content: inputs.outputUsdPerMillionTokens, format: USD },
+    { address: "A11", content: "Cached share of input tokens" },
+    { address: "B11", content: inputs.cachedShare, format: PERCENT },
+    { address: "A12", content: "Cached input price, USD per million tokens" },
+    { address: "B12", content: inputs.cachedInputUsdPerMillionTokens, format: USD },
+    { address: "A13", content: "Prices as of" },
+    { address: "B13", content: "'2025-05-14" },
+    { address: "C13", content: "claude-sonnet-4 list price (AgentOps-AI/tokencost model_prices.json, via data/price-history.csv)" },
+    { address: "A14", content: "Active scenario" },
+    { address: "B14", content: `='${ASSUMPTIONS_SHEET_NAME}'!B4` },
+  ];
+  const headers = ["Month", "Tickets", "Input tokens", "Output tokens", "Pessimistic, USD", "Baseline, USD", "Aggressive, USD", "Active scenario, USD"];
+  headers.forEach((header, column) => cells.push({ address: `${String.fromCharCode(65 + column)}${first - 1}`, content: header }));
+  // One COST_CURVE per preset: it spills the 36 monthly costs down from row `first`, reading that
+  // preset's row of the scenarios table (11 pessimistic, 12 baseline, 13 aggressive).
+  const presetColumns: [column: string, tableRow: number][] = [["E", 11], ["F", 12], ["G", 13]];
+  for (const [column, tableRow] of presetColumns) {
+    cells.push({
+      address: `${column}${first}`,
+      content: `=AICOST.COST_CURVE(C${first}:C${last}, D${first}:D${last}, $B$9, $B$10, '${ASSUMPTIONS_SHEET_NAME}'!$A$${tableRow}:$C$${tableRow}, 0, $B$11, $B$12)`,
+      format: USD,
+    });
+  }
+  for (let month = 0; month < SAMPLE_MONTHS; month++) {
+    const row = first + month;
+    cells.push(
+      { address: `A${row}`, content: month === 0 ? 0 : `=A${row - 1}+1`, format: "0" },
+      { address: `B${row}`, content: `=$B$5*(1+$B$6)^A${row}`, format: COUNT },
+      { address: `C${row}`, content: `=B${row}*$B$7`, format: COUNT },
+      { address: `D${row}`, content: `=B${row}*$B$8`, format: COUNT },
+      {
+        address: `H${row}`,
+        content: `=AICOST.PROJECT_COST(AICOST.INFER_COST(C${row}, D${row}, $B$9, $B$10, $B$11, $B$12), A${row}, AICOST_SCENARIO)`,
+        format: USD,
+      },
+    );
+    if (month > 0) {
+      // The spilled cells only carry a format: their values come from the COST_CURVE above.
+      cells.push(...presetColumns.map(([column]) => ({ address: `${column}${row}`, content: "", format: USD })));
+    }
+  }
+  cells.push({ address: `A${SAMPLE_TOTAL_ROW}`, content: "Total, 36 months" });
+  for (const column of ["B", "C", "D", "E", "F", "G", "H"]) {
+    cells.push({ address: `${column}${SAMPLE_TOTAL_ROW}`, content: `=SUM(${column}${first}:${column}${last})`, format: column <= "D" ? COUNT : USD });
+  }
+  return cells;
+}
+
+const scratchCells: SampleCell[] = [
+  { address: "A1", content: "Try the functions here: select a cell, type a formula in the formula bar and press Enter." },
+  { address: "A3", content: "Price today, USD per million tokens" },
+  { address: "B3", content: 3, format: USD },
+  { address: "A4", content: "In 12 months, active scenario" },
+  { address: "B4", content: "=AICOST.PROJECT_PRICE(B3, 12, AICOST_SCENARIO)", format: "$#,##0.00##" },
+  { address: "A5", content: "Months until half today's price" },
+  { address: "B5", content: "=AICOST.MONTHS_TO_PRICE(B3, B3/2, AICOST_SCENARIO)", format: "0.0" },
+  { address: "A6", content: "Active scenario (label, m, f)" },
+  { address: "B6", content: "=AICOST.SCENARIO_PARAMS(AICOST_SCENARIO)" },
+  { address: "A8", content: "Price curve, 12 months (spills)" },
+  { address: "B8", content: "=AICOST.PRICE_CURVE(B3, 12, AICOST_SCENARIO)" },
+];
+
+/**
+ * A fresh copy of the sample workbook: the sample sheet, the AICOST Assumptions sheet set up as
+ * the task pane's Set up does it, and a sheet to try formulas on.
+ */
+export async function createSampleDocument(): Promise<PreviewDocument> {
+  const document = PreviewDocument.empty(SAMPLE_SHEET_NAME);
+  // The assumptions sheet first, so that AICOST_SCENARIO exists when the sample's formulas parse.
+  await new PreviewWorkbook(document, new SimpleSelection()).setUpAssumptions();
+  const scratch = document.hf.getSheetId(document.hf.addSheet(SCRATCH_SHEET_NAME)) as number;
+  const sample = document.sheetId(SAMPLE_SHEET_NAME) as number;
+  document.hf.batch(() => {
+    for (const [sheet, cells] of [[sample, sampleCells()], [scratch, scratchCells]] as const) {
+      for (const cell of cells) {
+        const position = { sheet, ...(parseA1(cell.address) as { row: number; col: number }) };
+        if (cell.content !== "") {
+          document.hf.setCellContents(position, cell.content);
+        }
+        if (cell.format !== undefined) {
+          document.setFormat(sheet, cell.address, cell.format);
+        }
+      }
+    }
+  });
+  document.activeSheet = SAMPLE_SHEET_NAME;
+  return document;
+}

@@ -1,0 +1,167 @@
+import ExcelJS from "exceljs";
+import type { CellValue } from "hyperformula";
+import { ASSUMPTIONS_SHEET_NAME, ACTIVE_SCENARIO_CELL, SCENARIOS_TABLE_NAME, TABLE_FIRST_ROW, TABLE_HEADER_ROW, TABLE_HEADERS, TABLE_LAST_ROW } from "../workbook/layout";
+import { AICOST_NAMESPACE } from "./aicostPlugin";
+import { toA1, type CellPosition, type PreviewDocument } from "./document";
+
+/**
+ * "Download .xlsx": the preview workbook as a real Excel file, written with ExcelJS (loaded only
+ * when the user asks for a download, never part of the add-in). Formulas keep their cached
+ * values and number formats; the assumptions sheet gets a real table named AICOST_Scenarios and
+ * the dropdown on B4; workbook-scoped names such as AICOST_SCENARIO become defined names.
+ *
+ * Excel stores a call to an Office add-in's custom function in the file as `_xldudf_` followed by
+ * the namespace and the function id joined by "_" (`AICOST.PROJECT_PRICE(...)` is written
+ * `_xldudf_AICOST_PROJECT_PRICE(...)`), and maps it back to the function once the add-in's
+ * metadata is loaded; see docs/PREVIEW.md. The export writes that form.
+ */
+
+const FILE_PREFIX = `_xldudf_${AICOST_NAMESPACE}_`;
+
+/** Rewrites text outside string literals and quoted sheet names. */
+function outsideQuotes(formula: string, rewrite: (code: string) => string): string {
+  return formula
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+    .map((part, index) => (index % 2 === 1 ? part : rewrite(part)))
+    .join("");
+}
+
+/**
+ * A preview formula as Excel stores it in a file: no leading "=", AICOST calls in `_xldudf_` form.
+ *
+ * @example toFileFormula("=AICOST.PROJECT_PRICE(B1, 12, AICOST_SCENARIO)") // "_xldudf_AICOST_PROJECT_PRICE(B1, 12, AICOST_SCENARIO)"
+ */
+export function toFileFormula(formula: string): string {
+  const body = formula.startsWith("=") ? formula.slice(1) : formula;
+  return outsideQuotes(body, (code) => code.replace(new RegExp(`\\b${AICOST_NAMESPACE}\\.([A-Z_]+)\\s*\\(`, "gi"), (_match, id: string) => `${FILE_PREFIX}${id.toUpperCase()}(`));
+}
+
+/**
+ * A formula read from a file as the preview (and Excel's formula bar) writes it.
+ *
+ * @example fromFileFormula("_xldudf_AICOST_PROJECT_PRICE(B1, 12)") // "=AICOST.PROJECT_PRICE(B1, 12)"
+ */
+export function fromFileFormula(formula: string): string {
+  return `=${outsideQuotes(formula, (code) => code.replace(new RegExp(`\\b${FILE_PREFIX}([A-Z_]+)\\s*\\(`, "gi"), (_match, id: string) => `${AICOST_NAMESPACE}.${id}(`))}`;
+}
+
+type CachedResult = number | string | boolean | ExcelJS.CellErrorValue;
+const fileErrors = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!"]);
+
+function cachedResult(value: CellValue): CachedResult | undefined {
+  if (value === null || value === undefined) {
+    return undefined;
+  }
+  if (typeof value === "object") {
+    // #SPILL!, #CYCLE! and HyperFormula's own codes have no cached form in older files.
+    return { error: (fileErrors.has(value.value) ? value.value : "#VALUE!") as ExcelJS.CellErrorValue["error"] };
+  }
+  return value;
+}
+
+/** The rectangle a spilled formula covers, from its anchor: the array cells right of and below it. */
+function spillRange(document: PreviewDocument, anchor: CellPosition): string {
+  const { hf } = document;
+  const continues = (row: number, col: number) =>
+    hf.isCellPartOfArray({ sheet: anchor.sheet, row, col }) && hf.getCellFormula({ sheet: anchor.sheet, row, col }) === undefined;
+  let lastRow = anchor.row;
+  while (continues(lastRow + 1, anchor.col)) lastRow++;
+  let lastCol = anchor.col;
+  while (continues(anchor.row, lastCol + 1)) lastCol++;
+  return `${toA1(anchor.row, anchor.col)}:${toA1(lastRow, lastCol)}`;
+}
+
+function writeSheet(document: PreviewDocument, sheet: number, worksheet: ExcelJS.Worksheet): void {
+  const { hf } = document;
+  const { width, height } = hf.getSheetDimensions(sheet);
+  const longest = new Array<number>(width).fill(8);
+  for (let row = 0; row < height; row++) {
+    for (let col = 0; col < width; col++) {
+      const position = { sheet, row, col };
+      const value = hf.getCellValue(position);
+      const formula = hf.getCellFormula(position);
+      const cell = worksheet.getCell(toA1(row, col));
+      if (formula !== undefined) {
+        const result = cachedResult(value);
+        const spills = hf.isCellPartOfArray(position) && spillRange(document, position);
+        cell.value = spills && spills.split(":")[0] !== spills.split(":")[1]
+          ? ({ formula: toFileFormula(formula), result, shareType: "array", ref: spills } as ExcelJS.CellFormulaValue)
+          : { formula: toFileFormula(formula), result };
+      } else if (value !== null && typeof value !== "object") {
+        cell.value = value;
+      } else if (value !== null) {
+        cell.value = cachedResult(value) as ExcelJS.CellErrorValue;
+      }
+      const format = document.formatAt(position);
+      if (format !== undefined) {
+        cell.numFmt = format;
+      }
+      if (typeof value === "string" && hf.getCellValue({ sheet, row, col: col + 1 }) !== null) {
+        longest[col] = Math.max(longest[col], Math.min(value.length, 50));
+      } else if (typeof value === "number") {
+        longest[col] = Math.max(longest[col], 14);
+      }
+    }
+  }
+  longest.forEach((characters, index) => {
+    worksheet.getColumn(index + 1).width = characters + 2;
+  });
+}
+
+/** Adds the scenarios table over the assumptions sheet's rows, and the dropdown on B4. */
+function addScenariosTable(document: PreviewDocument, sheet: number, worksheet: ExcelJS.Worksheet): void {
+  const { hf } = document;
+  const rows: (string | number | boolean | null)[][] = [];
+  for (let row = TABLE_FIRST_ROW - 1; row < TABLE_LAST_ROW; row++) {
+    const cells = [0, 1, 2, 3].map((col) => hf.getCellValue({ sheet, row, col }));
+    if (cells.every((cell) => cell === null || cell === "")) break;
+    rows.push(cells.map((cell) => (typeof cell === "object" && cell !== null ? cell.value : cell)));
+  }
+  if (rows.length === 0) {
+    return;
+  }
+  const formats = rows.map((_row, index) => [1, 2].map((col) => worksheet.getCell(toA1(TABLE_FIRST_ROW - 1 + index, col)).numFmt));
+  worksheet.addTable({
+    name: SCENARIOS_TABLE_NAME,
+    ref: `A${TABLE_HEADER_ROW}`,
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: TABLE_HEADERS.map((name) => ({ name, filterButton: true })),
+    rows,
+  });
+  formats.forEach(([multiplierFormat, floorFormat], index) => {
+    if (multiplierFormat) worksheet.getCell(toA1(TABLE_FIRST_ROW - 1 + index, 1)).numFmt = multiplierFormat;
+    if (floorFormat) worksheet.getCell(toA1(TABLE_FIRST_ROW - 1 + index, 2)).numFmt = floorFormat;
+  });
+  worksheet.getCell(ACTIVE_SCENARIO_CELL).dataValidation = {
+    type: "list",
+    allowBlank: false,
+    showErrorMessage: true,
+    errorTitle: "Unknown scenario",
+    error: `Pick a name from the ${SCENARIOS_TABLE_NAME} table.`,
+    formulae: [`INDIRECT("${SCENARIOS_TABLE_NAME}[${TABLE_HEADERS[0]}]")`],
+  };
+}
+
+/** The whole preview workbook as the bytes of an .xlsx file. */
+export async function exportXlsx(document: PreviewDocument): Promise<ArrayBuffer> {
+  const { hf } = document;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "AICOST preview";
+  workbook.created = new Date();
+  for (const name of hf.getSheetNames()) {
+    const sheet = document.sheetId(name) as number;
+    const worksheet = workbook.addWorksheet(name);
+    writeSheet(document, sheet, worksheet);
+    if (name === ASSUMPTIONS_SHEET_NAME) {
+      addScenariosTable(document, sheet, worksheet);
+    }
+  }
+  for (const name of hf.listNamedExpressions()) {
+    const expression = String(hf.getNamedExpressionFormula(name) ?? "").replace(/^=/, "");
+    workbook.definedNames.add(expression, name);
+  }
+  const active = workbook.worksheets.findIndex((worksheet) => worksheet.name === document.activeSheet);
+  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: "visible" }];
+  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+}
