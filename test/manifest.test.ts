@@ -1,32 +1,12 @@
 /* The manifest's structure: the shared-runtime wiring, the fixed id and namespace, resources,
  * https and icons. The rules live in scripts/manifest-rules.mjs (npm run validate:offline runs
  * them too); this test runs them on the real manifest and on one broken copy per rule. */
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { checkManifests } from "./build/manifest-rules";
 
 const ROOT = join(__dirname, "..");
 const manifestXml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
-
-interface ManifestCase {
-  readonly xmlText: string;
-  readonly assetsDir?: string;
-}
-
-/**
- * Runs scripts/manifest-rules.mjs on every case in one Node process: it is an ES module shared
- * with validate-manifest.mjs, and Jest (CommonJS here) cannot import it without experimental flags.
- */
-function checkManifests(cases: readonly ManifestCase[]): string[][] {
-  const script = `
-    import { readFileSync } from "node:fs";
-    import { checkManifest } from ${JSON.stringify(join(ROOT, "scripts", "manifest-rules.mjs"))};
-    const cases = JSON.parse(readFileSync(0, "utf8"));
-    process.stdout.write(JSON.stringify(cases.map((c) => checkManifest(c.xmlText, c.assetsDir ? { assetsDir: c.assetsDir } : {}))));
-  `;
-  const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { input: JSON.stringify(cases), encoding: "utf8" });
-  return JSON.parse(output) as string[][];
-}
 
 /** Applies one edit to the real manifest, failing loudly if the edit no longer matches it. */
 function broken(find: string | RegExp, replacement: string): string {
