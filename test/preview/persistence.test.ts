@@ -1,0 +1,122 @@
+import fc from "fast-check";
+import { PreviewDocument, type StoredWorkbook } from "../../src/preview/document";
+import { loadStoredWorkbook, parseStoredWorkbook, saveStoredWorkbook, STORAGE_KEY, type KeyValueStorage } from "../../src/preview/persistence";
+import { createSampleDocument, SAMPLE_SHEET_NAME } from "../../src/preview/sample";
+
+function memoryStorage(initial: Record<string, string> = {}): KeyValueStorage & { data: Record<string, string> } {
+  const data = { ...initial };
+  return {
+    data,
+    getItem: (key) => data[key] ?? null,
+    setItem: (key, value) => {
+      data[key] = value;
+    },
+    removeItem: (key) => {
+      delete data[key];
+    },
+  };
+}
+
+const minimal: StoredWorkbook = {
+  version: 1,
+  sheets: [{ name: "Sheet1", cells: { A1: 3, B1: "=A1*2", C1: "text", D1: true }, formats: { A1: "$#,##0.00" } }],
+  names: [],
+  preferences: { referencePriceUsd: null, horizonMonths: 36 },
+  activeSheet: "Sheet1",
+};
+
+describe("parseStoredWorkbook", () => {
+  test("nothing stored is not an error", () => {
+    expect(parseStoredWorkbook(null)).toEqual({ kind: "none" });
+  });
+
+  test("a valid workbook reads back as it was written", () => {
+    expect(parseStoredWorkbook(JSON.stringify(minimal))).toEqual({ kind: "ok", workbook: minimal });
+  });
+
+  // Fixtures of bad stored state, each with the reason the page shows.
+  test.each([
+    ["bad JSON", "{not json", /not valid JSON/],
+    ["an array", "[]", /not a workbook object/],
+    ["a wrong version", JSON.stringify({ ...minimal, version: 2 }), /version 2; this preview reads version 1/],
+    ["no version", JSON.stringify({ ...minimal, version: undefined }), /version null/],
+    ["no sheets", JSON.stringify({ ...minimal, sheets: [] }), /no sheets/],
+    ["a sheet without a name", JSON.stringify({ ...minimal, sheets: [{ cells: {}, formats: {} }] }), /sheet 1 has no valid name/],
+    ["a bad address", JSON.stringify({ ...minimal, sheets: [{ name: "S", cells: { "1A": 3 }, formats: {} }] }), /"1A", which is not an address/],
+    ["an object in a cell", JSON.stringify({ ...minimal, sheets: [{ name: "S", cells: { A1: { x: 1 } }, formats: {} }] }), /S!A1 holds object/],
+    ["null in a cell", JSON.stringify({ ...minimal, sheets: [{ name: "S", cells: { A1: null }, formats: {} }] }), /S!A1 holds null/],
+    ["a number format that is not text", JSON.stringify({ ...minimal, sheets: [{ name: "S", cells: {}, formats: { A1: 4 } }] }), /bad number format at "A1"/],
+    ["two sheets of one name", JSON.stringify({ ...minimal, sheets: [minimal.sheets[0], { ...minimal.sheets[0], name: "SHEET1" }] }), /same name/],
+    ["a malformed defined name", JSON.stringify({ ...minimal, names: [{ name: "1bad", expression: "=A1" }] }), /defined name 1 is malformed/],
+    ["no preferences", JSON.stringify({ ...minimal, preferences: undefined }), /preferences are missing/],
+    ["a horizon of 0 months", JSON.stringify({ ...minimal, preferences: { referencePriceUsd: null, horizonMonths: 0 } }), /out of range/],
+    ["a negative reference price", JSON.stringify({ ...minimal, preferences: { referencePriceUsd: -1, horizonMonths: 36 } }), /out of range/],
+  ])("%s is unreadable, with a reason", (_name, text, reason) => {
+    const state = parseStoredWorkbook(text);
+    expect(state.kind).toBe("unreadable");
+    expect(state.kind === "unreadable" && state.reason).toMatch(reason);
+  });
+
+  test("an active sheet that does not exist falls back to the first sheet", () => {
+    const state = parseStoredWorkbook(JSON.stringify({ ...minimal, activeSheet: "Gone" }));
+    expect(state.kind === "ok" && state.workbook.activeSheet).toBe("Sheet1");
+  });
+
+  test("any JSON value never throws: it is ok, none or unreadable", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const state = parseStoredWorkbook(JSON.stringify(value));
+        expect(["ok", "unreadable"]).toContain(state.kind);
+      }),
+    );
+  });
+});
+
+describe("saving and restoring the workbook", () => {
+  test("the sample survives a round trip through storage: formulas, values, formats, names and the active scenario", async () => {
+    const sample = await createSampleDocument();
+    const sheet = sample.sheetId("AICOST Assumptions") as number;
+    sample.hf.setCellContents({ sheet, row: 3, col: 1 }, "aggressive");
+    const storage = memoryStorage();
+    expect(saveStoredWorkbook(storage, sample.toStored())).toBeNull();
+    const loaded = loadStoredWorkbook(storage);
+    expect(loaded.kind).toBe("ok");
+    if (loaded.kind !== "ok") return;
+    const restored = PreviewDocument.fromStored(loaded.workbook);
+    expect(restored.toStored()).toEqual(sample.toStored());
+    const sampleSheet = restored.sheetId(SAMPLE_SHEET_NAME) as number;
+    // H53 is the total under the active scenario; E18 a cell spilled by COST_CURVE.
+    for (const [row, col] of [[52, 7], [17, 4], [18, 7]]) {
+      expect(restored.hf.getCellValue({ sheet: sampleSheet, row, col })).toBe(sample.hf.getCellValue({ sheet: sampleSheet, row, col }));
+    }
+    expect(restored.hf.getCellValue({ sheet: restored.sheetId("AICOST Assumptions") as number, row: 3, col: 1 })).toBe("aggressive");
+    expect(restored.formatAt({ sheet: sampleSheet, row: 17, col: 4 })).toBe("$#,##0.00");
+  });
+
+  test("spilled cells are stored as their formula only", async () => {
+    const sample = await createSampleDocument();
+    const cells = sample.toStored().sheets.find((sheet) => sheet.name === SAMPLE_SHEET_NAME)?.cells ?? {};
+    expect(cells.E17).toMatch(/^=AICOST\.COST_CURVE\(/);
+    expect(cells.E18).toBeUndefined();
+  });
+
+  test("storage that throws counts as unreadable, and a full storage is reported", () => {
+    const broken: KeyValueStorage = {
+      getItem: () => {
+        throw new Error("denied");
+      },
+      setItem: () => {
+        throw new Error("QuotaExceededError");
+      },
+      removeItem: () => undefined,
+    };
+    expect(loadStoredWorkbook(broken)).toEqual({ kind: "unreadable", reason: expect.stringMatching(/could not be read/) });
+    expect(saveStoredWorkbook(broken, minimal)).toMatch(/could not be saved.*QuotaExceeded/);
+  });
+
+  test("the key is the preview's own", () => {
+    const storage = memoryStorage();
+    saveStoredWorkbook(storage, minimal);
+    expect(Object.keys(storage.data)).toEqual([STORAGE_KEY]);
+  });
+});

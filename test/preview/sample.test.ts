@@ -1,0 +1,149 @@
+import ExcelJS from "exceljs";
+import type { PreviewDocument } from "../../src/preview/document";
+import { displayValue, formatNumber } from "../../src/preview/format";
+import { createSampleDocument, SAMPLE_SHEET_NAME } from "../../src/preview/sample";
+import { exportXlsx, fromFileFormula, toFileFormula } from "../../src/preview/xlsxExport";
+
+/**
+ * The sample model's numbers worked out by hand from its inputs, without src code:
+ *   tickets(t)      = 20,000 * 1.04^t
+ *   input tokens    = tickets * 6,000;  output tokens = tickets * 800
+ *   cost today(t)   = (input * 0.5 * $3 + input * 0.5 * $0.30 + output * $15) / 1e6
+ *   price factor    = f + (1 - f) * m^(t/12)
+ *   monthly cost    = cost today(t) * price factor
+ * Month 0: 120,000,000 input tokens -> 60M * 3 + 60M * 0.3 = 180 + 18 = $198; output 16,000,000 * 15 = $240; total $438.
+ */
+const presets = { pessimistic: [0.5, 0.25], baseline: [0.1, 0.01], aggressive: [0.025, 0.001] } as const;
+
+function expectedMonthlyCost(month: number, [m, f]: readonly [number, number]): number {
+  const tickets = 20_000 * 1.04 ** month;
+  const input = tickets * 6_000;
+  const output = tickets * 800;
+  const costToday = (input * 0.5 * 3 + input * 0.5 * 0.3 + output * 15) / 1e6;
+  return costToday * (f + (1 - f) * m ** (month / 12));
+}
+
+function value(document: PreviewDocument, address: string, sheetName = SAMPLE_SHEET_NAME): unknown {
+  const match = /^([A-Z])(\d+)$/.exec(address) as RegExpExecArray;
+  return document.hf.getCellValue({ sheet: document.sheetId(sheetName) as number, row: Number(match[2]) - 1, col: match[1].charCodeAt(0) - 65 });
+}
+
+function relativeClose(actual: unknown, expected: number): void {
+  expect(typeof actual).toBe("number");
+  expect(Math.abs((actual as number) - expected) / expected).toBeLessThan(1e-8);
+}
+
+describe("the sample model", () => {
+  test("its inputs are visible, labelled cells", async () => {
+    const sample = await createSampleDocument();
+    expect([value(sample, "A5"), value(sample, "B5")]).toEqual(["Tickets per month today", 20_000]);
+    expect([value(sample, "A9"), value(sample, "B9")]).toEqual(["Input price, USD per million tokens", 3]);
+    expect([value(sample, "A11"), value(sample, "B11")]).toEqual(["Cached share of input tokens", 0.5]);
+    expect(value(sample, "B13")).toBe("2025-05-14");
+  });
+
+  test("month 0 costs $438 in every scenario", async () => {
+    const sample = await createSampleDocument();
+    for (const column of ["E", "F", "G", "H"]) {
+      relativeClose(value(sample, `${column}17`), 438);
+    }
+  });
+
+  test("each preset column and the active column match the hand-worked costs, month by month and in total", async () => {
+    const sample = await createSampleDocument();
+    const columns = { E: presets.pessimistic, F: presets.baseline, G: presets.aggressive, H: presets.baseline } as const;
+    for (const [column, preset] of Object.entries(columns)) {
+      let total = 0;
+      for (let month = 0; month < 36; month++) {
+        const expected = expectedMonthlyCost(month, preset);
+        total += expected;
+        relativeClose(value(sample, `${column}${17 + month}`), expected);
+      }
+      relativeClose(value(sample, `${column}53`), total);
+    }
+  });
+
+  test("switching the active scenario moves the active column and leaves the presets alone", async () => {
+    const sample = await createSampleDocument();
+    const pessimisticTotal = value(sample, "E53");
+    sample.hf.setCellContents({ sheet: sample.sheetId("AICOST Assumptions") as number, row: 3, col: 1 }, "aggressive");
+    // Month 12 under aggressive: cost today(12) * (0.001 + 0.999 * 0.025).
+    relativeClose(value(sample, "H29"), expectedMonthlyCost(12, presets.aggressive));
+    expect(value(sample, "H29")).toBe(value(sample, "G29"));
+    expect(value(sample, "E53")).toBe(pessimisticTotal);
+    expect(value(sample, "B14")).toBe("aggressive");
+  });
+});
+
+describe("number formats", () => {
+  test.each([
+    [1234.5, "$#,##0.00", "$1,234.50"],
+    [0.25975, "$#,##0.00##", "$0.2598"],
+    [3, "$#,##0.00##", "$3.00"],
+    [-2.5, "$#,##0.00", "-$2.50"],
+    [0.04, "0.0%", "4.0%"],
+    [0.5, "0%", "50%"],
+    [120_000_000, "#,##0", "120,000,000"],
+    [12, "0", "12"],
+    [1 / 3, undefined, "0.3333333333"],
+    [1.5e-12, undefined, "1.5E-12"],
+  ])("%p in %p shows %p", (number, code, shown) => {
+    expect(formatNumber(number, code)).toBe(shown);
+  });
+
+  test("data-value is String(n) for numbers, the code for errors, with the message kept", () => {
+    expect(displayValue(0.1 + 0.2, "$#,##0.00")).toMatchObject({ text: "$0.30", dataValue: String(0.1 + 0.2) });
+    expect(displayValue(true, undefined)).toMatchObject({ text: "TRUE", dataValue: "TRUE" });
+    expect(displayValue(null, undefined)).toMatchObject({ text: "", dataValue: "" });
+  });
+});
+
+describe("the .xlsx export", () => {
+  test("AICOST formulas are written in the form Excel stores custom functions, and read back", () => {
+    const formula = "=AICOST.PROJECT_COST(AICOST.INFER_COST(C17, D17, 3, 15), A17, AICOST_SCENARIO)";
+    expect(toFileFormula(formula)).toBe("_xldudf_AICOST_PROJECT_COST(_xldudf_AICOST_INFER_COST(C17, D17, 3, 15), A17, AICOST_SCENARIO)");
+    expect(fromFileFormula(toFileFormula(formula))).toBe(formula);
+    // Text in quotes is left alone.
+    expect(toFileFormula('="AICOST.PROJECT_PRICE(" & A1')).toBe('"AICOST.PROJECT_PRICE(" & A1');
+  });
+
+  test("the file holds the formulas with cached values, formats, the table, the dropdown and the defined name", async () => {
+    const sample = await createSampleDocument();
+    const bytes = await exportXlsx(sample);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([SAMPLE_SHEET_NAME, "AICOST Assumptions", "Try it"]);
+    expect(workbook.definedNames.model).toEqual([{ name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] }]);
+
+    const sheet = workbook.getWorksheet(SAMPLE_SHEET_NAME) as ExcelJS.Worksheet;
+    const stored = sample.toStored().sheets[0].cells;
+    for (const address of ["H17", "H40", "B20", "E53"]) {
+      const cell = sheet.getCell(address).value as ExcelJS.CellFormulaValue;
+      expect(fromFileFormula(cell.formula)).toBe(stored[address]);
+      expect(cell.result).toBe(value(sample, address));
+    }
+    const spill = sheet.getCell("E17").value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
+    expect(spill).toMatchObject({ shareType: "array", ref: "E17:E52", result: 438 });
+    expect(sheet.getCell("E18").value).toBe(value(sample, "E18"));
+    expect(sheet.getCell("H17").numFmt).toBe("$#,##0.00");
+    expect(sheet.getCell("B6").numFmt).toBe("0.0%");
+
+    const assumptions = workbook.getWorksheet("AICOST Assumptions") as ExcelJS.Worksheet;
+    const table = assumptions.getTable("AICOST_Scenarios") as unknown as { table: { tableRef: string; columns: { name: string }[] } };
+    expect(table.table.tableRef).toBe("A10:D13");
+    expect(table.table.columns.map((column) => column.name)).toEqual(["Scenario", "Annual price multiplier", "Floor share", "Note"]);
+    expect(assumptions.getCell("A12").value).toBe("baseline");
+    expect(assumptions.getCell("B4").dataValidation).toMatchObject({ type: "list", formulae: ['INDIRECT("AICOST_Scenarios[Scenario]")'] });
+    expect((assumptions.getCell("B7").value as ExcelJS.CellFormulaValue).formula).toBe("INDEX($B$11:$B$110,MATCH($B$4,$A$11:$A$110,0))");
+  });
+
+  test("an error result is cached as an Excel error", async () => {
+    const sample = await createSampleDocument();
+    const scratch = sample.sheetId("Try it") as number;
+    sample.hf.setCellContents({ sheet: scratch, row: 20, col: 0 }, "=AICOST.PROJECT_PRICE(-1, 12)");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await exportXlsx(sample));
+    const cell = (workbook.getWorksheet("Try it") as ExcelJS.Worksheet).getCell("A21").value as ExcelJS.CellFormulaValue;
+    expect(cell).toEqual({ formula: "_xldudf_AICOST_PROJECT_PRICE(-1, 12)", result: { error: "#NUM!" } });
+  });
+});
