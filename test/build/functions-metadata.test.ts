@@ -1,7 +1,9 @@
 /* The generated functions.json: exactly the eight ids of the issue, each parameter named as in the
  * issue with a description (Excel's tooltip), the right optional flags, and ranges as matrices. */
-import type { ICustomFunctionsMetadata, IFunction } from "custom-functions-metadata";
-import { generateFunctionsJson } from "./metadata";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { generateCustomFunctionsMetadata, type ICustomFunctionsMetadata, type IFunction } from "custom-functions-metadata";
+import { generateFunctionsJson, ROOT } from "./metadata";
 
 interface ExpectedParameter {
   readonly name: string;
@@ -110,5 +112,16 @@ describe("generated functions.json", () => {
       expect(options?.volatile ?? false).toBe(false);
       expect(options?.stream ?? false).toBe(false);
     });
+  });
+});
+
+describe("bad JSDoc", () => {
+  it("is reported as an error by the generator the build uses, so the webpack plugin fails the build", async () => {
+    const directory = join(ROOT, "test-results", "functions-metadata-test");
+    mkdirSync(directory, { recursive: true });
+    const badFixture = join(directory, "bad-unsupported-type.ts");
+    writeFileSync(badFixture, "/**\n * Bad.\n * @customfunction BAD_FN\n * @param value A value.\n */\nexport function badFn(value: Map<string, number>): number {\n  return value.size;\n}\n");
+    const result = await generateCustomFunctionsMetadata([badFixture], false);
+    expect(result.errors.join("\n")).toMatch(/does not support type "Map"/);
   });
 });
