@@ -64,6 +64,12 @@ const columnWidthsPoints: readonly [string, number][] = [
 ];
 const inputFill = "#FFF2CC";
 
+async function assumptionsSheetExists(context: Excel.RequestContext): Promise<boolean> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
+  await context.sync();
+  return !sheet.isNullObject;
+}
+
 function missingSheetError(): Error {
   return malformed(`The "${ASSUMPTIONS_SHEET_NAME}" sheet is missing; choose Set up workbook in the AICOST pane first.`);
 }
@@ -408,7 +414,9 @@ export class ExcelWorkbook implements WorkbookPort {
         listener();
       });
       const deleted = worksheets.onDeleted.add(async () => {
-        sheetRegistration = null; // its sheet may be gone; a new one gets a new handler
+        if (!(await this.run(assumptionsSheetExists, deleted.context))) {
+          sheetRegistration = null; // went with its sheet; a new sheet gets a new handler
+        }
         listener();
       });
       await context.sync();

@@ -1,0 +1,408 @@
+import { CHART_TITLE, DROPDOWN_SOURCE, ExcelWorkbook } from "../../src/workbook/excelWorkbook";
+import { PRICE_FORMAT } from "../../src/workbook/projectionBlock";
+import { DEFAULT_PREFERENCES, type AssumptionsState } from "../../src/workbook/port";
+import { FakeExcel } from "./fakeExcel";
+
+const SHEET = "AICOST Assumptions";
+
+function setUp(): { excel: FakeExcel; workbook: ExcelWorkbook } {
+  const excel = new FakeExcel();
+  return { excel, workbook: new ExcelWorkbook(excel.run, excel.settings) };
+}
+
+async function setUpWorkbook(): Promise<{ excel: FakeExcel; workbook: ExcelWorkbook }> {
+  const fixture = setUp();
+  await fixture.workbook.setUpAssumptions();
+  fixture.excel.writes = [];
+  fixture.excel.syncCount = 0;
+  return fixture;
+}
+
+function ready(state: AssumptionsState): Exclude<AssumptionsState, { status: "missing" }> {
+  if (state.status === "missing") {
+    throw new Error("expected the assumptions sheet");
+  }
+  return state;
+}
+
+function allProblems(state: AssumptionsState): string[] {
+  const sheet = ready(state);
+  return [...sheet.problems, ...sheet.scenarios.flatMap((scenario) => scenario.problems)];
+}
+
+describe("ExcelWorkbook set-up", () => {
+  it("reports a workbook without the sheet as missing", async () => {
+    const { workbook } = setUp();
+    expect(await workbook.readAssumptions()).toEqual({ status: "missing" });
+  });
+
+  it("creates the sheet, its cells, the table, the dropdown and the name on an empty workbook", async () => {
+    const { excel, workbook } = setUp();
+    await workbook.setUpAssumptions();
+    expect(excel.sheets.has(SHEET)).toBe(true);
+    expect(excel.value(SHEET, "A4")).toBe("Active scenario");
+    expect(excel.value(SHEET, "B4")).toBe("baseline");
+    expect(excel.formula(SHEET, "B7")).toBe("=INDEX($B$11:$B$110,MATCH($B$4,$A$11:$A$110,0))");
+    expect(["A13", "B13", "C13"].map((address) => excel.value(SHEET, address))).toEqual(["aggressive", 0.025, 0.001]);
+    expect(excel.sheets.get(SHEET)?.tables).toEqual([{ name: "AICOST_Scenarios", address: "A10:D13" }]);
+    expect(excel.names.get("AICOST_SCENARIO")).toBe("='AICOST Assumptions'!$A$7:$C$7");
+    expect(excel.sheets.get(SHEET)?.validation.get("B4")).toEqual({
+      rule: { list: { inCellDropDown: true, source: '=INDIRECT("AICOST_Scenarios[Scenario]")' } },
+      errorAlert: expect.objectContaining({ showAlert: true, style: "Stop" }),
+    });
+    expect(DROPDOWN_SOURCE).toBe('=INDIRECT("AICOST_Scenarios[Scenario]")');
+    // Layout written in four rectangles (A1:A2, A4:B4, A6:C7, A10:D13), not cell by cell.
+    const formulaWrites = excel.writes.filter((write) => write.property === "formulas").map((write) => write.address);
+    expect(formulaWrites).toEqual(["A1:A2", "A4:B4", "A6:C7", "A10:D13"]);
+    expect(excel.syncCount).toBe(2); // look up, then one batch of writes
+    const state = ready(await workbook.readAssumptions());
+    expect(state.status).toBe("ready");
+    expect(state.scenarios.map((scenario) => scenario.name)).toEqual(["pessimistic", "baseline", "aggressive"]);
+  });
+
+  it("changes nothing on a second set-up and keeps the user's edits and rows", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    await workbook.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "rate card" });
+    excel.type(SHEET, "B12", 0.15); // the user tunes baseline by typing
+    excel.type(SHEET, "B4", "team plan");
+    excel.writes = [];
+    await workbook.setUpAssumptions();
+    expect(excel.writes).toEqual([]);
+    const state = ready(await workbook.readAssumptions());
+    expect(state.status).toBe("ready");
+    expect(state.activeScenarioName).toBe("team plan");
+    expect(state.scenarios[1].annualPriceMultiplier).toBe(0.15);
+    expect(state.scenarios[3]).toMatchObject({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, isPreset: false });
+  });
+
+  it("puts back only a lost dropdown on an otherwise healthy sheet", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    excel.sheets.get(SHEET)?.validation.delete("B4");
+    await workbook.setUpAssumptions();
+    expect(excel.writes.map((write) => `${write.address} ${write.property}`)).toEqual([
+      "B4 dataValidation.clear",
+      "B4 dataValidation.rule",
+      "B4 dataValidation.errorAlert",
+    ]);
+  });
+
+  it("says where the scenarios went when their sheet was renamed, instead of clashing with the table", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    const sheet = excel.sheets.get(SHEET);
+    if (sheet === undefined) throw new Error("no sheet");
+    excel.sheets.delete(SHEET);
+    sheet.name = "My scenarios";
+    excel.sheets.set("My scenarios", sheet);
+    await expect(workbook.setUpAssumptions()).rejects.toThrow('The AICOST scenarios are on the sheet "My scenarios"; rename that sheet back to "AICOST Assumptions"');
+    expect(excel.writes).toEqual([]);
+  });
+});
+
+describe("ExcelWorkbook damaged sheets and repair", () => {
+  it("reports a deleted preset row and restores it on repair, keeping custom rows", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    await workbook.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "" });
+    for (const column of ["A", "B", "C", "D"]) {
+      excel.type(SHEET, `${column}12`, ""); // the user cleared the baseline row
+    }
+    const damaged = await workbook.readAssumptions();
+    expect(damaged.status).toBe("damaged");
+    expect(allProblems(damaged)).toContainEqual(expect.stringMatching(/preset "baseline" is missing/));
+    expect(allProblems(damaged)).toContainEqual(expect.stringMatching(/B4 \(Active scenario\) names "baseline", which is not in the scenarios table/));
+
+    await workbook.setUpAssumptions();
+    const repaired = ready(await workbook.readAssumptions());
+    expect(repaired.status).toBe("ready");
+    expect(repaired.scenarios.map((scenario) => scenario.name)).toEqual(["pessimistic", "baseline", "aggressive", "team plan"]);
+    expect(excel.sheets.get(SHEET)?.tables).toEqual([{ name: "AICOST_Scenarios", address: "A10:D14" }]);
+    // The table had five rows (one empty); the repaired one has four, so row 15 was emptied.
+    expect(excel.value(SHEET, "A15")).toBe("");
+  });
+
+  it("reports text in a number cell by its address and restores the preset's value on repair", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    excel.type(SHEET, "B13", "ten");
+    expect(allProblems(await workbook.readAssumptions())).toEqual([
+      'B13 holds the text "ten"; enter a number above 0 such as 0.1 (0.1 = ten times cheaper per year).',
+    ]);
+    await workbook.setUpAssumptions();
+    expect(excel.value(SHEET, "B13")).toBe(0.025);
+    expect((await workbook.readAssumptions()).status).toBe("ready");
+  });
+
+  it("reports a renamed table and gives it its name back on repair", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    const table = excel.sheets.get(SHEET)?.tables[0];
+    if (table === undefined) throw new Error("no table");
+    table.name = "Table7";
+    expect(allProblems(await workbook.readAssumptions())).toEqual([
+      expect.stringMatching(/scenarios table is not named AICOST_Scenarios \(this sheet has "Table7"\); it may have been renamed/),
+    ]);
+    await workbook.setUpAssumptions();
+    expect(excel.sheets.get(SHEET)?.tables).toEqual([{ name: "AICOST_Scenarios", address: "A10:D13" }]);
+    expect(excel.writes.filter((write) => write.property === "convertToRange").map((write) => write.value)).toEqual(["Table7"]);
+  });
+
+  it("reports a deleted or redirected AICOST_SCENARIO name and points it back on repair", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    excel.names.delete("AICOST_SCENARIO");
+    expect(allProblems(await workbook.readAssumptions())).toEqual([expect.stringMatching(/name AICOST_SCENARIO is missing/)]);
+    await workbook.setUpAssumptions();
+    expect(excel.names.get("AICOST_SCENARIO")).toBe("='AICOST Assumptions'!$A$7:$C$7");
+
+    excel.names.set("AICOST_SCENARIO", "=Sheet1!$A$1:$C$1");
+    expect(allProblems(await workbook.readAssumptions())).toEqual([expect.stringMatching(/refers to Sheet1!\$A\$1:\$C\$1 instead of/)]);
+    excel.writes = [];
+    await workbook.setUpAssumptions();
+    expect(excel.writes).toContainEqual({ sheet: "", address: "AICOST_SCENARIO", property: "formula", value: "='AICOST Assumptions'!$A$7:$C$7" });
+    expect((await workbook.readAssumptions()).status).toBe("ready");
+  });
+
+  it("restores overwritten active-row formulas and keeps the chosen scenario", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    excel.type(SHEET, "B4", "aggressive");
+    excel.type(SHEET, "C7", 0.5);
+    expect(allProblems(await workbook.readAssumptions())).toEqual([expect.stringMatching(/^C7 no longer holds its formula/)]);
+    await workbook.setUpAssumptions();
+    expect(excel.formula(SHEET, "C7")).toBe("=INDEX($C$11:$C$110,MATCH($B$4,$A$11:$A$110,0))");
+    expect(excel.value(SHEET, "B4")).toBe("aggressive");
+  });
+
+  it("sets up again after the sheet was deleted, re-pointing the name that Excel turned into #REF!", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    excel.deleteSheet(SHEET);
+    expect(excel.names.get("AICOST_SCENARIO")).toBe("=#REF!");
+    expect(await workbook.readAssumptions()).toEqual({ status: "missing" });
+    await workbook.setUpAssumptions();
+    expect(excel.names.get("AICOST_SCENARIO")).toBe("='AICOST Assumptions'!$A$7:$C$7");
+    expect((await workbook.readAssumptions()).status).toBe("ready");
+  });
+});
+
+describe("ExcelWorkbook writes", () => {
+  it("switches scenario by writing B4 and nothing else", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    await workbook.setActiveScenario("aggressive");
+    expect(excel.writes).toEqual([{ sheet: SHEET, address: "B4", property: "values", value: [["aggressive"]] }]);
+    expect(ready(await workbook.readAssumptions()).activeScenarioName).toBe("aggressive");
+  });
+
+  it("refuses to switch without the sheet or without a name", async () => {
+    const { excel, workbook } = setUp();
+    await expect(workbook.setActiveScenario("baseline")).rejects.toThrow(/sheet is missing; choose Set up workbook/);
+    await expect(workbook.setActiveScenario(" ")).rejects.toThrow(/Pick a scenario by its name/);
+    expect(excel.writes).toEqual([]);
+  });
+
+  it("writes only the changed parameter cells of the scenario's row", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    await workbook.updateScenario("aggressive", { floorShare: 0.002 });
+    expect(excel.writes).toEqual([{ sheet: SHEET, address: "C13", property: "values", value: [[0.002]] }]);
+    excel.writes = [];
+    await workbook.updateScenario("Baseline", { annualPriceMultiplier: 0.2, floorShare: 0.05 });
+    expect(excel.writes).toEqual([{ sheet: SHEET, address: "B12:C12", property: "values", value: [[0.2, 0.05]] }]);
+    excel.writes = [];
+    await workbook.updateScenario("pessimistic", { annualPriceMultiplier: 0.4 });
+    expect(excel.writes).toEqual([{ sheet: SHEET, address: "B11", property: "values", value: [[0.4]] }]);
+  });
+
+  it.each([
+    [{ annualPriceMultiplier: 0 }, /annual price multiplier must be a number above 0/],
+    [{ floorShare: 1.5 }, /floor share must be from 0 to 1/],
+    [{}, /Nothing to change/],
+  ])("refuses the change %p with a message and writes nothing", async (changes, message) => {
+    const { excel, workbook } = await setUpWorkbook();
+    await expect(workbook.updateScenario("baseline", changes)).rejects.toThrow(message);
+    expect(excel.writes).toEqual([]);
+  });
+
+  it("refuses a change to a scenario that is not in the table", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    await expect(workbook.updateScenario("optimistic", { floorShare: 0.1 })).rejects.toThrow('There is no scenario named "optimistic"');
+    expect(excel.writes).toEqual([]);
+  });
+
+  it("appends a custom scenario as a table row", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    await workbook.addScenario({ name: "2027 deal", annualPriceMultiplier: 0.3, floorShare: 0.1, note: "=not a formula" });
+    expect(excel.writes).toEqual([{ sheet: SHEET, address: "A10:D13", property: "rows.add", value: [["2027 deal", 0.3, 0.1, "'=not a formula"]] }]);
+    expect(excel.sheets.get(SHEET)?.tables[0].address).toBe("A10:D14");
+    expect(excel.value(SHEET, "D14")).toBe("=not a formula");
+    expect(ready(await workbook.readAssumptions()).scenarios[3]).toMatchObject({ name: "2027 deal", note: "=not a formula", problems: [] });
+  });
+
+  it.each([
+    [{ name: "Baseline" }, /A scenario named "Baseline" already exists/],
+    [{ name: "" }, /Give the scenario a name/],
+    [{ name: " padded" }, /Remove the spaces/],
+    [{ annualPriceMultiplier: -1 }, /annual price multiplier must be a number above 0/],
+    [{ floorShare: 2 }, /floor share must be from 0 to 1/],
+  ])("refuses to add %p", async (override, message) => {
+    const { excel, workbook } = await setUpWorkbook();
+    await expect(workbook.addScenario({ name: "team", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "", ...override })).rejects.toThrow(message);
+    expect(excel.writes).toEqual([]);
+  });
+
+  it("appends below the last row when the table object is gone", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    const sheet = excel.sheets.get(SHEET);
+    if (sheet === undefined) throw new Error("no sheet");
+    sheet.tables = [];
+    await workbook.addScenario({ name: "team", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "" });
+    expect(excel.writes).toEqual([{ sheet: SHEET, address: "A14:D14", property: "values", value: [["team", 0.2, 0.05, ""]] }]);
+  });
+});
+
+describe("ExcelWorkbook events", () => {
+  it("calls the listener when the assumptions sheet changes, and stops after unsubscribing", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    const listener = jest.fn();
+    const unsubscribe = await workbook.onAssumptionsChanged(listener);
+    await excel.fireSheetChanged(SHEET);
+    expect(listener).toHaveBeenCalledTimes(1);
+    await excel.fireSheetChanged("Sheet1"); // another sheet: no handler there
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(excel.handlerCount).toBe(3); // the sheet's onChanged, worksheets' onAdded and onDeleted
+    await unsubscribe();
+    expect(excel.handlerCount).toBe(0);
+    await excel.fireSheetChanged(SHEET);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it("notices the sheet being set up after subscribing, and then follows its changes", async () => {
+    const { excel, workbook } = setUp();
+    const listener = jest.fn();
+    const unsubscribe = await workbook.onAssumptionsChanged(listener);
+    expect(excel.handlerCount).toBe(2);
+    await workbook.setUpAssumptions();
+    await excel.fireSheetAdded();
+    expect(listener).toHaveBeenCalledTimes(1);
+    await excel.fireSheetChanged(SHEET);
+    expect(listener).toHaveBeenCalledTimes(2);
+    await excel.fireSheetDeleted(); // another sheet was deleted: the handler stays
+    expect(listener).toHaveBeenCalledTimes(3);
+    excel.deleteSheet(SHEET);
+    await excel.fireSheetDeleted();
+    expect(listener).toHaveBeenCalledTimes(4);
+    await workbook.setUpAssumptions();
+    await excel.fireSheetAdded(); // set up again: exactly one handler on the new sheet
+    await excel.fireSheetChanged(SHEET);
+    expect(listener).toHaveBeenCalledTimes(6);
+    expect(excel.sheetChangedHandlers.get(SHEET)?.size).toBe(1);
+    await unsubscribe();
+    expect(excel.handlerCount).toBe(0);
+  });
+
+  it("calls the selection listener on a selection change, and stops after unsubscribing", async () => {
+    const { excel, workbook } = setUp();
+    const listener = jest.fn();
+    const unsubscribe = await workbook.onSelectionChanged(listener);
+    await excel.fireSelectionChanged();
+    expect(listener).toHaveBeenCalledTimes(1);
+    await unsubscribe();
+    await excel.fireSelectionChanged();
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(excel.handlerCount).toBe(0);
+  });
+});
+
+describe("ExcelWorkbook selection and projection", () => {
+  it.each([
+    [12.5, 12.5],
+    [0, null],
+    [-3, null],
+    ["ten", null],
+    ["", null],
+  ])("reads the selected cell %p as %p", async (input, expected) => {
+    const { excel, workbook } = setUp();
+    excel.activeCellAddress = "C3";
+    if (input !== "") excel.type("Sheet1", "C3", input);
+    expect(await workbook.readSelectedNumber()).toBe(expected);
+  });
+
+  it("writes the projection block in one batch and adds a log-scale line chart beside it", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    excel.activeCellAddress = "B2";
+    const inserted = await workbook.insertProjection({ horizonMonths: 3, basePriceUsd: 10 });
+    expect(inserted).toEqual({ address: "Sheet1!B2:F7", chartInserted: true });
+    const blockWrites = excel.writes.filter((write) => write.property === "formulas" || write.property === "numberFormat");
+    // One assignment of each over the whole block (the fake records them in its own order).
+    expect(blockWrites.map((write) => `${write.sheet}!${write.address} ${write.property}`).sort()).toEqual(["Sheet1!B2:F7 formulas", "Sheet1!B2:F7 numberFormat"]);
+    expect(excel.value("Sheet1", "C2")).toBe(10);
+    expect(excel.formula("Sheet1", "D5")).toBe("=AICOST.PROJECT_PRICE($C$2,$B$5,'AICOST Assumptions'!$A$12:$C$12)");
+    expect(excel.formula("Sheet1", "F7")).toBe("=AICOST.PROJECT_PRICE($C$2,$B$7,AICOST_SCENARIO)");
+    expect(excel.sheets.get("Sheet1")?.cells.get("E6")?.numberFormat).toBe(PRICE_FORMAT);
+    expect(excel.sheets.get("Sheet1")?.charts).toEqual([
+      {
+        type: "Line",
+        source: "C3:F7",
+        seriesBy: "Columns",
+        categoryNames: "B4:B7",
+        position: "H2",
+        properties: { "title.text": CHART_TITLE, "axes.valueAxis.scaleType": "Logarithmic" },
+      },
+    ]);
+    expect(excel.sheets.get(SHEET)?.cells.get("B4")?.value).toBe("baseline"); // the assumptions are untouched
+  });
+
+  it("keeps a linear axis for a zero base price, which a log scale cannot show", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    await workbook.insertProjection({ horizonMonths: 2, basePriceUsd: 0 });
+    expect(excel.sheets.get("Sheet1")?.charts[0].properties["axes.valueAxis.scaleType"]).toBeUndefined();
+  });
+
+  it("refuses to write over data, and says which range it needs", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    excel.activeCellAddress = "B2";
+    excel.type("Sheet1", "D6", "keep me");
+    await expect(workbook.insertProjection({ horizonMonths: 3, basePriceUsd: 10 })).rejects.toThrow(/needs Sheet1!B2:F7 to be empty/);
+    expect(excel.writes).toEqual([]);
+    expect(excel.value("Sheet1", "D6")).toBe("keep me");
+  });
+
+  it("refuses to insert without the assumptions sheet or with a bad horizon", async () => {
+    const { excel, workbook } = setUp();
+    await expect(workbook.insertProjection({ horizonMonths: 3, basePriceUsd: 10 })).rejects.toThrow(/sheet is missing/);
+    await workbook.setUpAssumptions();
+    excel.writes = [];
+    await expect(workbook.insertProjection({ horizonMonths: 0, basePriceUsd: 10 })).rejects.toThrow(/horizon must be a whole number/);
+    expect(excel.writes).toEqual([]);
+  });
+});
+
+describe("ExcelWorkbook preferences", () => {
+  it("gives the defaults when nothing is stored", async () => {
+    const { workbook } = setUp();
+    expect(await workbook.loadPreferences()).toEqual(DEFAULT_PREFERENCES);
+  });
+
+  it("round-trips preferences through the document's settings and saves them", async () => {
+    const { excel, workbook } = setUp();
+    await workbook.savePreferences({ referencePriceUsd: 2.5, horizonMonths: 24 });
+    expect(excel.settingsStore.get("aicost.preferences")).toEqual({ referencePriceUsd: 2.5, horizonMonths: 24 });
+    expect(excel.settingsSaves).toBe(1);
+    expect(await new ExcelWorkbook(excel.run, excel.settings).loadPreferences()).toEqual({ referencePriceUsd: 2.5, horizonMonths: 24 });
+  });
+
+  it.each<[unknown]>([
+    ["not an object"],
+    [["array"]],
+    [{ referencePriceUsd: -1, horizonMonths: 24 }],
+    [{ referencePriceUsd: "ten", horizonMonths: 0 }],
+    [{ referencePriceUsd: 5, horizonMonths: 12.5 }],
+  ])("falls back to defaults, field by field, for bad stored data %p", async (stored) => {
+    const { excel, workbook } = setUp();
+    excel.settingsStore.set("aicost.preferences", stored);
+    const preferences = await workbook.loadPreferences();
+    const storedObject = typeof stored === "object" && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+    expect(preferences.referencePriceUsd).toBe(storedObject.referencePriceUsd === 5 ? 5 : null);
+    expect(preferences.horizonMonths).toBe(storedObject.horizonMonths === 24 ? 24 : 36);
+  });
+
+  it("refuses to store bad preferences", async () => {
+    const { excel, workbook } = setUp();
+    await expect(workbook.savePreferences({ referencePriceUsd: 0, horizonMonths: 36 })).rejects.toThrow(/reference price must be a number of dollars above 0/);
+    await expect(workbook.savePreferences({ referencePriceUsd: null, horizonMonths: 5000 })).rejects.toThrow(/horizon must be a whole number of months from 1 to 1200/);
+    expect(excel.settingsSaves).toBe(0);
+  });
+});

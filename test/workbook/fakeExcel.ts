@@ -1,0 +1,573 @@
+import { OfficeMockObject } from "office-addin-mock";
+import { OfficeApp } from "office-addin-manifest";
+import { columnLetters, parseCellAddress, sheetPrefix } from "../../src/workbook/addresses";
+import type { BatchRunner, DocumentSettings } from "../../src/workbook/excelWorkbook";
+
+/**
+ * A small Excel for the adapter's tests: workbook state (sheets of cells, tables, names,
+ * validation, charts, event handlers) behind request contexts whose proxy objects are
+ * office-addin-mock `OfficeMockObject`s, so the adapter must load and sync before it reads
+ * (an unloaded property reads as "Error, property was not loaded", which the tests would see).
+ *
+ * What office-addin-mock cannot do, and this file does by hand:
+ * - state that outlives one batch, and methods that change it (getRange reads the sheet as it
+ *   stands; tables.add, names.add, charts.add, convertToRange, clear, rows.add take effect at
+ *   the next sync, in the order they were called, as Excel applies a queued batch);
+ * - `getItemOrNullObject`: `isNullObject` is set as a plain field, readable after the sync
+ *   without a load, as in Office.js;
+ * - collections (`tables.load("items/name")`): the mock cannot load through an array, so the
+ *   collection is a hand-made object over item mocks;
+ * - events: `onChanged`, `onAdded`, `onDeleted`, `onSelectionChanged` keep their handlers in the
+ *   state; tests fire them with `fire*` and check that `remove()` took them away;
+ * - recording writes: at each sync every watched property of every proxy is compared with its
+ *   value after the last sync, and each assignment becomes a {@link Write} (property writes are
+ *   applied after the batch's method calls, which is the order the adapter relies on).
+ *
+ * The fake does not calculate: a formula cell's value reads as its formula text.
+ */
+
+/** One change the adapter made to the workbook. */
+export interface Write {
+  readonly sheet: string;
+  /** The range written ("B4", "A10:D13") or, for workbook-level operations, what was touched. */
+  readonly address: string;
+  /** The property assigned ("values", "formulas", "format.font.bold", ...) or the method called ("tables.add", ...). */
+  readonly property: string;
+  readonly value: unknown;
+}
+
+export interface CellState {
+  value: string | number | boolean;
+  formula: string | number | boolean;
+  numberFormat: string;
+}
+
+export interface TableState {
+  name: string;
+  /** "A10:D13" on its sheet, headers included. */
+  address: string;
+}
+
+export interface ChartState {
+  type: string;
+  source: string;
+  seriesBy: string;
+  categoryNames?: string;
+  position?: string;
+  properties: Record<string, unknown>;
+}
+
+export interface SheetState {
+  name: string;
+  cells: Map<string, CellState>;
+  tables: TableState[];
+  charts: ChartState[];
+  /** Data validation rules by address. */
+  validation: Map<string, { rule: unknown; errorAlert?: unknown }>;
+}
+
+type Handler = (args?: unknown) => Promise<void> | void;
+
+const mockErrors = new Set(["Error, property was not loaded", "Error, context.sync() was not called"]);
+
+/** The cells of a range address such as "A1:D110" or "B4" (whole-column addresses have none). */
+export function rangeBounds(address: string): { left: number; top: number; right: number; bottom: number } | null {
+  const local = address.replace(/^.*!/, "").replace(/\$/g, "");
+  const [start, end = start] = local.split(":");
+  const topLeft = parseCellAddress(start);
+  const bottomRight = parseCellAddress(end);
+  if (topLeft === null || bottomRight === null) {
+    return null;
+  }
+  return { left: topLeft.columnIndex, top: topLeft.rowNumber, right: bottomRight.columnIndex, bottom: bottomRight.rowNumber };
+}
+
+/** What a cell holds after a user or the API enters `input`, as Excel reads typed text. */
+function enter(input: unknown, numberFormat: string): CellState {
+  if (typeof input === "number" || typeof input === "boolean") {
+    return { value: input, formula: input, numberFormat };
+  }
+  const text = String(input ?? "");
+  if (text.startsWith("'")) {
+    return { value: text.slice(1), formula: text.slice(1), numberFormat };
+  }
+  if (text.startsWith("=")) {
+    return { value: text, formula: text, numberFormat };
+  }
+  if (text.trim() !== "" && Number.isFinite(Number(text))) {
+    return { value: Number(text), formula: Number(text), numberFormat };
+  }
+  return { value: text, formula: text, numberFormat };
+}
+
+interface Watched {
+  readonly mock: OfficeMockObject;
+  readonly sheet: string;
+  readonly address: string;
+  readonly paths: readonly string[];
+  readonly last: Map<string, unknown>;
+  /** Applies an assignment to the state. */
+  readonly apply: (path: string, value: unknown) => void;
+}
+
+function read(mock: OfficeMockObject, path: string): unknown {
+  let current: unknown = mock;
+  for (const key of path.split(".")) {
+    current = current === null || current === undefined ? undefined : (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+export class FakeExcel {
+  readonly sheets = new Map<string, SheetState>();
+  /** Workbook-scoped names and their formulas ("='AICOST Assumptions'!$A$7:$C$7"). */
+  readonly names = new Map<string, string>();
+  activeSheetName = "Sheet1";
+  activeCellAddress = "A1";
+  writes: Write[] = [];
+  syncCount = 0;
+  readonly sheetChangedHandlers = new Map<string, Set<Handler>>();
+  readonly sheetAddedHandlers = new Set<Handler>();
+  readonly sheetDeletedHandlers = new Set<Handler>();
+  readonly selectionHandlers = new Set<Handler>();
+  readonly settingsStore = new Map<string, unknown>();
+  settingsSaves = 0;
+
+  private watched: Watched[] = [];
+  private mocks: OfficeMockObject[] = [];
+  private queued: (() => void)[] = [];
+
+  constructor() {
+    this.addSheet("Sheet1");
+  }
+
+  /** Excel.run's stand-in: every batch gets a fresh context unless it reuses one (event removal). */
+  readonly run: BatchRunner = async (batch, reuse) =>
+    batch((reuse as unknown as Excel.RequestContext | undefined) ?? this.context());
+
+  readonly settings: DocumentSettings = {
+    get: (name) => this.settingsStore.get(name),
+    set: (name, value) => {
+      this.settingsStore.set(name, JSON.parse(JSON.stringify(value)) as unknown);
+    },
+    save: async () => {
+      this.settingsSaves++;
+    },
+  };
+
+  addSheet(name: string): SheetState {
+    const sheet: SheetState = { name, cells: new Map(), tables: [], charts: [], validation: new Map() };
+    this.sheets.set(name, sheet);
+    return sheet;
+  }
+
+  /** Types into a cell as a user would (no write is recorded: it is not the adapter's). */
+  type(sheetName: string, address: string, input: string | number): void {
+    const sheet = this.sheets.get(sheetName) ?? this.addSheet(sheetName);
+    const previous = sheet.cells.get(address);
+    sheet.cells.set(address, enter(input, previous?.numberFormat ?? "General"));
+  }
+
+  /** What a cell holds: its value ("" when empty). */
+  value(sheetName: string, address: string): unknown {
+    return this.sheets.get(sheetName)?.cells.get(address)?.value ?? "";
+  }
+
+  formula(sheetName: string, address: string): unknown {
+    return this.sheets.get(sheetName)?.cells.get(address)?.formula ?? "";
+  }
+
+  deleteSheet(name: string): void {
+    this.sheets.delete(name);
+    this.sheetChangedHandlers.delete(name); // a deleted sheet's handlers go with it
+    for (const [key, formula] of this.names) {
+      if (formula.includes(sheetPrefix(name))) {
+        this.names.set(key, "=#REF!");
+      }
+    }
+  }
+
+  async fireSheetChanged(sheetName: string): Promise<void> {
+    for (const handler of this.sheetChangedHandlers.get(sheetName) ?? []) {
+      await handler({ worksheetId: sheetName, changeType: "RangeEdited" });
+    }
+  }
+
+  async fireSheetAdded(): Promise<void> {
+    for (const handler of [...this.sheetAddedHandlers]) {
+      await handler({ type: "WorksheetAdded" });
+    }
+  }
+
+  async fireSheetDeleted(): Promise<void> {
+    for (const handler of [...this.sheetDeletedHandlers]) {
+      await handler({ type: "WorksheetDeleted" });
+    }
+  }
+
+  async fireSelectionChanged(): Promise<void> {
+    for (const handler of [...this.selectionHandlers]) {
+      await handler({});
+    }
+  }
+
+  get handlerCount(): number {
+    let count = this.sheetAddedHandlers.size + this.sheetDeletedHandlers.size + this.selectionHandlers.size;
+    for (const handlers of this.sheetChangedHandlers.values()) {
+      count += handlers.size;
+    }
+    return count;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Proxies
+
+  private track<T extends OfficeMockObject>(mock: T): T {
+    this.mocks.push(mock);
+    return mock;
+  }
+
+  private watch(mock: OfficeMockObject, sheet: string, address: string, paths: readonly string[], apply: (path: string, value: unknown) => void): void {
+    const last = new Map<string, unknown>();
+    for (const path of paths) {
+      last.set(path, read(mock, path));
+    }
+    this.watched.push({ mock, sheet, address, paths, last, apply });
+  }
+
+  private queue(write: Write, effect: () => void): void {
+    this.queued.push(() => {
+      this.writes.push(write);
+      effect();
+    });
+  }
+
+  private grid(sheetName: string, address: string, pick: (cell: CellState | undefined) => unknown): unknown[][] {
+    const bounds = rangeBounds(address);
+    if (bounds === null) {
+      return [];
+    }
+    const cells = this.sheets.get(sheetName)?.cells;
+    const rows: unknown[][] = [];
+    for (let row = bounds.top; row <= bounds.bottom; row++) {
+      const cellsOfRow: unknown[] = [];
+      for (let column = bounds.left; column <= bounds.right; column++) {
+        cellsOfRow.push(pick(cells?.get(`${columnLetters(column)}${row}`)));
+      }
+      rows.push(cellsOfRow);
+    }
+    return rows;
+  }
+
+  private writeGrid(sheetName: string, address: string, property: "values" | "formulas" | "numberFormat", data: unknown): void {
+    const bounds = rangeBounds(address);
+    const sheet = this.sheets.get(sheetName);
+    if (bounds === null || sheet === undefined || !Array.isArray(data)) {
+      throw new Error(`fake Excel: cannot write ${property} to ${sheetName}!${address}`);
+    }
+    const height = bounds.bottom - bounds.top + 1;
+    const width = bounds.right - bounds.left + 1;
+    if (data.length !== height || data.some((row) => !Array.isArray(row) || row.length !== width)) {
+      throw new Error(`fake Excel: ${property} for ${address} must be ${height} x ${width}`); // as Excel rejects a mismatched array
+    }
+    (data as unknown[][]).forEach((cells, rowOffset) =>
+      cells.forEach((input, columnOffset) => {
+        const key = `${columnLetters(bounds.left + columnOffset)}${bounds.top + rowOffset}`;
+        const previous = sheet.cells.get(key);
+        if (property === "numberFormat") {
+          sheet.cells.set(key, { ...(previous ?? { value: "", formula: "" }), numberFormat: String(input) });
+        } else if (input === "" || input === null) {
+          sheet.cells.delete(key);
+          if (previous !== undefined && previous.numberFormat !== "General") {
+            sheet.cells.set(key, { value: "", formula: "", numberFormat: previous.numberFormat });
+          }
+        } else {
+          sheet.cells.set(key, enter(input, previous?.numberFormat ?? "General"));
+        }
+      }),
+    );
+  }
+
+  private range(sheetName: string, address: string): OfficeMockObject {
+    const sheet = this.sheets.get(sheetName);
+    const validation = sheet?.validation.get(address);
+    const mock = this.track(
+      new OfficeMockObject(
+        {
+          address: `${sheetPrefix(sheetName)}${address}`,
+          values: this.grid(sheetName, address, (cell) => cell?.value ?? ""),
+          formulas: this.grid(sheetName, address, (cell) => cell?.formula ?? ""),
+          numberFormat: this.grid(sheetName, address, (cell) => cell?.numberFormat ?? "General"),
+          format: { columnWidth: 48, font: { bold: false, size: 11 }, fill: { color: "#FFFFFF" } },
+          dataValidation: {
+            type: validation === undefined ? "None" : "List",
+            clear: () =>
+              this.queue({ sheet: sheetName, address, property: "dataValidation.clear", value: null }, () => {
+                this.sheets.get(sheetName)?.validation.delete(address);
+              }),
+          },
+          clear: (what?: string) =>
+            this.queue({ sheet: sheetName, address, property: "clear", value: what ?? "All" }, () => {
+              const target = this.sheets.get(sheetName);
+              const bounds = rangeBounds(address);
+              if (target !== undefined && bounds !== null) {
+                for (let row = bounds.top; row <= bounds.bottom; row++) {
+                  for (let column = bounds.left; column <= bounds.right; column++) {
+                    target.cells.delete(`${columnLetters(column)}${row}`);
+                  }
+                }
+              }
+            }),
+        },
+        OfficeApp.Excel,
+      ),
+    );
+    (mock as unknown as { __fake: { sheet: string; address: string } }).__fake = { sheet: sheetName, address };
+    const paths = ["values", "formulas", "numberFormat", "format.columnWidth", "format.font.bold", "format.font.size", "format.fill.color", "dataValidation.rule", "dataValidation.errorAlert"];
+    this.watch(mock, sheetName, address, paths, (path, value) => {
+      if (path === "values" || path === "formulas" || path === "numberFormat") {
+        this.writeGrid(sheetName, address, path, value);
+      } else if (path === "dataValidation.rule") {
+        this.sheets.get(sheetName)?.validation.set(address, { rule: value });
+      } else if (path === "dataValidation.errorAlert") {
+        const existing = this.sheets.get(sheetName)?.validation.get(address);
+        if (existing !== undefined) {
+          existing.errorAlert = value;
+        }
+      }
+    });
+    return mock;
+  }
+
+  private table(sheetName: string, table: TableState | undefined): OfficeMockObject {
+    const mock = this.track(
+      new OfficeMockObject(
+        {
+          name: table?.name ?? "",
+          worksheet: { name: sheetName },
+          getRange: () => this.range(sheetName, table?.address ?? "A1"),
+          convertToRange: () =>
+            this.queue({ sheet: sheetName, address: table?.address ?? "", property: "convertToRange", value: table?.name }, () => {
+              const sheet = this.sheets.get(sheetName);
+              if (sheet !== undefined && table !== undefined) {
+                sheet.tables = sheet.tables.filter((candidate) => candidate !== table);
+              }
+            }),
+          rows: {
+            add: (_index: number | undefined, values: unknown[][]) =>
+              this.queue({ sheet: sheetName, address: table?.address ?? "", property: "rows.add", value: values }, () => {
+                const bounds = table === undefined ? null : rangeBounds(table.address);
+                if (table === undefined || bounds === null) {
+                  throw new Error("fake Excel: rows.add on a missing table");
+                }
+                const row = bounds.bottom + 1;
+                this.writeGrid(sheetName, `A${row}:D${row}`, "values", values);
+                table.address = `A${bounds.top}:D${row}`;
+              }),
+          },
+        },
+        OfficeApp.Excel,
+      ),
+    );
+    mock.isNullObject = table === undefined;
+    this.watch(mock, sheetName, table?.address ?? "", ["name"], (_path, value) => {
+      if (table !== undefined) {
+        table.name = String(value);
+      }
+    });
+    return mock;
+  }
+
+  private tableCollection(sheetName: string): unknown {
+    const items = (this.sheets.get(sheetName)?.tables ?? []).map((table) => this.table(sheetName, table));
+    return {
+      items,
+      load: (_properties: string) => {
+        for (const item of items) {
+          item.load("name");
+        }
+      },
+      add: (range: OfficeMockObject, hasHeaders: boolean) => {
+        const address = (range as unknown as { __fake: { address: string } }).__fake.address;
+        const table: TableState = { name: `Table${this.tableCount() + 1}`, address };
+        this.queue({ sheet: sheetName, address, property: "tables.add", value: hasHeaders }, () => {
+          this.sheets.get(sheetName)?.tables.push(table);
+        });
+        return this.table(sheetName, table);
+      },
+    };
+  }
+
+  private tableCount(): number {
+    return [...this.sheets.values()].reduce((count, sheet) => count + sheet.tables.length, 0);
+  }
+
+  private chart(sheetName: string, chart: ChartState): OfficeMockObject {
+    const mock = this.track(
+      new OfficeMockObject(
+        {
+          title: { text: "" },
+          axes: {
+            categoryAxis: {
+              setCategoryNames: (range: OfficeMockObject) => {
+                chart.categoryNames = (range as unknown as { __fake: { address: string } }).__fake.address;
+              },
+            },
+            valueAxis: { scaleType: "Linear" },
+          },
+          setPosition: (startCell: string) => {
+            chart.position = startCell;
+          },
+        },
+        OfficeApp.Excel,
+      ),
+    );
+    this.watch(mock, sheetName, chart.source, ["title.text", "axes.valueAxis.scaleType"], (path, value) => {
+      chart.properties[path] = value;
+    });
+    return mock;
+  }
+
+  private worksheet(sheetName: string): OfficeMockObject {
+    const exists = this.sheets.has(sheetName);
+    const mock = this.track(
+      new OfficeMockObject(
+        {
+          name: exists ? sheetName : "",
+          getRange: (address: string) => this.range(sheetName, address),
+          charts: {
+            add: (type: string, source: OfficeMockObject, seriesBy: string) => {
+              const chart: ChartState = { type, source: (source as unknown as { __fake: { address: string } }).__fake.address, seriesBy, properties: {} };
+              this.queue({ sheet: sheetName, address: chart.source, property: "charts.add", value: type }, () => {
+                this.sheets.get(sheetName)?.charts.push(chart);
+              });
+              return this.chart(sheetName, chart);
+            },
+          },
+          onChanged: {
+            add: (handler: Handler) => {
+              const handlers = this.sheetChangedHandlers.get(sheetName) ?? new Set<Handler>();
+              handlers.add(handler);
+              this.sheetChangedHandlers.set(sheetName, handlers);
+              return this.registration(() => handlers.delete(handler));
+            },
+          },
+        },
+        OfficeApp.Excel,
+      ),
+    );
+    mock.tables = this.tableCollection(sheetName);
+    mock.isNullObject = !exists;
+    return mock;
+  }
+
+  private currentContext: OfficeMockObject | null = null;
+
+  private registration(remove: () => void): { context: unknown; remove: () => void } {
+    const context = this.currentContext;
+    return {
+      context,
+      remove: () => {
+        this.queued.push(remove);
+      },
+    };
+  }
+
+  private context(): Excel.RequestContext {
+    const context: OfficeMockObject = new OfficeMockObject(
+      {
+        workbook: {
+          getActiveCell: () => this.range(this.activeSheetName, this.activeCellAddress),
+          worksheets: {
+            getItemOrNullObject: (name: string) => this.worksheet(name),
+            getItem: (name: string) => {
+              if (!this.sheets.has(name)) {
+                throw new Error(`fake Excel: no sheet ${name}`);
+              }
+              return this.worksheet(name);
+            },
+            getActiveWorksheet: () => this.worksheet(this.activeSheetName),
+            add: (name: string) => {
+              this.queue({ sheet: name, address: "", property: "worksheets.add", value: name }, () => {
+                if (this.sheets.has(name)) {
+                  throw new Error(`fake Excel: a sheet named ${name} exists`);
+                }
+                this.addSheet(name);
+              });
+              return this.worksheet(name);
+            },
+            onAdded: { add: (handler: Handler) => (this.sheetAddedHandlers.add(handler), this.registration(() => this.sheetAddedHandlers.delete(handler))) },
+            onDeleted: { add: (handler: Handler) => (this.sheetDeletedHandlers.add(handler), this.registration(() => this.sheetDeletedHandlers.delete(handler))) },
+          },
+          names: {
+            getItemOrNullObject: (name: string) => {
+              const formula = this.names.get(name);
+              const mock = this.track(new OfficeMockObject({ formula: formula ?? "" }, OfficeApp.Excel));
+              mock.isNullObject = formula === undefined;
+              this.watch(mock, "", name, ["formula"], (_path, value) => this.names.set(name, String(value)));
+              return mock;
+            },
+            add: (name: string, reference: OfficeMockObject | string, comment?: string) => {
+              const fake = (reference as unknown as { __fake?: { sheet: string; address: string } }).__fake;
+              const formula =
+                fake === undefined
+                  ? String(reference)
+                  : `=${sheetPrefix(fake.sheet)}${fake.address.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
+              this.queue({ sheet: "", address: name, property: "names.add", value: { formula, comment } }, () => this.names.set(name, formula));
+            },
+          },
+          tables: {
+            getItemOrNullObject: (name: string) => {
+              for (const sheet of this.sheets.values()) {
+                const table = sheet.tables.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+                if (table !== undefined) {
+                  return this.table(sheet.name, table);
+                }
+              }
+              return this.table("", undefined);
+            },
+          },
+          onSelectionChanged: {
+            add: (handler: Handler) => (this.selectionHandlers.add(handler), this.registration(() => this.selectionHandlers.delete(handler))),
+          },
+        },
+      },
+      OfficeApp.Excel,
+    );
+    context.sync = () => this.sync();
+    this.currentContext = context;
+    return context as unknown as Excel.RequestContext;
+  }
+
+  /** Applies the batch: method calls in order, then property assignments; then answers the loads. */
+  private async sync(): Promise<void> {
+    this.syncCount++;
+    const assignments: { entry: Watched; path: string; value: unknown }[] = [];
+    for (const entry of this.watched) {
+      for (const path of entry.paths) {
+        const value = read(entry.mock, path);
+        if (value !== entry.last.get(path) && !(typeof value === "string" && mockErrors.has(value))) {
+          assignments.push({ entry, path, value });
+        }
+      }
+    }
+    const queued = this.queued;
+    this.queued = [];
+    for (const effect of queued) {
+      effect();
+    }
+    for (const { entry, path, value } of assignments) {
+      this.writes.push({ sheet: entry.sheet, address: entry.address, property: path, value });
+      entry.apply(path, value);
+    }
+    for (const mock of this.mocks) {
+      await mock.sync();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the mock updates loaded fields in later microtasks
+    for (const entry of this.watched) {
+      for (const path of entry.paths) {
+        entry.last.set(path, read(entry.mock, path));
+      }
+    }
+  }
+}
