@@ -205,6 +205,17 @@ class Taskpane {
       { class: "aicost-pane", "data-testid": "aicost-taskpane", "data-theme": this.theme, "data-connection": options.connection },
       element("h1", {}, "AICOST scenarios"),
       ...(notice == null ? [] : [element("p", { class: "aicost-notice", "data-kind": "warning" }, notice)]),
+      // Requirement-set problems stay on screen; the status line also announces them once.
+      ...(options.problems?.length
+        ? [
+            element(
+              "div",
+              { class: "aicost-notice", "data-kind": "warning" },
+              element("p", {}, "This version of Excel lacks what some features need:"),
+              element("ul", {}, ...options.problems.map((problem) => element("li", {}, problem))),
+            ),
+          ]
+        : []),
       this.status,
       this.setupSection,
       this.scenarioSection,
@@ -228,7 +239,7 @@ class Taskpane {
     this.root.replaceChildren(this.container);
     this.colorScheme?.addEventListener("change", this.onColorSchemeChange);
     if (this.options.problems?.length) {
-      this.setStatus("error", "This version of Excel lacks what some features need:", this.options.problems);
+      this.setStatus("error", `This version of Excel lacks: ${this.options.problems.join("; ")}.`);
     }
     try {
       this.preferences = await this.port.loadPreferences();
@@ -281,12 +292,9 @@ class Taskpane {
     this.drawChart();
   }
 
-  private setStatus(kind: StatusKind, text: string, items: readonly string[] = []): void {
+  private setStatus(kind: StatusKind, text: string): void {
     this.status.dataset.kind = kind;
-    this.status.replaceChildren(
-      text,
-      ...(items.length ? [element("ul", {}, ...items.map((item) => element("li", {}, item)))] : []),
-    );
+    this.status.textContent = text;
   }
 
   /** Runs one workbook action, reporting success or failure in the status line. */
@@ -335,16 +343,17 @@ class Taskpane {
       return;
     }
     const action = button(notice.kind === "missing" ? "Set up workbook" : "Repair", "primary");
-    action.addEventListener("click", () =>
-      void this.act(notice.kind === "missing" ? "set up the workbook" : "repair the sheet", async () => {
-        action.disabled = true;
+    action.addEventListener("click", async () => {
+      action.disabled = true;
+      await this.act(notice.kind === "missing" ? "set up the workbook" : "repair the sheet", async () => {
         await this.port.setUpAssumptions();
         await this.refresh();
         return notice.kind === "missing"
           ? "Set up the AICOST Assumptions sheet with the three preset scenarios."
           : "Repaired the AICOST Assumptions sheet; your own scenarios were kept.";
-      }),
-    );
+      });
+      action.disabled = false; // still there only if the sheet still needs attention
+    });
     this.setupSection.replaceChildren(
       element(
         "div",

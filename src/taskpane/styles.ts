@@ -54,7 +54,6 @@ const rules = String.raw`
 .aicost-pane .aicost-status { min-height: 1.5em; margin-bottom: var(--spacingVerticalM); }
 .aicost-pane .aicost-status[data-kind="error"] { color: var(--colorPaletteRedForeground1); }
 .aicost-pane .aicost-status[data-kind="success"] { color: var(--colorPaletteGreenForeground1); }
-.aicost-pane .aicost-status ul { margin: 0; padding-left: var(--spacingHorizontalXL); }
 
 .aicost-pane fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
 .aicost-pane legend { padding: 0; font-size: var(--fontSizeBase400); font-weight: var(--fontWeightSemibold); margin-bottom: var(--spacingVerticalS); }
