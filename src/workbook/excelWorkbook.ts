@@ -14,6 +14,7 @@ import {
   type AssumptionsSnapshot,
   type SheetCell,
   type TableInfo,
+  type TableRowsSnapshot,
 } from "./assumptions";
 import {
   ACTIVE_ROW_RANGE,
@@ -68,6 +69,27 @@ async function assumptionsSheetExists(context: Excel.RequestContext): Promise<bo
   const sheet = context.workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
   await context.sync();
   return !sheet.isNullObject;
+}
+
+/** The assumptions sheet, after a sync that also answers whatever else the caller queued; throws when it is missing. */
+async function requireAssumptionsSheet(context: Excel.RequestContext): Promise<Excel.Worksheet> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
+  await context.sync();
+  if (sheet.isNullObject) {
+    throw missingSheetError();
+  }
+  return sheet;
+}
+
+/** Queues a read of the table's rows (A11:D110); after the sync, {@link tableRowsOf} gives them. */
+function queueTableRows(sheet: Excel.Worksheet): Excel.Range {
+  const rows = sheet.getRange(`A${TABLE_FIRST_ROW}:D${TABLE_LAST_ROW}`);
+  rows.load("values");
+  return rows;
+}
+
+function tableRowsOf(rows: Excel.Range): TableRowsSnapshot {
+  return { tableRows: rows.values, tableFirstRow: TABLE_FIRST_ROW };
 }
 
 function missingSheetError(): Error {
@@ -317,11 +339,7 @@ export class ExcelWorkbook implements WorkbookPort {
       throw malformed("Pick a scenario by its name.");
     }
     await this.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
-      await context.sync();
-      if (sheet.isNullObject) {
-        throw missingSheetError();
-      }
+      const sheet = await requireAssumptionsSheet(context);
       sheet.getRange(ACTIVE_SCENARIO_CELL).values = [[literalText(name)]];
       await context.sync();
     });
@@ -329,15 +347,10 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async updateScenario(name: string, changes: ScenarioChanges): Promise<void> {
     await this.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
+      const sheet = await requireAssumptionsSheet(context);
+      const rows = queueTableRows(sheet);
       await context.sync();
-      if (sheet.isNullObject) {
-        throw missingSheetError();
-      }
-      const rows = sheet.getRange(`A${TABLE_FIRST_ROW}:D${TABLE_LAST_ROW}`);
-      rows.load("values");
-      await context.sync();
-      const rowNumber = checkScenarioChanges({ tableRows: rows.values, tableFirstRow: TABLE_FIRST_ROW }, name, changes);
+      const rowNumber = checkScenarioChanges(tableRowsOf(rows), name, changes);
       const { annualPriceMultiplier, floorShare } = changes;
       if (annualPriceMultiplier !== undefined && floorShare !== undefined) {
         sheet.getRange(`B${rowNumber}:C${rowNumber}`).values = [[annualPriceMultiplier, floorShare]];
@@ -357,12 +370,11 @@ export class ExcelWorkbook implements WorkbookPort {
       if (lookups.sheet.isNullObject) {
         throw missingSheetError();
       }
-      const rows = lookups.sheet.getRange(`A${TABLE_FIRST_ROW}:D${TABLE_LAST_ROW}`);
-      rows.load("values");
       const tableSheet = lookups.table.isNullObject ? null : lookups.table.worksheet;
       tableSheet?.load("name");
+      const rows = queueTableRows(lookups.sheet);
       await context.sync();
-      const rowNumber = checkNewScenario({ tableRows: rows.values, tableFirstRow: TABLE_FIRST_ROW }, row);
+      const rowNumber = checkNewScenario(tableRowsOf(rows), row);
       const values = [[literalText(row.name), row.annualPriceMultiplier, row.floorShare, literalText(row.note)]];
       if (tableSheet !== null && tableSheet.name === ASSUMPTIONS_SHEET_NAME) {
         lookups.table.rows.add(undefined, values);
@@ -435,17 +447,12 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async insertProjection(options: { horizonMonths: number; basePriceUsd: number }): Promise<InsertedProjection> {
     const block = await this.run(async (context) => {
-      const assumptions = context.workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
+      const assumptions = await requireAssumptionsSheet(context);
       const activeCell = context.workbook.getActiveCell();
       activeCell.load("address");
+      const rows = queueTableRows(assumptions);
       await context.sync();
-      if (assumptions.isNullObject) {
-        throw missingSheetError();
-      }
-      const rows = assumptions.getRange(`A${TABLE_FIRST_ROW}:D${TABLE_LAST_ROW}`);
-      rows.load("values");
-      await context.sync();
-      const scenarios = locateScenarios({ tableRows: rows.values, tableFirstRow: TABLE_FIRST_ROW });
+      const scenarios = locateScenarios(tableRowsOf(rows));
       const projection = projectionBlock({ ...options, scenarios, anchor: activeCell.address });
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       const target = sheet.getRange(projection.rangeAddress);

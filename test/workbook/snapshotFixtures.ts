@@ -1,5 +1,5 @@
 import type { AssumptionsSnapshot, ScenarioTableRow, SheetCell } from "../../src/workbook/assumptions";
-import { assumptionsSheetCells } from "../../src/workbook/assumptions";
+import { assumptionsSheetCells, MISSING_SNAPSHOT } from "../../src/workbook/assumptions";
 
 /**
  * Test fixtures: snapshots of the assumptions sheet as a host would read them back after writing
@@ -69,13 +69,4 @@ export const teamPlan: ScenarioTableRow = {
 };
 
 /** The snapshot of a workbook without the assumptions sheet. */
-export const missingSnapshot: AssumptionsSnapshot = {
-  sheetExists: false,
-  activeScenarioLabel: null,
-  activeScenarioName: null,
-  activeRowHeaders: [],
-  activeRowFormulas: [],
-  tableHeaders: [],
-  scenarioNameReference: null,
-  tableRows: [],
-};
+export const missingSnapshot: AssumptionsSnapshot = MISSING_SNAPSHOT;
