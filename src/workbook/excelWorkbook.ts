@@ -321,6 +321,9 @@ export class ExcelWorkbook implements WorkbookPort {
     }
     const cells = repairedSheetCells(snapshot);
     const rowCount = tableRowCount(cells);
+    // The layout above the table is AICOST's: clearing it first removes what a row inserted or
+    // deleted above the table left behind (the old title, label or formulas one row off).
+    sheet.getRange(`A1:D${TABLE_HEADER_ROW - 1}`).clear("Contents");
     const leftover = rowsToClear(snapshot, TABLE_FIRST_ROW + rowCount);
     if (leftover !== null) {
       sheet.getRange(`A${leftover.firstRow}:D${leftover.lastRow}`).clear("All");

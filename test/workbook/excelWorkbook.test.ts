@@ -168,6 +168,33 @@ describe("ExcelWorkbook damaged sheets and repair", () => {
     expect(excel.value(SHEET, "B4")).toBe("aggressive");
   });
 
+  it("repairs a sheet whose rows moved up when a row above the table was deleted, keeping custom rows", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    await workbook.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "" });
+    const sheet = excel.sheets.get(SHEET);
+    if (sheet === undefined) throw new Error("no sheet");
+    // What Excel does when row 5 is deleted: everything below moves up one row, the table and the
+    // name follow, and the formulas' references shift (not modelled: the fake keeps their text).
+    sheet.cells = new Map([...sheet.cells].map(([address, cell]) => {
+      const column = address.replace(/\d+/, "");
+      const row = Number(address.replace(/^[A-Z]+/, ""));
+      return [row > 5 ? `${column}${row - 1}` : address, cell];
+    }));
+    sheet.tables[0].address = "A9:D13";
+    excel.names.set("AICOST_SCENARIO", "='AICOST Assumptions'!$A$6:$C$6");
+    const problems = allProblems(await workbook.readAssumptions());
+    expect(problems).toContainEqual(expect.stringMatching(/headers are not in A10:D10 \(A10 should read "Scenario" but holds the text "pessimistic"\)/));
+    expect(problems).toContainEqual(expect.stringMatching(/covers A9:D13 instead of starting at A10/));
+
+    await workbook.setUpAssumptions();
+    const repaired = ready(await workbook.readAssumptions());
+    expect(repaired.status).toBe("ready");
+    // pessimistic sat on row 10 after the shift, where the headers go back: it is restored from the preset.
+    expect(repaired.scenarios.map((scenario) => scenario.name)).toEqual(["pessimistic", "baseline", "aggressive", "team plan"]);
+    expect(excel.value(SHEET, "A9")).toBe(""); // the old header row, left behind, is cleared
+    expect(excel.value(SHEET, "A5")).toBe("");
+  });
+
   it("sets up again after the sheet was deleted, re-pointing the name that Excel turned into #REF!", async () => {
     const { excel, workbook } = await setUpWorkbook();
     excel.deleteSheet(SHEET);
