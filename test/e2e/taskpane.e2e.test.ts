@@ -78,6 +78,28 @@ test("outside Office the pane says it is not connected and lists the three prese
   await page.context().close();
 });
 
+test("the keyboard reaches the picker first, then the editor, with a visible focus ring", async () => {
+  const watched = await openPane();
+  const { page } = watched;
+  await page.keyboard.press("Tab");
+  const focused = (): Promise<{ value: string; label: string; outline: string; underline: string }> =>
+    page.evaluate(() => {
+      const active = document.activeElement as HTMLInputElement;
+      const label = active.labels?.[0]?.textContent ?? "";
+      const style = getComputedStyle(active);
+      return { value: active.value, label, outline: style.outlineStyle, underline: style.borderBottomWidth };
+    });
+  // Tab lands on the checked radio of the group.
+  await expect(focused()).resolves.toMatchObject({ value: "baseline", label: "baseline", outline: "solid" });
+  await page.keyboard.press("Tab");
+  // Fluent 2 marks a focused text input with a thick brand underline instead of a ring.
+  await expect(focused()).resolves.toMatchObject({ label: "x cheaper per year", underline: "2px" });
+  await page.keyboard.press("Tab");
+  await expect(focused()).resolves.toMatchObject({ label: "Floor, % of today's price" });
+  expectClean(watched);
+  await page.context().close();
+});
+
 test("switching scenario writes the workbook, with the mouse and with arrow keys", async () => {
   const watched = await openPane();
   const { page } = watched;
