@@ -196,7 +196,7 @@ function errorCode(value: unknown): string | null {
 }
 
 function asText(value: unknown): string {
-  if (isEmptyCell(value)) {
+  if (value === null || value === undefined) {
     return "";
   }
   const code = errorCode(value);

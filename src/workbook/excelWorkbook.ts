@@ -424,15 +424,22 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       // A sheet added or deleted may be the assumptions sheet (set up, deleted, or undone).
+      // The listener hears of the change even when the follow-up read fails (a closing workbook).
       const added = worksheets.onAdded.add(async () => {
-        await this.run(attachToSheet, added.context);
-        listener();
+        try {
+          await this.run(attachToSheet, added.context);
+        } finally {
+          listener();
+        }
       });
       const deleted = worksheets.onDeleted.add(async () => {
-        if (!(await this.run(assumptionsSheetExists, deleted.context))) {
-          sheetRegistration = null; // went with its sheet; a new sheet gets a new handler
+        try {
+          if (!(await this.run(assumptionsSheetExists, deleted.context))) {
+            sheetRegistration = null; // went with its sheet; a new sheet gets a new handler
+          }
+        } finally {
+          listener();
         }
-        listener();
       });
       await context.sync();
       await attachToSheet(context);
