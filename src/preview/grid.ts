@@ -253,7 +253,8 @@ export class Grid implements SelectionSource {
     td.title = shown.message ?? "";
     const overflow = shown.kind === "text" && this.document.hf.getCellValue({ sheet: this.sheet, row, col: col + 1 }) === null;
     const spilled = shown.kind !== "empty" && this.document.hf.isCellPartOfArray(position) ? " spilled" : "";
-    td.className = `cell ${shown.kind}${overflow ? " overflow" : ""}${spilled}`;
+    const selected = this.selected.row === row && this.selected.col === col ? " selected" : "";
+    td.className = `cell ${shown.kind}${overflow ? " overflow" : ""}${spilled}${selected}`;
   }
 
   private valuesUpdated(changes: ExportedChange[]): void {

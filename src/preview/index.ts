@@ -59,6 +59,8 @@ class PreviewPage {
       if (document.visibilityState === "hidden") this.saveNow();
     });
     document.body.dataset.ready = "true";
+    // For npm run bench: time from navigation to a usable page (grid and pane rendered).
+    performance.mark("aicost-preview-ready");
   }
 
   /** The stored workbook, or the sample with a notice saying why the stored one was not used. */
