@@ -51,7 +51,9 @@ const rules = String.raw`
 }
 .aicost-pane .aicost-notice[data-kind="warning"] { background: var(--colorStatusWarningBackground1); border-color: var(--colorStatusWarningBorder1); }
 .aicost-pane .aicost-notice ul { margin: var(--spacingVerticalXS) 0 var(--spacingVerticalS); padding-left: var(--spacingHorizontalXL); }
-.aicost-pane .aicost-status { min-height: 1.5em; margin-bottom: var(--spacingVerticalM); }
+.aicost-pane .aicost-status { margin-bottom: var(--spacingVerticalM); }
+/* Kept rendered while empty (zero height), so screen readers announce what is put in it. */
+.aicost-pane .aicost-status:empty { margin: 0; }
 .aicost-pane .aicost-status[data-kind="error"] { color: var(--colorPaletteRedForeground1); }
 .aicost-pane .aicost-status[data-kind="success"] { color: var(--colorPaletteGreenForeground1); }
 

@@ -377,7 +377,7 @@ describe("connection, theme, problems and clean-up", () => {
     const css = document.getElementById("aicost-taskpane-styles")?.textContent ?? "";
     expect(css).toContain(`.aicost-pane[data-theme="${rendered}"]{--`);
     // Every rule is scoped to the pane, so a host page keeps its own styles.
-    const selectors = css.replace(/\{[^}]*\}/g, "\n").split("\n").map((line) => line.trim()).filter(Boolean);
+    const selectors = css.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\{[^}]*\}/g, "\n").split("\n").map((line) => line.trim()).filter(Boolean);
     expect(selectors.filter((selector) => !selector.split(",").every((part) => part.trim().startsWith(".aicost-pane")))).toEqual([]);
   });
 
