@@ -180,7 +180,7 @@ export class Grid implements SelectionSource {
         const overflows = shown.kind === "text" && this.document.hf.getCellValue({ sheet: this.sheet, row, col: col + 1 }) === null;
         if (!overflows) longest = Math.max(longest, shown.text.length);
       }
-      widths[col] = Math.min(MAX_COLUMN_WIDTH_PX, Math.max(widths[col], longest * 7.2 + 16));
+      widths[col] = Math.min(MAX_COLUMN_WIDTH_PX, Math.max(widths[col], longest * 7 + 14));
     }
     this.columnWidths = widths;
     const doc = window.document;

@@ -50,7 +50,7 @@ function sampleCells(): SampleCell[] {
   const last = first + SAMPLE_MONTHS - 1;
   const cells: SampleCell[] = [
     { address: "A1", content: "AI support assistant: 36-month cost outlook" },
-    { address: "A2", content: "Inputs are in column B: change any of them and every month recalculates. Scenario parameters live on the AICOST Assumptions sheet; pick the active one in the task pane." },
+    { address: "A2", content: "Inputs are in column B (prices in USD per million tokens): change any of them and every month recalculates. Scenario parameters live on the AICOST Assumptions sheet; pick the active one in the task pane." },
     { address: "A4", content: "Inputs" },
     { address: "A5", content: "Tickets per month today" },
     { address: "B5", content: inputs.ticketsPerMonth, format: COUNT },
@@ -60,13 +60,13 @@ function sampleCells(): SampleCell[] {
     { address: "B7", content: inputs.inputTokensPerTicket, format: COUNT },
     { address: "A8", content: "Output tokens per ticket" },
     { address: "B8", content: inputs.outputTokensPerTicket, format: COUNT },
-    { address: "A9", content: "Input price, USD per million tokens" },
+    { address: "A9", content: "Input price, USD / M tokens" },
     { address: "B9", content: inputs.inputUsdPerMillionTokens, format: USD },
-    { address: "A10", content: "Output price, USD per million tokens" },
+    { address: "A10", content: "Output price, USD / M tokens" },
     { address: "B10", content: inputs.outputUsdPerMillionTokens, format: USD },
     { address: "A11", content: "Cached share of input tokens" },
     { address: "B11", content: inputs.cachedShare, format: PERCENT },
-    { address: "A12", content: "Cached input price, USD per million tokens" },
+    { address: "A12", content: "Cached input price, USD / M tokens" },
     { address: "B12", content: inputs.cachedInputUsdPerMillionTokens, format: USD },
     { address: "A13", content: "Prices as of" },
     { address: "B13", content: "'2025-05-14" },
@@ -74,15 +74,16 @@ function sampleCells(): SampleCell[] {
     { address: "A14", content: "Active scenario" },
     { address: "B14", content: `='${ASSUMPTIONS_SHEET_NAME}'!B4` },
   ];
-  const headers = ["Month", "Tickets", "Input tokens", "Output tokens", "Pessimistic, USD", "Baseline, USD", "Aggressive, USD", "Active scenario, USD"];
+  cells.push({ address: `D${first - 2}`, content: "Monthly cost, USD, under each scenario" });
+  const headers = ["Month", "Input tokens", "Output tokens", "Pessimistic", "Baseline", "Aggressive", "Active scenario"];
   headers.forEach((header, column) => cells.push({ address: `${String.fromCharCode(65 + column)}${first - 1}`, content: header }));
   // One COST_CURVE per preset: it spills the 36 monthly costs down from row `first`, reading that
   // preset's row of the scenarios table (11 pessimistic, 12 baseline, 13 aggressive).
-  const presetColumns: [column: string, tableRow: number][] = [["E", 11], ["F", 12], ["G", 13]];
+  const presetColumns: [column: string, tableRow: number][] = [["D", 11], ["E", 12], ["F", 13]];
   for (const [column, tableRow] of presetColumns) {
     cells.push({
       address: `${column}${first}`,
-      content: `=AICOST.COST_CURVE(C${first}:C${last}, D${first}:D${last}, $B$9, $B$10, '${ASSUMPTIONS_SHEET_NAME}'!$A$${tableRow}:$C$${tableRow}, 0, $B$11, $B$12)`,
+      content: `=AICOST.COST_CURVE(B${first}:B${last}, C${first}:C${last}, $B$9, $B$10, '${ASSUMPTIONS_SHEET_NAME}'!$A$${tableRow}:$C$${tableRow}, 0, $B$11, $B$12)`,
       format: USD,
     });
   }
@@ -90,12 +91,12 @@ function sampleCells(): SampleCell[] {
     const row = first + month;
     cells.push(
       { address: `A${row}`, content: month === 0 ? 0 : `=A${row - 1}+1`, format: "0" },
-      { address: `B${row}`, content: `=$B$5*(1+$B$6)^A${row}`, format: COUNT },
-      { address: `C${row}`, content: `=B${row}*$B$7`, format: COUNT },
-      { address: `D${row}`, content: `=B${row}*$B$8`, format: COUNT },
+      // Tickets grow by the monthly rate: tickets(t) = tickets today * (1 + growth)^t.
+      { address: `B${row}`, content: `=$B$5*(1+$B$6)^A${row}*$B$7`, format: COUNT },
+      { address: `C${row}`, content: `=$B$5*(1+$B$6)^A${row}*$B$8`, format: COUNT },
       {
-        address: `H${row}`,
-        content: `=AICOST.PROJECT_COST(AICOST.INFER_COST(C${row}, D${row}, $B$9, $B$10, $B$11, $B$12), A${row}, AICOST_SCENARIO)`,
+        address: `G${row}`,
+        content: `=AICOST.PROJECT_COST(AICOST.INFER_COST(B${row}, C${row}, $B$9, $B$10, $B$11, $B$12), A${row}, AICOST_SCENARIO)`,
         format: USD,
       },
     );
@@ -105,8 +106,8 @@ function sampleCells(): SampleCell[] {
     }
   }
   cells.push({ address: `A${SAMPLE_TOTAL_ROW}`, content: "Total, 36 months" });
-  for (const column of ["B", "C", "D", "E", "F", "G", "H"]) {
-    cells.push({ address: `${column}${SAMPLE_TOTAL_ROW}`, content: `=SUM(${column}${first}:${column}${last})`, format: column <= "D" ? COUNT : USD });
+  for (const column of ["B", "C", "D", "E", "F", "G"]) {
+    cells.push({ address: `${column}${SAMPLE_TOTAL_ROW}`, content: `=SUM(${column}${first}:${column}${last})`, format: column <= "C" ? COUNT : USD });
   }
   return cells;
 }

@@ -128,21 +128,21 @@ describe("the preview workbook", () => {
   test("opens the sample, whose numbers match the hand-worked costs", async () => {
     const { page } = await openPreview();
     await expect(cell(page, "A1").getAttribute("data-value")).resolves.toBe("AI support assistant: 36-month cost outlook");
-    for (const column of ["E", "F", "G", "H"]) {
+    for (const column of ["D", "E", "F", "G"]) {
       await expectCellNear(page, `${column}17`, 438);
     }
-    // Month 12 (row 29) and the 36-month totals (row 53), per scenario; H follows the active one, baseline.
-    await expectCellNear(page, "E29", monthlyCost(12, PRESETS.pessimistic));
-    await expectCellNear(page, "F29", monthlyCost(12, PRESETS.baseline));
-    await expectCellNear(page, "G29", monthlyCost(12, PRESETS.aggressive));
-    await expectCellNear(page, "E53", totalCost(PRESETS.pessimistic));
-    await expectCellNear(page, "F53", totalCost(PRESETS.baseline));
-    await expectCellNear(page, "G53", totalCost(PRESETS.aggressive));
-    await expectCellNear(page, "H53", totalCost(PRESETS.baseline));
+    // Month 12 (row 29) and the 36-month totals (row 53), per scenario; G follows the active one, baseline.
+    await expectCellNear(page, "D29", monthlyCost(12, PRESETS.pessimistic));
+    await expectCellNear(page, "E29", monthlyCost(12, PRESETS.baseline));
+    await expectCellNear(page, "F29", monthlyCost(12, PRESETS.aggressive));
+    await expectCellNear(page, "D53", totalCost(PRESETS.pessimistic));
+    await expectCellNear(page, "E53", totalCost(PRESETS.baseline));
+    await expectCellNear(page, "F53", totalCost(PRESETS.aggressive));
+    await expectCellNear(page, "G53", totalCost(PRESETS.baseline));
     expect(await page.getByRole("radio", { name: "baseline" }).isChecked()).toBe(true);
     // Currency format where the sample sets it: $438.00.
-    await goTo(page, "H17");
-    expect(await cell(page, "H17").textContent()).toBe("$438.00");
+    await goTo(page, "G17");
+    expect(await cell(page, "G17").textContent()).toBe("$438.00");
     await goTo(page, "A1");
     copyFileSync(await screenshot(page, "preview-sample"), join(ROOT, "docs", "images", "preview.png"));
   });
@@ -150,16 +150,16 @@ describe("the preview workbook", () => {
   test("switching to aggressive in the pane changes the dependent cells, and back", async () => {
     const { page } = await openPreview();
     await page.getByRole("radio", { name: "aggressive" }).check();
-    await expectCellNear(page, "H29", monthlyCost(12, PRESETS.aggressive));
-    await expectCellNear(page, "H53", totalCost(PRESETS.aggressive));
+    await expectCellNear(page, "G29", monthlyCost(12, PRESETS.aggressive));
+    await expectCellNear(page, "G53", totalCost(PRESETS.aggressive));
     await goTo(page, "B14");
     expect(await cell(page, "B14").getAttribute("data-value")).toBe("aggressive");
     // The preset columns do not move.
-    await expectCellNear(page, "F53", totalCost(PRESETS.baseline));
+    await expectCellNear(page, "E53", totalCost(PRESETS.baseline));
     await screenshot(page, "preview-aggressive");
     await page.getByRole("radio", { name: "baseline" }).check();
-    await expectCellNear(page, "H29", monthlyCost(12, PRESETS.baseline));
-    await expectCellNear(page, "H53", totalCost(PRESETS.baseline));
+    await expectCellNear(page, "G29", monthlyCost(12, PRESETS.baseline));
+    await expectCellNear(page, "G53", totalCost(PRESETS.baseline));
   });
 
   test("editing a parameter in the pane updates the cells", async () => {
@@ -167,8 +167,8 @@ describe("the preview workbook", () => {
     // baseline becomes 20x cheaper per year: m = 1/20 = 0.05, floor stays 1%.
     const field = page.getByTestId("aicost-taskpane").getByLabel("x cheaper per year").first();
     await field.fill("20");
-    await expectCellNear(page, "F29", monthlyCost(12, [0.05, 0.01]));
-    await expectCellNear(page, "H29", monthlyCost(12, [0.05, 0.01]));
+    await expectCellNear(page, "E29", monthlyCost(12, [0.05, 0.01]));
+    await expectCellNear(page, "G29", monthlyCost(12, [0.05, 0.01]));
     await showSheet(page, "AICOST Assumptions");
     await expectCellNear(page, "B12", 0.05);
   });
@@ -183,8 +183,8 @@ describe("the preview workbook", () => {
     await page.getByTestId("aicost-taskpane").getByText(/20x cheaper per year/).first().waitFor();
     await screenshot(page, "preview-assumptions");
     await showSheet(page, "AI support assistant");
-    await expectCellNear(page, "H29", monthlyCost(12, PRESETS.pessimistic));
-    await expectCellNear(page, "G29", monthlyCost(12, [0.05, 0.001]));
+    await expectCellNear(page, "G29", monthlyCost(12, PRESETS.pessimistic));
+    await expectCellNear(page, "F29", monthlyCost(12, [0.05, 0.001]));
   });
 
   test("a formula typed in the formula bar or in a cell computes, and spills", async () => {
@@ -263,14 +263,14 @@ describe("the preview workbook", () => {
   test("a reload keeps the workbook and the active scenario", async () => {
     const { page } = await openPreview();
     await page.getByRole("radio", { name: "aggressive" }).check();
-    await expectCellNear(page, "H53", totalCost(PRESETS.aggressive));
+    await expectCellNear(page, "G53", totalCost(PRESETS.aggressive));
     await typeFormula(page, "B9", "2.5");
     await page.reload();
     await ready(page);
     expect(await page.getByRole("radio", { name: "aggressive" }).isChecked()).toBe(true);
     await expectCellNear(page, "B9", 2.5);
     // Month 0 with a $2.50 input price: 60M * 2.5 + 60M * 0.3 + 16M * 15, over 1e6 = 150 + 18 + 240 = $408.
-    await expectCellNear(page, "H17", 408);
+    await expectCellNear(page, "G17", 408);
     expect(await page.getByTestId("preview-notice").isVisible()).toBe(false);
   });
 
@@ -294,16 +294,17 @@ describe("the preview workbook", () => {
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(/could not be read/);
     expect(await notice.textContent()).toMatch(reason);
-    await expectCellNear(page, "H17", 438);
+    await expectCellNear(page, "G17", 438);
     await screenshot(page, "preview-recovered");
   });
 
   test("Reset sample restores the sample", async () => {
     const { page } = await openPreview();
+    // B17, month 0's input tokens: tickets * 6,000.
     await typeFormula(page, "B5", "1000");
-    await expectCellNear(page, "B17", 1000);
+    await expectCellNear(page, "B17", 1000 * 6_000);
     await page.getByRole("button", { name: "Reset sample" }).click();
-    await expectCellNear(page, "B17", 20_000);
+    await expectCellNear(page, "B17", 20_000 * 6_000);
     await page.getByRole("radio", { name: "baseline", checked: true }).waitFor();
   });
 
@@ -317,7 +318,7 @@ describe("the preview workbook", () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["AI support assistant", "AICOST Assumptions", "Try it"]);
     expect(workbook.definedNames.model).toEqual([{ name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] }]);
     const sheet = workbook.getWorksheet("AI support assistant") as ExcelJS.Worksheet;
-    for (const address of ["H17", "E17", "B20", "H53"]) {
+    for (const address of ["G17", "D17", "B20", "G53"]) {
       await goTo(page, address);
       const shown = await page.getByRole("textbox", { name: "Formula" }).inputValue();
       const stored = sheet.getCell(address).value as ExcelJS.CellFormulaValue;

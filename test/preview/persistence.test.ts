@@ -85,19 +85,19 @@ describe("saving and restoring the workbook", () => {
     const restored = PreviewDocument.fromStored(loaded.workbook);
     expect(restored.toStored()).toEqual(sample.toStored());
     const sampleSheet = restored.sheetId(SAMPLE_SHEET_NAME) as number;
-    // H53 is the total under the active scenario; E18 a cell spilled by COST_CURVE.
-    for (const [row, col] of [[52, 7], [17, 4], [18, 7]]) {
+    // G53 is the total under the active scenario; D18 a cell spilled by COST_CURVE.
+    for (const [row, col] of [[52, 6], [17, 3], [18, 6]]) {
       expect(restored.hf.getCellValue({ sheet: sampleSheet, row, col })).toBe(sample.hf.getCellValue({ sheet: sampleSheet, row, col }));
     }
     expect(restored.hf.getCellValue({ sheet: restored.sheetId("AICOST Assumptions") as number, row: 3, col: 1 })).toBe("aggressive");
-    expect(restored.formatAt({ sheet: sampleSheet, row: 17, col: 4 })).toBe("$#,##0.00");
+    expect(restored.formatAt({ sheet: sampleSheet, row: 17, col: 3 })).toBe("$#,##0.00");
   });
 
   test("spilled cells are stored as their formula only", async () => {
     const sample = await createSampleDocument();
     const cells = sample.toStored().sheets.find((sheet) => sheet.name === SAMPLE_SHEET_NAME)?.cells ?? {};
-    expect(cells.E17).toMatch(/^=AICOST\.COST_CURVE\(/);
-    expect(cells.E18).toBeUndefined();
+    expect(cells.D17).toMatch(/^=AICOST\.COST_CURVE\(/);
+    expect(cells.D18).toBeUndefined();
   });
 
   test("storage that throws counts as unreadable, and a full storage is reported", () => {

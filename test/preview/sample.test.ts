@@ -37,21 +37,21 @@ describe("the sample model", () => {
   test("its inputs are visible, labelled cells", async () => {
     const sample = await createSampleDocument();
     expect([value(sample, "A5"), value(sample, "B5")]).toEqual(["Tickets per month today", 20_000]);
-    expect([value(sample, "A9"), value(sample, "B9")]).toEqual(["Input price, USD per million tokens", 3]);
+    expect([value(sample, "A9"), value(sample, "B9")]).toEqual(["Input price, USD / M tokens", 3]);
     expect([value(sample, "A11"), value(sample, "B11")]).toEqual(["Cached share of input tokens", 0.5]);
     expect(value(sample, "B13")).toBe("2025-05-14");
   });
 
   test("month 0 costs $438 in every scenario", async () => {
     const sample = await createSampleDocument();
-    for (const column of ["E", "F", "G", "H"]) {
+    for (const column of ["D", "E", "F", "G"]) {
       relativeClose(value(sample, `${column}17`), 438);
     }
   });
 
   test("each preset column and the active column match the hand-worked costs, month by month and in total", async () => {
     const sample = await createSampleDocument();
-    const columns = { E: presets.pessimistic, F: presets.baseline, G: presets.aggressive, H: presets.baseline } as const;
+    const columns = { D: presets.pessimistic, E: presets.baseline, F: presets.aggressive, G: presets.baseline } as const;
     for (const [column, preset] of Object.entries(columns)) {
       let total = 0;
       for (let month = 0; month < 36; month++) {
@@ -65,12 +65,12 @@ describe("the sample model", () => {
 
   test("switching the active scenario moves the active column and leaves the presets alone", async () => {
     const sample = await createSampleDocument();
-    const pessimisticTotal = value(sample, "E53");
+    const pessimisticTotal = value(sample, "D53");
     sample.hf.setCellContents({ sheet: sample.sheetId("AICOST Assumptions") as number, row: 3, col: 1 }, "aggressive");
     // Month 12 under aggressive: cost today(12) * (0.001 + 0.999 * 0.025).
-    relativeClose(value(sample, "H29"), expectedMonthlyCost(12, presets.aggressive));
-    expect(value(sample, "H29")).toBe(value(sample, "G29"));
-    expect(value(sample, "E53")).toBe(pessimisticTotal);
+    relativeClose(value(sample, "G29"), expectedMonthlyCost(12, presets.aggressive));
+    expect(value(sample, "G29")).toBe(value(sample, "F29"));
+    expect(value(sample, "D53")).toBe(pessimisticTotal);
     expect(value(sample, "B14")).toBe("aggressive");
   });
 });
@@ -117,15 +117,15 @@ describe("the .xlsx export", () => {
 
     const sheet = workbook.getWorksheet(SAMPLE_SHEET_NAME) as ExcelJS.Worksheet;
     const stored = sample.toStored().sheets[0].cells;
-    for (const address of ["H17", "H40", "B20", "E53"]) {
+    for (const address of ["G17", "G40", "B20", "D53"]) {
       const cell = sheet.getCell(address).value as ExcelJS.CellFormulaValue;
       expect(fromFileFormula(cell.formula)).toBe(stored[address]);
       expect(cell.result).toBe(value(sample, address));
     }
-    const spill = sheet.getCell("E17").value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
-    expect(spill).toMatchObject({ shareType: "array", ref: "E17:E52", result: 438 });
-    expect(sheet.getCell("E18").value).toBe(value(sample, "E18"));
-    expect(sheet.getCell("H17").numFmt).toBe("$#,##0.00");
+    const spill = sheet.getCell("D17").value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
+    expect(spill).toMatchObject({ shareType: "array", ref: "D17:D52", result: 438 });
+    expect(sheet.getCell("D18").value).toBe(value(sample, "D18"));
+    expect(sheet.getCell("G17").numFmt).toBe("$#,##0.00");
     expect(sheet.getCell("B6").numFmt).toBe("0.0%");
 
     const assumptions = workbook.getWorksheet("AICOST Assumptions") as ExcelJS.Worksheet;
