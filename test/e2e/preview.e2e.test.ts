@@ -187,6 +187,24 @@ describe("the preview workbook", () => {
     await expectCellNear(page, "F29", monthlyCost(12, [0.05, 0.001]));
   });
 
+  test("damage typed into the assumptions sheet is reported in the pane, and Repair fixes it", async () => {
+    const { page } = await openPreview();
+    await showSheet(page, "AICOST Assumptions");
+    await typeFormula(page, "B12", "ten");
+    const pane = page.getByTestId("aicost-taskpane");
+    await pane.getByText(/B12/).first().waitFor();
+    // baseline, the active scenario, has text for m: the active column says so.
+    await showSheet(page, "AI support assistant");
+    await goTo(page, "G29");
+    await expect(cell(page, "G29").getAttribute("data-value")).resolves.toBe("#VALUE!");
+    expect(await cell(page, "G29").getAttribute("title")).toMatch(/annual price multiplier.*must be a number; got the text "ten"/);
+    await page.getByRole("button", { name: "Repair" }).click();
+    await page.getByRole("button", { name: "Repair" }).waitFor({ state: "detached" });
+    await expectCellNear(page, "G29", monthlyCost(12, PRESETS.baseline));
+    await showSheet(page, "AICOST Assumptions");
+    await expectCellNear(page, "B12", 0.1);
+  });
+
   test("a formula typed in the formula bar or in a cell computes, and spills", async () => {
     const { page } = await openPreview();
     await showSheet(page, "Try it");
@@ -240,6 +258,13 @@ describe("the preview workbook", () => {
     await page.keyboard.press("ArrowDown");
     await cell(page, "L59").and(page.locator(".selected")).waitFor();
     expect(await page.getByRole("textbox", { name: "Name Box" }).inputValue()).toBe("L59");
+    // Something that is not an address is refused, with a notice, and the selection stays.
+    const nameBox = page.getByRole("textbox", { name: "Name Box" });
+    await nameBox.fill("not a cell");
+    await nameBox.press("Enter");
+    expect(await nameBox.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByTestId("preview-notice").textContent()).toMatch(/"not a cell" is not a cell/);
+    await cell(page, "L59").and(page.locator(".selected")).waitFor();
   });
 
   test("Insert projection writes the block at the selected cell and shows its chart", async () => {
