@@ -158,7 +158,12 @@ export class Grid implements SelectionSource {
       this.document.hf.addSheet(`Sheet${number}`);
       this.showSheet(`Sheet${number}`);
     });
-    this.elements.tabs.replaceChildren(...tabs, add);
+    const tablist = doc.createElement("div");
+    tablist.className = "sheet-tablist";
+    tablist.setAttribute("role", "tablist");
+    tablist.setAttribute("aria-label", "Sheets");
+    tablist.append(...tabs);
+    this.elements.tabs.replaceChildren(tablist, add);
   }
 
   // ---- Layout ---------------------------------------------------------------------------------
@@ -195,6 +200,7 @@ export class Grid implements SelectionSource {
     const headRow = doc.createElement("tr");
     const corner = doc.createElement("th");
     corner.className = "corner";
+    corner.append(Object.assign(doc.createElement("span"), { className: "visually-hidden", textContent: "Row" }));
     headRow.append(corner);
     for (let col = 0; col < this.columnCount; col++) {
       const th = doc.createElement("th");

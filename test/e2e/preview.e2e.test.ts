@@ -244,6 +244,17 @@ describe("the preview workbook", () => {
     await screenshot(page, "preview-errors");
   });
 
+  test("has no axe-core accessibility violations", async () => {
+    const { page } = await openPreview();
+    await page.addScriptTag({ path: require.resolve("axe-core") });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      const results = await axe.run();
+      return results.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`);
+    });
+    expect(violations).toEqual([]);
+  });
+
   test("the Name Box selects a far cell and scrolls it into view", async () => {
     const { page } = await openPreview();
     await goTo(page, "L58");
