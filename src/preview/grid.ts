@@ -143,6 +143,7 @@ export class Grid implements SelectionSource {
       tab.textContent = name;
       tab.setAttribute("role", "tab");
       tab.setAttribute("aria-selected", String(name === this.sheetName));
+      tab.tabIndex = name === this.sheetName ? 0 : -1;
       tab.addEventListener("click", () => this.showSheet(name));
       return tab;
     });
@@ -163,6 +164,16 @@ export class Grid implements SelectionSource {
     tablist.setAttribute("role", "tablist");
     tablist.setAttribute("aria-label", "Sheets");
     tablist.append(...tabs);
+    // Arrow keys move between the tabs, as in any tablist.
+    tablist.addEventListener("keydown", (event) => {
+      const index = tabs.indexOf(event.target as HTMLButtonElement);
+      const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+      if (index < 0 || step === 0) return;
+      event.preventDefault();
+      const next = tabs[(index + step + tabs.length) % tabs.length];
+      next.click();
+      this.elements.tabs.querySelector<HTMLButtonElement>('[role=tab][aria-selected="true"]')?.focus();
+    });
     this.elements.tabs.replaceChildren(tablist, add);
   }
 

@@ -276,6 +276,11 @@ describe("the preview workbook", () => {
     expect(await nameBox.getAttribute("aria-invalid")).toBe("true");
     expect(await page.getByTestId("preview-notice").textContent()).toMatch(/"not a cell" is not a cell/);
     await cell(page, "L59").and(page.locator(".selected")).waitFor();
+    // The sheet tabs work from the keyboard too.
+    await page.getByRole("tab", { name: "AI support assistant" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.locator('#grid table[aria-label="Sheet AICOST Assumptions"]').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("AICOST Assumptions");
   });
 
   test("Insert projection writes the block at the selected cell and shows its chart", async () => {
