@@ -3,22 +3,22 @@ import { sheetPrefix } from "../workbook/addresses";
 import {
   analyseAssumptions,
   assumptionsSheetCells,
-  findScenarioRow,
+  checkNewScenario,
+  checkScenarioChanges,
   literalText,
   locateScenarios,
+  MISSING_SNAPSHOT,
   repairedSheetCells,
   rowsToClear,
+  snapshotFromGrid,
   type AssumptionsSnapshot,
   type SheetCell,
 } from "../workbook/assumptions";
 import {
-  ACTIVE_ROW_HEADER_RANGE,
   ACTIVE_SCENARIO_CELL,
-  ACTIVE_SCENARIO_LABEL_CELL,
   ASSUMPTIONS_SHEET_NAME,
   SCENARIO_NAME_DEFINED_NAME,
   SCENARIO_NAME_REFERENCE,
-  TABLE_FIRST_ROW,
   TABLE_HEADER_ROW,
   TABLE_LAST_ROW,
 } from "../workbook/layout";
@@ -83,15 +83,6 @@ export interface PreviewWorkbookOptions {
   readonly showChart?: (request: ProjectionChartRequest) => boolean;
 }
 
-function rangeCells(range: string): { row: number; col: number }[] {
-  const [first, last] = range.split(":").map((address) => parseA1(address) as { row: number; col: number });
-  const cells: { row: number; col: number }[] = [];
-  for (let col = first.col; col <= last.col; col++) {
-    cells.push({ row: first.row, col });
-  }
-  return cells;
-}
-
 /**
  * The WorkbookPort over the preview's HyperFormula document: the same assumptions sheet, name and
  * projection block as in Excel, laid out, judged and repaired by the shared pure modules in
@@ -118,48 +109,19 @@ export class PreviewWorkbook implements WorkbookPort {
     return this.hf.getSheetId(ASSUMPTIONS_SHEET_NAME);
   }
 
-  /** The raw contents of the assumptions sheet, as the shared analysis expects them. */
+  /** The raw contents of the assumptions sheet (A1:D110), as the shared analysis expects them. */
   snapshot(): AssumptionsSnapshot {
     const sheet = this.assumptionsSheetId();
-    const nameReference = this.hf.getNamedExpressionFormula(SCENARIO_NAME_DEFINED_NAME);
+    const scenarioNameReference = this.hf.getNamedExpressionFormula(SCENARIO_NAME_DEFINED_NAME) ?? null;
     if (sheet === undefined) {
-      return {
-        sheetExists: false,
-        activeScenarioLabel: null,
-        activeScenarioName: null,
-        activeRowHeaders: [],
-        activeRowFormulas: [],
-        tableHeaders: [],
-        scenarioNameReference: nameReference ?? null,
-        tableRows: [],
-      };
+      return { ...MISSING_SNAPSHOT, scenarioNameReference };
     }
-    const value = (address: string): unknown => {
-      const { row, col } = parseA1(address) as { row: number; col: number };
-      return this.hf.getCellValue({ sheet, row, col });
-    };
-    const tableRows = this.hf.getRangeValues({
-      start: { sheet, row: TABLE_FIRST_ROW - 1, col: 0 },
-      end: { sheet, row: TABLE_LAST_ROW - 1, col: 3 },
-    }) as unknown[][];
-    let used = tableRows.length;
-    while (used > 0 && tableRows[used - 1].every((cell) => cell === null || cell === "")) {
-      used--;
-    }
-    return {
-      sheetExists: true,
-      activeScenarioLabel: value(ACTIVE_SCENARIO_LABEL_CELL),
-      activeScenarioName: value(ACTIVE_SCENARIO_CELL),
-      activeRowHeaders: rangeCells(ACTIVE_ROW_HEADER_RANGE).map(({ row, col }) => this.hf.getCellValue({ sheet, row, col })),
-      activeRowFormulas: [0, 1, 2].map((col) => {
-        const position = { sheet, row: 6, col };
-        return this.hf.getCellFormula(position) ?? this.hf.getCellValue(position);
-      }),
-      tableHeaders: [0, 1, 2, 3].map((col) => this.hf.getCellValue({ sheet, row: TABLE_HEADER_ROW - 1, col })),
-      scenarioNameReference: nameReference ?? null,
-      tableRows: tableRows.slice(0, used),
-      tableFirstRow: TABLE_FIRST_ROW,
-    };
+    const range = { start: { sheet, row: 0, col: 0 }, end: { sheet, row: TABLE_LAST_ROW - 1, col: 3 } };
+    return snapshotFromGrid({
+      values: this.hf.getRangeValues(range),
+      formulas: this.hf.getRangeFormulas(range),
+      scenarioNameReference,
+    });
   }
 
   async readAssumptions(): Promise<AssumptionsState> {
@@ -180,6 +142,9 @@ export class PreviewWorkbook implements WorkbookPort {
         cells = assumptionsSheetCells();
       } else {
         cells = repairedSheetCells(snapshot);
+        // As in Excel: the layout above the table is AICOST's, so a row inserted or deleted
+        // above the table leaves nothing behind one row off.
+        this.hf.setCellContents({ sheet, row: 0, col: 0 }, Array.from({ length: TABLE_HEADER_ROW - 1 }, () => [null, null, null, null]));
         const lastWritten = Math.max(...cells.map((cell) => cell.rowNumber));
         const clear = rowsToClear(snapshot, lastWritten + 1);
         if (clear !== null) {
@@ -222,10 +187,7 @@ export class PreviewWorkbook implements WorkbookPort {
 
   async updateScenario(name: string, changes: ScenarioChanges): Promise<void> {
     const sheet = this.requireAssumptionsSheet();
-    const rowNumber = findScenarioRow(this.snapshot(), name);
-    if (rowNumber === null) {
-      throw new Error(`The scenario "${name}" is not in the scenarios table on "${ASSUMPTIONS_SHEET_NAME}".`);
-    }
+    const rowNumber = checkScenarioChanges(this.snapshot(), name, changes);
     this.hf.batch(() => {
       if (changes.annualPriceMultiplier !== undefined) {
         this.hf.setCellContents({ sheet, row: rowNumber - 1, col: 1 }, changes.annualPriceMultiplier);
@@ -238,14 +200,7 @@ export class PreviewWorkbook implements WorkbookPort {
 
   async addScenario(row: { name: string; annualPriceMultiplier: number; floorShare: number; note: string }): Promise<void> {
     const sheet = this.requireAssumptionsSheet();
-    const snapshot = this.snapshot();
-    const nextRow = TABLE_FIRST_ROW + snapshot.tableRows.length;
-    if (nextRow > TABLE_LAST_ROW) {
-      throw new Error(`The scenarios table is full (rows ${TABLE_FIRST_ROW} to ${TABLE_LAST_ROW}); delete a scenario you no longer need.`);
-    }
-    if (findScenarioRow(snapshot, row.name) !== null) {
-      throw new Error(`A scenario named "${row.name}" already exists; choose another name.`);
-    }
+    const nextRow = checkNewScenario(this.snapshot(), row);
     const cells: RawCellContent[][] = [[literalText(row.name), row.annualPriceMultiplier, row.floorShare, literalText(row.note)]];
     this.hf.setCellContents({ sheet, row: nextRow - 1, col: 0 }, cells);
   }

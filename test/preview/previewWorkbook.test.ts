@@ -77,7 +77,9 @@ describe("PreviewWorkbook", () => {
     await workbook.addScenario({ name: "2025", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "a number as a name" });
     expect(assumptionsCell(document, "A14")).toBe("2025");
     expect(assumptionsCell(document, "B14")).toBe(0.2);
-    await expect(workbook.updateScenario("nosuch", { floorShare: 0.1 })).rejects.toThrow(/not in the scenarios table/);
+    await expect(workbook.updateScenario("nosuch", { floorShare: 0.1 })).rejects.toThrow(/no scenario named "nosuch"/);
+    await expect(workbook.updateScenario("baseline", { annualPriceMultiplier: 0 })).rejects.toThrow(/above 0/);
+    expect(assumptionsCell(document, "B12")).toBe(0.1);
     await expect(workbook.addScenario({ name: "Baseline", annualPriceMultiplier: 0.2, floorShare: 0, note: "" })).rejects.toThrow(/already exists/);
   });
 
@@ -116,6 +118,22 @@ describe("PreviewWorkbook", () => {
     expect(repaired.status).toBe("ready");
     expect(assumptionsCell(document, "B12")).toBe(0.1);
     expect(assumptionsCell(document, "A14")).toBe("team plan");
+  });
+
+  test("a row inserted above the table is repaired: layout back in place, name pointed back, custom rows kept", async () => {
+    const { workbook, document } = setUp();
+    await workbook.setUpAssumptions();
+    await workbook.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "ours" });
+    const sheet = document.sheetId(ASSUMPTIONS_SHEET_NAME) as number;
+    document.hf.addRows(sheet, [4, 1]); // a row inserted at row 5 pushes everything below down
+    expect((await workbook.readAssumptions()).status).toBe("damaged");
+    await workbook.setUpAssumptions();
+    const state = await workbook.readAssumptions();
+    expect(state.status).toBe("ready");
+    expect(state.status !== "missing" && state.scenarios.map((row) => row.name)).toEqual(["pessimistic", "baseline", "aggressive", "team plan"]);
+    expect(assumptionsCell(document, "A10")).toBe("Scenario");
+    expect(assumptionsCell(document, "A15")).toBeNull(); // the shifted copy of "team plan" is gone
+    expect(document.hf.getNamedExpressionFormula("AICOST_SCENARIO")).toBe("='AICOST Assumptions'!$A$7:$C$7");
   });
 
   test("readSelectedNumber gives a positive number in the selected cell, else null", async () => {
