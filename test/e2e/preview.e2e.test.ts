@@ -1,9 +1,8 @@
 import ExcelJS from "exceljs";
 import { copyFileSync, mkdirSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, openWatchedPage, startServer, stopServer, type WatchedPage } from "./support/browser";
+import type { Page } from "playwright-core";
+import { openWatchedPage, useBrowserSession, type WatchedPage } from "./support/browser";
 import { ROOT, SCREENSHOTS } from "./support/paths";
 
 /**
@@ -36,20 +35,9 @@ function totalCost(parameters: Parameters): number {
   return total;
 }
 
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
+const session = useBrowserSession();
 
-beforeAll(async () => {
-  ({ server, baseUrl } = await startServer());
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server) await stopServer(server);
-});
+beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
 
 const opened: WatchedPage[] = [];
 
@@ -63,7 +51,7 @@ afterEach(async () => {
 });
 
 async function openPreview(): Promise<WatchedPage> {
-  const watched = await openWatchedPage(browser, baseUrl, { width: 1280, height: 800 });
+  const watched = await openWatchedPage(session.browser, session.baseUrl, { width: 1280, height: 800 });
   opened.push(watched);
   await ready(watched.page);
   return watched;

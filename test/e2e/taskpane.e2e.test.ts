@@ -1,8 +1,7 @@
 import { copyFileSync, mkdirSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, openWatchedPage, startServer, stopServer, type WatchedPage } from "./support/browser";
+import type { Page } from "playwright-core";
+import { openWatchedPage, useBrowserSession, type WatchedPage } from "./support/browser";
 import { ROOT, SCREENSHOTS } from "./support/paths";
 
 /**
@@ -10,22 +9,10 @@ import { ROOT, SCREENSHOTS } from "./support/paths";
  * pane runs on the in-memory workbook. Every check reads what the pane re-read from that
  * workbook (the status line, the chart's data table), not just what a click changed.
  */
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, baseUrl } = await startServer());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server) await stopServer(server);
-});
+const session = useBrowserSession();
 
 async function openPane(options: { colorScheme?: "light" | "dark" } = {}): Promise<WatchedPage> {
-  const watched = await openWatchedPage(browser, `${baseUrl}taskpane.html`, { width: 320, height: 900, ...options });
+  const watched = await openWatchedPage(session.browser, `${session.baseUrl}taskpane.html`, { width: 320, height: 900, ...options });
   await watched.page.getByRole("radio", { name: "baseline" }).waitFor();
   return watched;
 }

@@ -73,3 +73,27 @@ export async function openWatchedPage(
   await page.goto(url);
   return { page, consoleErrors, externalRequests };
 }
+
+/** The server and browser one test file shares; filled in by its beforeAll. */
+export interface BrowserSession {
+  baseUrl: string;
+  browser: Browser;
+}
+
+/**
+ * Registers the beforeAll/afterAll that start the static server and Chromium for one test file
+ * and stop them after it; returns the session the tests read once it has started.
+ */
+export function useBrowserSession(): BrowserSession {
+  const session = {} as BrowserSession;
+  let server: Server | undefined;
+  beforeAll(async () => {
+    ({ server, baseUrl: session.baseUrl } = await startServer());
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    if (server) await stopServer(server);
+  });
+  return session;
+}
