@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { openWatchedPage, useBrowserSession, type WatchedPage } from "./support/browser";
-import { ROOT, SCREENSHOTS } from "./support/paths";
+import { ROOT, SCREENSHOTS, updateDocsImage } from "./support/paths";
 
 /**
  * The preview workbook (the page at / of the preview build) in headless Chromium: the sample's
@@ -132,7 +132,7 @@ describe("the preview workbook", () => {
     await goTo(page, "G17");
     expect(await cell(page, "G17").textContent()).toBe("$438.00");
     await goTo(page, "A1");
-    copyFileSync(await screenshot(page, "preview-sample"), join(ROOT, "docs", "images", "preview.png"));
+    updateDocsImage(await screenshot(page, "preview-sample"), "preview.png");
   });
 
   test("switching to aggressive in the pane changes the dependent cells, and back", async () => {

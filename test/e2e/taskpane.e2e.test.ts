@@ -1,8 +1,8 @@
-import { copyFileSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { openWatchedPage, useBrowserSession, type WatchedPage } from "./support/browser";
-import { ROOT, SCREENSHOTS } from "./support/paths";
+import { SCREENSHOTS, updateDocsImage } from "./support/paths";
 
 /**
  * The built taskpane.html outside Office: office.js from the npm copy gives host null, so the
@@ -204,8 +204,7 @@ describe.each(["light", "dark"] as const)("%s theme at 320 px", (colorScheme) =>
     const path = join(SCREENSHOTS, `taskpane-${colorScheme}-320.png`);
     await page.screenshot({ path, fullPage: true });
     if (colorScheme === "light") {
-      mkdirSync(join(ROOT, "docs", "images"), { recursive: true });
-      copyFileSync(path, join(ROOT, "docs", "images", "taskpane.png"));
+      updateDocsImage(path, "taskpane.png");
     }
     expectClean(watched);
     await page.context().close();
