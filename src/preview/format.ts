@@ -58,13 +58,28 @@ function formatter(key: string, options: Intl.NumberFormatOptions): Intl.NumberF
   return cached;
 }
 
-/** A number in Excel's General format: up to 10 significant digits, scientific when very large or small. */
+/** Excel's General format shows at most 11 characters in a column of standard width. */
+const generalMaximumCharacters = 11;
+
+/**
+ * A number in Excel's General format: as many significant digits as fit in 11
+ * characters, scientific when very large or small.
+ *
+ * @example formatGeneral(1 / 3) // "0.333333333"
+ */
 export function formatGeneral(value: number): string {
   const magnitude = Math.abs(value);
   if (value !== 0 && (magnitude >= 1e11 || magnitude < 1e-9)) {
     return value.toExponential(4).replace(/\.?0+e/, "e").toUpperCase();
   }
-  return formatter("general", { maximumSignificantDigits: 10, useGrouping: false }).format(value);
+  let shown = "";
+  for (let significantDigits = generalMaximumCharacters; significantDigits >= 1; significantDigits--) {
+    shown = formatter(`general:${significantDigits}`, { maximumSignificantDigits: significantDigits, useGrouping: false }).format(value);
+    if (shown.length <= generalMaximumCharacters) {
+      break;
+    }
+  }
+  return shown;
 }
 
 /**

@@ -73,7 +73,7 @@ export class ProjectionCharts {
         maintainAspectRatio: false,
         parsing: false,
         scales: {
-          x: { type: "linear", title: { display: true, text: "Months from today" } },
+          x: { type: "linear", bounds: "data", title: { display: true, text: "Months from today" } },
           y: { type: "logarithmic", title: { display: true, text: "USD per million tokens" } },
         },
         plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } },

@@ -85,7 +85,12 @@ describe("number formats", () => {
     [0.5, "0%", "50%"],
     [120_000_000, "#,##0", "120,000,000"],
     [12, "0", "12"],
-    [1 / 3, undefined, "0.3333333333"],
+    // General fits 11 characters, as Excel's does in a standard-width column.
+    [1 / 3, undefined, "0.333333333"],
+    [-1 / 3, undefined, "-0.33333333"],
+    [0.9691964651, undefined, "0.969196465"],
+    [2.053437445, undefined, "2.053437445"],
+    [12345678901, undefined, "12345678901"],
     [1.5e-12, undefined, "1.5E-12"],
   ])("%p in %p shows %p", (number, code, shown) => {
     expect(formatNumber(number, code)).toBe(shown);
