@@ -28,6 +28,12 @@ module.exports = (env = {}, argv = {}) => {
   const development = argv.mode === "development";
   const productionAddin = !development && !env.preview;
   const productionUrl = env.productionUrl || process.env.AICOST_PRODUCTION_URL || DEFAULT_PRODUCTION_URL;
+  if (productionAddin && productionUrl === DEFAULT_PRODUCTION_URL) {
+    console.warn(
+      `\nWARNING: no production URL given, so dist/manifest.xml points at the placeholder ${DEFAULT_PRODUCTION_URL}.\n` +
+        "Before deploying, build with AICOST_PRODUCTION_URL=https://your.host/path/ npm run build.\n",
+    );
+  }
   if (productionAddin && !/^https:\/\/.+\/$/.test(productionUrl)) {
     throw new Error(`The production URL must start with https:// and end with /; got ${productionUrl}`);
   }
@@ -47,6 +53,8 @@ module.exports = (env = {}, argv = {}) => {
   ];
   const copies = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
+    // The manifest's SupportUrl and Get Started link.
+    { from: "src/help.html", to: "help.html" },
     {
       from: "manifest.xml",
       to: "manifest.xml",

@@ -5,7 +5,7 @@
  * HyperFormula never enters the add-in bundle).
  */
 import { createExcelWorkbook } from "../workbook/excelWorkbook";
-import { missingRequirementSets, officeThemeIsDark } from "../workbook/officeHost";
+import { missingRequirementSets, officeReadyInExcel, officeThemeIsDark } from "../workbook/officeHost";
 import { mountTaskpane } from "./app";
 
 function themeFromOffice(): "light" | "dark" | null {
@@ -26,11 +26,11 @@ function showMessage(root: HTMLElement, title: string, ...paragraphs: string[]):
   );
 }
 
-async function start(host: Office.HostType | null): Promise<void> {
+async function start(inExcel: boolean): Promise<void> {
   const root = document.getElementById("app");
   if (root == null) return;
   try {
-    if (host === Office.HostType.Excel) {
+    if (inExcel) {
       await mountTaskpane(root, createExcelWorkbook(), {
         connection: "excel",
         theme: themeFromOffice(),
@@ -52,4 +52,4 @@ async function start(host: Office.HostType | null): Promise<void> {
   }
 }
 
-Office.onReady((info) => void start(info.host ?? null));
+void officeReadyInExcel().then(start);

@@ -128,7 +128,10 @@ export function parseHorizonMonths(text: string): Parsed<number> {
   if (months == null) {
     return fail(text.trim() === "" ? `Enter the horizon: ${range}.` : `"${text.trim()}" is not a number. Enter ${range}.`);
   }
-  if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS_AHEAD) {
+  if (!Number.isInteger(months)) {
+    return fail(`${formatFriendly(months)} is not a whole number of months. Enter ${range}.`);
+  }
+  if (months < 1 || months > MAX_MONTHS_AHEAD) {
     return fail(`${formatFriendly(months)} is out of range. Enter ${range}.`);
   }
   return { ok: true, value: months };

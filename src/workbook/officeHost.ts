@@ -1,8 +1,18 @@
 /**
  * What the task pane needs to know about the Office host before it starts: which Excel API
  * requirement sets are missing, and whether Office shows a dark theme. These and
- * excelWorkbook.ts are the only places that touch `Office.*`.
+ * excelWorkbook.ts are the only places that touch `Office.*`. It also says when Office.js is
+ * ready and whether the page is inside Excel.
  */
+
+/**
+ * Waits for Office.js to initialise and tells whether the page runs inside Excel: false in a
+ * plain browser, where `Office.onReady` reports no host.
+ */
+export async function officeReadyInExcel(): Promise<boolean> {
+  const info = await Office.onReady();
+  return info.host === Office.HostType.Excel;
+}
 
 /** Asks the host whether it supports a requirement set, as `Office.context.requirements.isSetSupported` does. */
 export type IsSetSupported = (name: string, minVersion?: string) => boolean;

@@ -173,7 +173,7 @@ describe("reference price and horizon", () => {
   test.each([
     ["", /Enter the horizon: a whole number of months from 1 to 1200/],
     ["0", /0 is out of range/],
-    ["12.5", /12.5 is out of range.*whole number/],
+    ["12.5", /12.5 is not a whole number of months\. Enter a whole number of months from 1 to 1200/],
     ["1201", /1201 is out of range/],
     ["year", /"year" is not a number/],
   ])("horizon %j is refused", (text, message) => {

@@ -1,4 +1,4 @@
-import { missingRequirementSets, officeThemeIsDark, type IsSetSupported } from "../../src/workbook/officeHost";
+import { missingRequirementSets, officeReadyInExcel, officeThemeIsDark, type IsSetSupported } from "../../src/workbook/officeHost";
 
 /** A fake host that supports ExcelApi up to `highest` (e.g. "1.7"), as isSetSupported answers. */
 function hostUpTo(highest: string): IsSetSupported {
@@ -59,5 +59,30 @@ describe("officeThemeIsDark", () => {
     expect(officeThemeIsDark({})).toBeNull();
     expect(officeThemeIsDark({ bodyBackgroundColor: "dark" })).toBeNull();
     expect(officeThemeIsDark()).toBeNull(); // no Office global in Jest's node environment
+  });
+});
+
+describe("officeReadyInExcel", () => {
+  const globals = globalThis as { Office?: unknown };
+
+  afterEach(() => {
+    delete globals.Office;
+  });
+
+  function fakeOffice(host: string | null): void {
+    // Only what officeReadyInExcel reads: onReady's promise and the HostType enum.
+    globals.Office = { onReady: () => Promise.resolve({ host, platform: null }), HostType: { Excel: "Excel", Word: "Word" } };
+  }
+
+  it("is true when Office.js reports the Excel host", async () => {
+    fakeOffice("Excel");
+    await expect(officeReadyInExcel()).resolves.toBe(true);
+  });
+
+  it("is false in a plain browser (host null) and in another Office host", async () => {
+    fakeOffice(null);
+    await expect(officeReadyInExcel()).resolves.toBe(false);
+    fakeOffice("Word");
+    await expect(officeReadyInExcel()).resolves.toBe(false);
   });
 });
