@@ -33,6 +33,12 @@ export const TABLE_LAST_ROW = TABLE_FIRST_ROW + TABLE_CAPACITY - 1;
 export const TABLE_HEADERS = ["Scenario", "Annual price multiplier", "Floor share", "Note"] as const;
 export const ACTIVE_ROW_HEADERS = ["Label", "Annual price multiplier", "Floor share"] as const;
 
+/** The error alert of the dropdown on B4, shown when a typed name is not one of the table's. */
+export const ACTIVE_SCENARIO_DROPDOWN_ALERT = {
+  title: "Pick a scenario",
+  message: "Choose a name from the list: the scenarios in the table below. Add a row to the table for a scenario of your own.",
+} as const;
+
 /** `'AICOST Assumptions'!$A$7:$C$7`: what AICOST_SCENARIO refers to. */
 export const SCENARIO_NAME_REFERENCE = `'${ASSUMPTIONS_SHEET_NAME}'!$A$7:$C$7`;
 
