@@ -87,7 +87,10 @@ export class PreviewDocument {
   /** Rebuilds a document from stored data (already validated by parseStoredWorkbook). */
   static fromStored(stored: StoredWorkbook): PreviewDocument {
     registerAicostPlugin();
-    const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows: 10_000, maxColumns: 200 });
+    // smartRounding off: values come out as JavaScript computed them (HyperFormula would otherwise
+    // round every result to 10 significant digits), so data-value, the .xlsx cached values and
+    // Excel agree to the last digit.
+    const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows: 10_000, maxColumns: 200, smartRounding: false });
     const document = new PreviewDocument(hf, stored.activeSheet);
     hf.batch(() => {
       for (const sheet of stored.sheets) {

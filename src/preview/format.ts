@@ -60,26 +60,54 @@ function formatter(key: string, options: Intl.NumberFormatOptions): Intl.NumberF
 
 /** Excel's General format shows at most 11 characters in a column of standard width. */
 const generalMaximumCharacters = 11;
+/** Decimals of a scientific mantissa in General: 1.23457E-07. */
+const generalMaximumMantissaDecimals = 5;
 
-/**
- * A number in Excel's General format: as many significant digits as fit in 11
- * characters, scientific when very large or small.
- *
- * @example formatGeneral(1 / 3) // "0.333333333"
- */
-export function formatGeneral(value: number): string {
-  const magnitude = Math.abs(value);
-  if (value !== 0 && (magnitude >= 1e11 || magnitude < 1e-9)) {
-    return value.toExponential(4).replace(/\.?0+e/, "e").toUpperCase();
-  }
-  let shown = "";
+/** The digits that carry information in a shown number: no sign, point, leading or trailing zeros. */
+function significantDigitCount(shown: string): number {
+  return shown.replace(/[^0-9]/g, "").replace(/^0+/, "").replace(/0+$/, "").length;
+}
+
+/** The fixed form in at most 11 characters, or null when even one significant digit does not fit. */
+function generalFixed(value: number): string | null {
   for (let significantDigits = generalMaximumCharacters; significantDigits >= 1; significantDigits--) {
-    shown = formatter(`general:${significantDigits}`, { maximumSignificantDigits: significantDigits, useGrouping: false }).format(value);
+    const shown = formatter(`general:${significantDigits}`, { maximumSignificantDigits: significantDigits, useGrouping: false }).format(value);
+    if (shown.length <= generalMaximumCharacters) {
+      return shown;
+    }
+  }
+  return null;
+}
+
+/** Excel's scientific form with as many mantissa decimals (up to 5) as fit: 1.23457E-07, 1.5E-12, -1.2346E+11. */
+function generalScientific(value: number): string {
+  let shown = "";
+  for (let decimals = generalMaximumMantissaDecimals; decimals >= 0; decimals--) {
+    const [mantissa, exponent] = value.toExponential(decimals).split("e");
+    const exponentDigits = Math.abs(Number(exponent)).toString().padStart(2, "0");
+    shown = `${mantissa.includes(".") ? mantissa.replace(/\.?0+$/, "") : mantissa}E${exponent.startsWith("-") ? "-" : "+"}${exponentDigits}`;
     if (shown.length <= generalMaximumCharacters) {
       break;
     }
   }
   return shown;
+}
+
+/**
+ * A number in Excel's General format: as many significant digits as fit in 11 characters, in
+ * fixed notation unless scientific notation shows more of them (or the fixed form does not fit).
+ *
+ * @example formatGeneral(1 / 3) // "0.333333333"
+ * @example formatGeneral(1.23456789e-7) // "1.23457E-07"
+ * @example formatGeneral(123456789012) // "1.23457E+11"
+ */
+export function formatGeneral(value: number): string {
+  const fixed = generalFixed(value);
+  if (value === 0 || !Number.isFinite(value)) {
+    return fixed ?? String(value);
+  }
+  const scientific = generalScientific(value);
+  return fixed !== null && significantDigitCount(fixed) >= significantDigitCount(scientific.replace(/E.*$/, "")) ? fixed : scientific;
 }
 
 /**

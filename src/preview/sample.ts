@@ -75,12 +75,15 @@ function sampleCells(): SampleCell[] {
     { address: "B14", content: `='${ASSUMPTIONS_SHEET_NAME}'!B4` },
   ];
   cells.push({ address: `D${first - 2}`, content: "Monthly cost, USD, under each scenario" });
-  const headers = ["Month", "Input tokens", "Output tokens", "Pessimistic", "Baseline", "Aggressive", "Active scenario"];
+  const headers = ["Month", "Input tokens", "Output tokens"];
   headers.forEach((header, column) => cells.push({ address: `${String.fromCharCode(65 + column)}${first - 1}`, content: header }));
-  // One COST_CURVE per preset: it spills the 36 monthly costs down from row `first`, reading that
-  // preset's row of the scenarios table (11 pessimistic, 12 baseline, 13 aggressive).
+  cells.push({ address: `G${first - 1}`, content: "Active scenario" });
+  // One COST_CURVE per preset: it spills the 36 monthly costs down from row `first`, reading a
+  // row of the scenarios table (11 pessimistic, 12 baseline, 13 aggressive when set up). The
+  // header is that row's name, so a sorted or renamed table never leaves a column mislabelled.
   const presetColumns: [column: string, tableRow: number][] = [["D", 11], ["E", 12], ["F", 13]];
   for (const [column, tableRow] of presetColumns) {
+    cells.push({ address: `${column}${first - 1}`, content: `='${ASSUMPTIONS_SHEET_NAME}'!$A$${tableRow}` });
     cells.push({
       address: `${column}${first}`,
       content: `=AICOST.COST_CURVE(B${first}:B${last}, C${first}:C${last}, $B$9, $B$10, '${ASSUMPTIONS_SHEET_NAME}'!$A$${tableRow}:$C$${tableRow}, 0, $B$11, $B$12)`,

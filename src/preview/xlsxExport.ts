@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { CellValue } from "hyperformula";
-import { ASSUMPTIONS_SHEET_NAME, ACTIVE_SCENARIO_CELL, SCENARIOS_TABLE_NAME, TABLE_FIRST_ROW, TABLE_HEADER_ROW, TABLE_HEADERS, TABLE_LAST_ROW } from "../workbook/layout";
+import { ASSUMPTIONS_SHEET_NAME, ACTIVE_SCENARIO_CELL, ACTIVE_SCENARIO_DROPDOWN_ALERT, SCENARIOS_TABLE_NAME, TABLE_FIRST_ROW, TABLE_HEADER_ROW, TABLE_HEADERS, TABLE_LAST_ROW } from "../workbook/layout";
 import { AICOST_NAMESPACE } from "./aicostPlugin";
 import { toA1, type CellPosition, type PreviewDocument } from "./document";
 
@@ -137,8 +137,8 @@ function addScenariosTable(document: PreviewDocument, sheet: number, worksheet: 
     type: "list",
     allowBlank: false,
     showErrorMessage: true,
-    errorTitle: "Unknown scenario",
-    error: `Pick a name from the ${SCENARIOS_TABLE_NAME} table.`,
+    errorTitle: ACTIVE_SCENARIO_DROPDOWN_ALERT.title,
+    error: ACTIVE_SCENARIO_DROPDOWN_ALERT.message,
     formulae: [`INDIRECT("${SCENARIOS_TABLE_NAME}[${TABLE_HEADERS[0]}]")`],
   };
 }

@@ -73,6 +73,40 @@ describe("the sample model", () => {
     expect(value(sample, "D53")).toBe(pessimisticTotal);
     expect(value(sample, "B14")).toBe("aggressive");
   });
+
+  test("each preset column's header is the name of the table row it computes, after a rename and a sort", async () => {
+    const sample = await createSampleDocument();
+    const assumptions = sample.sheetId("AICOST Assumptions") as number;
+    expect(["D16", "E16", "F16"].map((address) => value(sample, address))).toEqual(["pessimistic", "baseline", "aggressive"]);
+    // Rename row 11 as a user would in the grid: the header follows.
+    sample.hf.setCellContents({ sheet: assumptions, row: 10, col: 0 }, "gloomy");
+    expect(value(sample, "D16")).toBe("gloomy");
+    // Sort the table descending by name: aggressive's row moves to 11 and pessimistic's to 13.
+    sample.hf.setCellContents({ sheet: assumptions, row: 10, col: 0 }, [
+      ["aggressive", 0.025, 0.001],
+      ["baseline", 0.1, 0.01],
+      ["pessimistic", 0.5, 0.25],
+    ]);
+    expect(["D16", "E16", "F16"].map((address) => value(sample, address))).toEqual(["aggressive", "baseline", "pessimistic"]);
+    // And each column still computes the scenario its header names.
+    relativeClose(value(sample, "D29"), expectedMonthlyCost(12, presets.aggressive));
+    relativeClose(value(sample, "F29"), expectedMonthlyCost(12, presets.pessimistic));
+  });
+
+  test("values keep full JavaScript precision: no rounding to 10 significant digits", async () => {
+    const sample = await createSampleDocument();
+    const scratch = sample.sheetId("Try it") as number;
+    // DECLINE_RATE(1, 1e-7, 120) = (1e-7 / 1) ^ (12 / 120) = 10^-0.7 = 0.19952623149688795 in JavaScript.
+    sample.hf.setCellContents({ sheet: scratch, row: 20, col: 0 }, "=AICOST.DECLINE_RATE(1,0.0000001,120)");
+    const computed = value(sample, "A21", "Try it");
+    expect(computed).toBe(Math.pow(0.0000001 / 1, 12 / 120));
+    expect(String(computed)).toBe("0.19952623149688795");
+    expect(displayValue(computed as number, undefined).dataValue).toBe(String(computed));
+    expect(String(computed).length).toBeGreaterThan("0.1995262315".length);
+    // Plain arithmetic too: 0.1 + 0.2 is 0.30000000000000004 in JavaScript, not 0.3.
+    sample.hf.setCellContents({ sheet: scratch, row: 21, col: 0 }, "=0.1+0.2");
+    expect(value(sample, "A22", "Try it")).toBe(0.1 + 0.2);
+  });
 });
 
 describe("number formats", () => {
@@ -92,6 +126,16 @@ describe("number formats", () => {
     [2.053437445, undefined, "2.053437445"],
     [12345678901, undefined, "12345678901"],
     [1.5e-12, undefined, "1.5E-12"],
+    // Scientific when it shows more significant digits than the fixed form: 0.000000123 has 3, 1.23457E-07 has 6.
+    [1.23456789e-7, undefined, "1.23457E-07"],
+    [-1.23456789e-7, undefined, "-1.2346E-07"],
+    // 0.000123457 and 1.23457E-04 both show 6 digits: fixed wins, as in Excel; 0.000012346 shows 5, so scientific.
+    [0.000123456789, undefined, "0.000123457"],
+    [0.0000123456789, undefined, "1.23457E-05"],
+    [0.0001, undefined, "0.0001"],
+    // 12 digits do not fit in 11 characters.
+    [123456789012, undefined, "1.23457E+11"],
+    [120_000_000, undefined, "120000000"],
   ])("%p in %p shows %p", (number, code, shown) => {
     expect(formatNumber(number, code)).toBe(shown);
   });
@@ -138,7 +182,14 @@ describe("the .xlsx export", () => {
     expect(table.table.tableRef).toBe("A10:D13");
     expect(table.table.columns.map((column) => column.name)).toEqual(["Scenario", "Annual price multiplier", "Floor share", "Note"]);
     expect(assumptions.getCell("A12").value).toBe("baseline");
-    expect(assumptions.getCell("B4").dataValidation).toMatchObject({ type: "list", formulae: ['INDIRECT("AICOST_Scenarios[Scenario]")'] });
+    expect(assumptions.getCell("B4").dataValidation).toMatchObject({
+      type: "list",
+      formulae: ['INDIRECT("AICOST_Scenarios[Scenario]")'],
+      // The same alert as the dropdown the Excel adapter adds (src/workbook/excelWorkbook.ts addDropdown).
+      showErrorMessage: true,
+      errorTitle: "Pick a scenario",
+      error: "Choose a name from the list: the scenarios in the table below. Add a row to the table for a scenario of your own.",
+    });
     expect((assumptions.getCell("B7").value as ExcelJS.CellFormulaValue).formula).toBe("INDEX($B$11:$B$110,MATCH($B$4,$A$11:$A$110,0))");
   });
 
