@@ -543,8 +543,9 @@ export class Grid implements SelectionSource {
       ArrowLeft: [0, -1],
       ArrowRight: [0, 1],
       Enter: [event.shiftKey ? -1 : 1, 0],
-      Tab: [0, event.shiftKey ? -1 : 1],
     };
+    // Tab and Shift+Tab are left to the browser, so keyboard users can leave the grid for the
+    // sheet tabs and the task pane (WCAG 2.1.2, no keyboard trap); arrows and Enter move inside.
     const move = moves[event.key];
     if (move) {
       event.preventDefault();

@@ -25,6 +25,8 @@ function required<T extends HTMLElement>(id: string): T {
 class PreviewPage {
   private readonly storage: KeyValueStorage | null;
   private readonly notice = required<HTMLElement>("notice");
+  private readonly noticeAction = required<HTMLButtonElement>("notice-action");
+  private noticeActionRun: (() => void) | null = null;
   private readonly pane = required<HTMLElement>("pane");
   private workbookDocument!: PreviewDocument;
   private grid!: Grid;
@@ -52,6 +54,12 @@ class PreviewPage {
     }
     await this.connect(opened.document);
     required<HTMLButtonElement>("notice-dismiss").addEventListener("click", () => (this.notice.hidden = true));
+    this.noticeAction.addEventListener("click", () => {
+      const run = this.noticeActionRun;
+      this.noticeActionRun = null;
+      this.noticeAction.hidden = true;
+      run?.();
+    });
     required<HTMLButtonElement>("reset-sample").addEventListener("click", () => void this.resetSample());
     required<HTMLButtonElement>("download-xlsx").addEventListener("click", () => void this.download());
     window.addEventListener("pagehide", () => this.saveNow());
@@ -90,13 +98,23 @@ class PreviewPage {
     this.saveNow();
   }
 
+  /** Opens a fresh sample; the notice offers Undo, which brings the discarded workbook back. */
   private async resetSample(): Promise<void> {
-    const sample = await createSampleDocument();
-    this.workbookDocument = sample;
-    this.grid.setDocument(sample);
-    this.charts.setDocument(sample);
-    await this.connect(sample);
-    this.showNotice("The sample workbook was restored.", "info");
+    const previous = this.workbookDocument;
+    await this.show(await createSampleDocument());
+    this.showNotice("The sample workbook was restored.", "info", {
+      label: "Undo",
+      run: () => {
+        void this.show(previous).then(() => this.showNotice("Your workbook is back.", "info"));
+      },
+    });
+  }
+
+  private async show(workbookDocument: PreviewDocument): Promise<void> {
+    this.workbookDocument = workbookDocument;
+    this.grid.setDocument(workbookDocument);
+    this.charts.setDocument(workbookDocument);
+    await this.connect(workbookDocument);
   }
 
   private async download(): Promise<void> {
@@ -131,10 +149,14 @@ class PreviewPage {
     }
   }
 
-  private showNotice(message: string, tone: "info" | "warning"): void {
+  /** Shows a message above the grid, with an optional action button (e.g. Undo) that works once. */
+  private showNotice(message: string, tone: "info" | "warning", action?: { label: string; run: () => void }): void {
     this.notice.hidden = false;
     this.notice.dataset.tone = tone;
     this.notice.querySelector(".notice-text")!.textContent = message;
+    this.noticeActionRun = action?.run ?? null;
+    this.noticeAction.hidden = action === undefined;
+    this.noticeAction.textContent = action?.label ?? "";
   }
 }
 

@@ -50,8 +50,8 @@ afterEach(async () => {
   }
 });
 
-async function openPreview(): Promise<WatchedPage> {
-  const watched = await openWatchedPage(session.browser, session.baseUrl, { width: 1280, height: 800 });
+async function openPreview(options: { width?: number; height?: number; colorScheme?: "light" | "dark" } = {}): Promise<WatchedPage> {
+  const watched = await openWatchedPage(session.browser, session.baseUrl, { width: 1280, height: 800, ...options });
   opened.push(watched);
   await ready(watched.page);
   return watched;
@@ -106,10 +106,39 @@ async function showSheet(page: Page, name: string): Promise<void> {
   await page.locator(`#grid table[aria-label="Sheet ${name}"]`).waitFor();
 }
 
-async function screenshot(page: Page, name: string): Promise<string> {
+async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path });
+  await page.screenshot({ path, fullPage });
   return path;
+}
+
+/** The axe-core violations on the page, as "rule: [targets]" lines; `rules` limits the run to those rules. */
+async function axeViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core") });
+  return page.evaluate(async (only) => {
+    type AxeResults = { violations: { id: string; nodes: { target: unknown }[] }[] };
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe;
+    const results = await axe.run(document, only ? { runOnly: { type: "rule", values: only } } : {});
+    return results.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`);
+  }, rules ?? null);
+}
+
+/** Presses `key` until `reached` holds in the page, at most `limit` times; returns the presses it took, or null. */
+async function pressUntil(page: Page, key: string, reached: () => boolean, limit: number): Promise<number | null> {
+  for (let presses = 1; presses <= limit; presses++) {
+    await page.keyboard.press(key);
+    if (await page.evaluate(reached)) return presses;
+  }
+  return null;
+}
+
+/** Relative luminance (WCAG) of a computed CSS colour "rgb(r, g, b)". */
+function luminance(cssColour: string): number {
+  const [r, g, b] = (cssColour.match(/[\d.]+/g) ?? []).slice(0, 3).map((channel) => {
+    const linear = Number(channel) / 255;
+    return linear <= 0.03928 ? linear / 12.92 : ((linear + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 describe("the preview workbook", () => {
@@ -127,6 +156,11 @@ describe("the preview workbook", () => {
     await expectCellNear(page, "E53", totalCost(PRESETS.baseline));
     await expectCellNear(page, "F53", totalCost(PRESETS.aggressive));
     await expectCellNear(page, "G53", totalCost(PRESETS.baseline));
+    // Each preset column's header is the name of the scenarios-table row it reads.
+    for (const [address, name] of [["D16", "pessimistic"], ["E16", "baseline"], ["F16", "aggressive"]]) {
+      await goTo(page, address);
+      expect(await cell(page, address).getAttribute("data-value")).toBe(name);
+    }
     expect(await page.getByRole("radio", { name: "baseline" }).isChecked()).toBe(true);
     // Currency format where the sample sets it: $438.00.
     await goTo(page, "G17");
@@ -204,6 +238,11 @@ describe("the preview workbook", () => {
     await page.keyboard.type("=AICOST.DECLINE_RATE(37.5, 0.25, 21)");
     await page.keyboard.press("Enter");
     await expectCellNear(page, "D4", (0.25 / 37.5) ** (12 / 21));
+    // Full precision, as JavaScript writes it: (1e-7 / 1)^(12 / 120) = 10^-0.7 = 0.19952623149688795,
+    // not HyperFormula's default 10-digit rounding (0.1995262315).
+    await typeFormula(page, "D5", "=AICOST.DECLINE_RATE(1,0.0000001,120)");
+    await expect(cell(page, "D5").getAttribute("data-value")).resolves.toBe(String(Math.pow(0.0000001 / 1, 12 / 120)));
+    expect(await cell(page, "D5").textContent()).toBe("0.199526231");
     // A spill: label, m, f across D6:F6.
     await typeFormula(page, "D6", '=AICOST.SCENARIO_PARAMS("pessimistic")');
     await expectCellNear(page, "E6", 0.5);
@@ -235,12 +274,77 @@ describe("the preview workbook", () => {
   test("has no axe-core accessibility violations", async () => {
     const { page } = await openPreview();
     await page.addScriptTag({ path: require.resolve("axe-core") });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-      const results = await axe.run();
-      return results.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test("Tab leaves the grid for the sheet tabs and the task pane, and Shift+Tab comes back (no keyboard trap)", async () => {
+    const { page } = await openPreview();
+    await goTo(page, "B5");
+    await page.locator("#grid").focus();
+    // Forward: the sheet tabs first, then on to the pane's active-scenario radio.
+    const toTabs = await pressUntil(page, "Tab", () => document.activeElement?.getAttribute("role") === "tab", 5);
+    expect(toTabs).not.toBeNull();
+    const toPane = await pressUntil(page, "Tab", () => {
+      const active = document.activeElement;
+      return active instanceof HTMLInputElement && active.type === "radio" && active.closest("#pane") !== null;
+    }, 15);
+    expect(toPane).not.toBeNull();
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe("baseline");
+    // The selection did not move while Tab went by: Tab is not a grid move.
+    expect(await page.getByRole("textbox", { name: "Name Box" }).inputValue()).toBe("B5");
+    // Back: Shift+Tab returns to the grid, and on out of it to the formula bar.
+    const toGrid = await pressUntil(page, "Shift+Tab", () => document.activeElement?.id === "grid", 25);
+    expect(toGrid).not.toBeNull();
+    const toFormulaBar = await pressUntil(page, "Shift+Tab", () => document.activeElement?.id === "formula-bar", 3);
+    expect(toFormulaBar).not.toBeNull();
+    // Arrow keys and Enter still move the selection inside the grid.
+    await page.locator("#grid").focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await cell(page, "C6").and(page.locator(".selected")).waitFor();
+  });
+
+  test("the page and the task pane have a favicon that loads", async () => {
+    const { page } = await openPreview();
+    for (const path of ["", "taskpane.html"]) {
+      const html = await (await page.request.get(new URL(path, session.baseUrl).href)).text();
+      const href = await page.evaluate((text) => new DOMParser().parseFromString(text, "text/html").querySelector("link[rel=icon]")?.getAttribute("href"), html);
+      expect(href).toBeDefined();
+      const icon = await page.request.get(new URL(href ?? "", new URL(path, session.baseUrl)).href);
+      expect([path, icon.status(), icon.headers()["content-type"]]).toEqual([path, 200, "image/png"]);
+    }
+  });
+
+  test("at 320 px wide nothing overflows sideways and every header button is on screen", async () => {
+    const { page } = await openPreview({ width: 320, height: 640 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    for (const name of ["Reset sample", "Download .xlsx"]) {
+      const box = await page.getByRole("button", { name }).boundingBox();
+      expect(box).not.toBeNull();
+      expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 320).toBe(true);
+    }
+    // The pane sits below the grid, as wide as the page.
+    const grid = await page.locator("#grid").boundingBox();
+    const pane = await page.locator("#pane").boundingBox();
+    expect(pane && grid && pane.y >= grid.y + grid.height && pane.width <= 320).toBe(true);
+    await screenshot(page, "preview-320", true);
+  });
+
+  test("in dark mode the grid is dark too, with no contrast violations", async () => {
+    const { page } = await openPreview({ colorScheme: "dark" });
+    await expect(page.getByTestId("aicost-taskpane").getAttribute("data-theme")).resolves.toBe("dark");
+    const colours = await page.evaluate(() => {
+      const style = getComputedStyle(document.querySelector("#grid td[data-address='A5']") as Element);
+      return { text: style.color, page: getComputedStyle(document.body).backgroundColor };
     });
-    expect(violations).toEqual([]);
+    expect(luminance(colours.page)).toBeLessThan(0.05);
+    expect(luminance(colours.text)).toBeGreaterThan(0.7);
+    await showSheet(page, "Try it");
+    await typeFormula(page, "D10", "=AICOST.PROJECT_PRICE(-1, 12)");
+    await expect(cell(page, "D10").getAttribute("data-value")).resolves.toBe("#NUM!");
+    expect(await axeViolations(page, ["color-contrast"])).toEqual([]);
+    await screenshot(page, "preview-dark");
   });
 
   test("the Name Box selects a far cell and scrolls it into view", async () => {
@@ -327,14 +431,25 @@ describe("the preview workbook", () => {
     await screenshot(page, "preview-recovered");
   });
 
-  test("Reset sample restores the sample", async () => {
+  test("Reset sample restores the sample, and Undo brings the user's workbook back", async () => {
     const { page } = await openPreview();
     // B17, month 0's input tokens: tickets * 6,000.
     await typeFormula(page, "B5", "1000");
+    await page.getByRole("radio", { name: "aggressive" }).check();
     await expectCellNear(page, "B17", 1000 * 6_000);
     await page.getByRole("button", { name: "Reset sample" }).click();
     await expectCellNear(page, "B17", 20_000 * 6_000);
     await page.getByRole("radio", { name: "baseline", checked: true }).waitFor();
+    const notice = page.getByTestId("preview-notice");
+    expect(await notice.textContent()).toMatch(/sample workbook was restored/);
+    await notice.getByRole("button", { name: "Undo" }).click();
+    await expectCellNear(page, "B17", 1000 * 6_000);
+    await page.getByRole("radio", { name: "aggressive", checked: true }).waitFor();
+    // Undo works once, and what it brought back is what is saved.
+    expect(await notice.getByRole("button", { name: "Undo" }).isVisible()).toBe(false);
+    await page.reload();
+    await ready(page);
+    await expectCellNear(page, "B17", 1000 * 6_000);
   });
 
   test("the downloaded .xlsx holds the same formulas, cached values and the defined name", async () => {
