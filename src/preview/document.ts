@@ -56,6 +56,13 @@ export function toA1(row: number, col: number): string {
   return cellAddress(col, row + 1);
 }
 
+/**
+ * HyperFormula's settings for the preview. smartRounding off: values come out as JavaScript
+ * computed them (HyperFormula would otherwise round every result to 10 significant digits and
+ * treat numbers within 1e-13 as equal), so data-value, the .xlsx cached values and Excel agree.
+ */
+export const PREVIEW_ENGINE_CONFIG = { licenseKey: "gpl-v3", smartRounding: false } as const;
+
 export class PreviewDocument {
   readonly hf: HyperFormula;
   private readonly formats = new Map<number, Map<string, string>>();
@@ -87,10 +94,7 @@ export class PreviewDocument {
   /** Rebuilds a document from stored data (already validated by parseStoredWorkbook). */
   static fromStored(stored: StoredWorkbook): PreviewDocument {
     registerAicostPlugin();
-    // smartRounding off: values come out as JavaScript computed them (HyperFormula would otherwise
-    // round every result to 10 significant digits), so data-value, the .xlsx cached values and
-    // Excel agree to the last digit.
-    const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows: 10_000, maxColumns: 200, smartRounding: false });
+    const hf = HyperFormula.buildEmpty({ ...PREVIEW_ENGINE_CONFIG, maxRows: 10_000, maxColumns: 200 });
     const document = new PreviewDocument(hf, stored.activeSheet);
     hf.batch(() => {
       for (const sheet of stored.sheets) {

@@ -2,12 +2,13 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import * as aicost from "../../src/functions/aicost";
 import { ExcelError } from "../../src/functions/values";
 import { AICOST_FUNCTION_IDS, registerAicostPlugin } from "../../src/preview/aicostPlugin";
+import { PREVIEW_ENGINE_CONFIG } from "../../src/preview/document";
 
 registerAicostPlugin();
 
 /** A headless workbook with one sheet "S" holding `rows`, and AICOST_SCENARIO over S!A20:C20. */
 function workbook(rows: unknown[][]): { hf: HyperFormula; sheet: number } {
-  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+  const hf = HyperFormula.buildEmpty({ ...PREVIEW_ENGINE_CONFIG });
   const sheet = hf.getSheetId(hf.addSheet("S")) as number;
   hf.setSheetContent(sheet, rows as never);
   return { hf, sheet };
@@ -17,11 +18,11 @@ function valueAt(hf: HyperFormula, sheet: number, row: number, col: number): unk
   return hf.getCellValue({ sheet, row, col });
 }
 
-/** HyperFormula rounds results to 10 significant digits by default (precisionRounding). */
+/** The preview's engine keeps full precision (smartRounding off): the very number aicost.ts returns. */
 function expectSameNumber(actual: unknown, expected: unknown): void {
   expect(typeof actual).toBe("number");
   expect(typeof expected).toBe("number");
-  expect(actual as number).toBeCloseTo(expected as number, 8);
+  expect(actual).toBe(expected);
 }
 
 describe("AICOST plugin on a headless HyperFormula", () => {
@@ -107,6 +108,15 @@ describe("AICOST plugin on a headless HyperFormula", () => {
     ]);
     expect((valueAt(hf, sheet, 0, 1) as DetailedCellError).value).toBe("#DIV/0!");
     expect((valueAt(hf, sheet, 0, 2) as DetailedCellError).value).toBe("#DIV/0!");
+  });
+
+  test("documented limit: a bare TRUE is a name to HyperFormula (#NAME?); TRUE() is the boolean Excel would pass", () => {
+    const { hf, sheet } = workbook([["=AICOST.PROJECT_PRICE(TRUE, 12)", "=AICOST.PROJECT_PRICE(TRUE(), 12)"]]);
+    expect((valueAt(hf, sheet, 0, 0) as DetailedCellError).value).toBe("#NAME?");
+    // Excel passes the literal TRUE as a boolean, which AICOST refuses with #VALUE!: TRUE() gets the same.
+    const excel = aicost.PROJECT_PRICE(true, 12) as ExcelError;
+    expect(valueAt(hf, sheet, 0, 1)).toMatchObject({ value: excel.code, message: excel.message });
+    expect(excel.code).toBe("#VALUE!");
   });
 
   test("PRICE_CURVE spills months + 1 rows that match aicost.ts", () => {
