@@ -1,4 +1,5 @@
 import { Chart, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip } from "chart.js";
+import { CHART_LINE_COLOURS, type ThemeName } from "../taskpane/styles";
 import { parseA1, type PreviewDocument } from "./document";
 import type { ProjectionChartRequest } from "./previewWorkbook";
 
@@ -10,12 +11,22 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Logarithm
  * edits to the block and to the scenarios table.
  */
 
-const LINE_COLOURS = ["#c50f1f", "#0f6cbd", "#107c10", "#8764b8", "#ca5010", "#038387", "#4f6bed"];
+/** Axis and legend text, and grid lines, per theme (the card's background follows the page's). */
+const CHART_INK: Record<ThemeName, { text: string; grid: string }> = {
+  light: { text: "#616161", grid: "rgba(0, 0, 0, 0.1)" },
+  dark: { text: "#d6d6d6", grid: "rgba(255, 255, 255, 0.14)" },
+};
+
+/** The page's theme when a chart is drawn, as the page's stylesheet chooses it. */
+function pageTheme(): ThemeName {
+  return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+}
 
 interface ChartCard {
   readonly chart: Chart<"line", { x: number; y: number }[]>;
   readonly request: ProjectionChartRequest;
   readonly element: HTMLElement;
+  readonly theme: ThemeName;
 }
 
 function rangeBounds(range: string): { top: number; left: number; bottom: number; right: number } {
@@ -65,21 +76,24 @@ export class ProjectionCharts {
     canvas.setAttribute("aria-label", `Line chart of the projection at ${request.block.address}`);
     element.append(caption, close, canvas);
     this.container.append(element);
+    const theme = pageTheme();
+    const ink = CHART_INK[theme];
     const chart = new Chart(canvas, {
       type: "line",
-      data: { datasets: this.datasets(request) },
+      data: { datasets: this.datasets(request, theme) },
       options: {
         animation: false,
         maintainAspectRatio: false,
         parsing: false,
+        color: ink.text,
         scales: {
-          x: { type: "linear", bounds: "data", title: { display: true, text: "Months from today" } },
-          y: { type: "logarithmic", title: { display: true, text: "USD per million tokens" } },
+          x: { type: "linear", bounds: "data", title: { display: true, text: "Months from today", color: ink.text }, ticks: { color: ink.text }, grid: { color: ink.grid } },
+          y: { type: "logarithmic", title: { display: true, text: "USD per million tokens", color: ink.text }, ticks: { color: ink.text }, grid: { color: ink.grid } },
         },
         plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } },
       },
     });
-    const card = { chart, request, element };
+    const card = { chart, request, element, theme };
     this.cards.push(card);
     close.addEventListener("click", () => {
       chart.destroy();
@@ -89,7 +103,7 @@ export class ProjectionCharts {
     return true;
   }
 
-  private datasets(request: ProjectionChartRequest) {
+  private datasets(request: ProjectionChartRequest, theme: ThemeName) {
     const sheet = this.document.sheetId(request.sheetName);
     if (sheet === undefined) return [];
     const { hf } = this.document;
@@ -106,7 +120,8 @@ export class ProjectionCharts {
           points.push({ x: month, y: price });
         }
       }
-      const colour = LINE_COLOURS[(col - series.left) % LINE_COLOURS.length];
+      const colours = CHART_LINE_COLOURS[theme];
+      const colour = colours[(col - series.left) % colours.length];
       const active = col === series.right;
       datasets.push({
         label: typeof label === "string" ? label : String(label ?? ""),
@@ -127,7 +142,7 @@ export class ProjectionCharts {
     requestAnimationFrame(() => {
       this.pending = false;
       for (const card of this.cards) {
-        card.chart.data.datasets = this.datasets(card.request);
+        card.chart.data.datasets = this.datasets(card.request, card.theme);
         card.chart.update("none");
       }
     });

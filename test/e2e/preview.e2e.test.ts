@@ -344,6 +344,12 @@ describe("the preview workbook", () => {
     await typeFormula(page, "D10", "=AICOST.PROJECT_PRICE(-1, 12)");
     await expect(cell(page, "D10").getAttribute("data-value")).resolves.toBe("#NUM!");
     expect(await axeViolations(page, ["color-contrast"])).toEqual([]);
+    // Insert projection's chart card is dark too.
+    await goTo(page, "F3");
+    await page.getByRole("button", { name: "Insert projection" }).click();
+    const chart = page.getByTestId("projection-chart");
+    await chart.waitFor();
+    expect(luminance(await chart.evaluate((element) => getComputedStyle(element).backgroundColor))).toBeLessThan(0.05);
     await screenshot(page, "preview-dark");
   });
 
