@@ -19,6 +19,7 @@ import {
 import {
   ACTIVE_ROW_RANGE,
   ACTIVE_SCENARIO_CELL,
+  ACTIVE_SCENARIO_DROPDOWN_ALERT,
   ACTIVE_SCENARIO_LABEL_CELL,
   ASSUMPTIONS_SHEET_NAME,
   SCENARIO_NAME_DEFINED_NAME,
@@ -195,8 +196,7 @@ function addDropdown(sheet: Excel.Worksheet): void {
   validation.errorAlert = {
     showAlert: true,
     style: "Stop",
-    title: "Pick a scenario",
-    message: "Choose a name from the list: the scenarios in the table below. Add a row to the table for a scenario of your own.",
+    ...ACTIVE_SCENARIO_DROPDOWN_ALERT,
   };
 }
 
