@@ -78,16 +78,26 @@ export class ProjectionCharts {
     this.container.append(element);
     const theme = pageTheme();
     const ink = CHART_INK[theme];
+    const datasets = this.datasets(request, theme);
+    const lastMonth = Math.max(0, ...datasets.flatMap((dataset) => dataset.data.map((point) => point.x)));
     const chart = new Chart(canvas, {
       type: "line",
-      data: { datasets: this.datasets(request, theme) },
+      data: { datasets },
       options: {
         animation: false,
         maintainAspectRatio: false,
         parsing: false,
         color: ink.text,
         scales: {
-          x: { type: "linear", bounds: "data", title: { display: true, text: "Months from today", color: ink.text }, ticks: { color: ink.text }, grid: { color: ink.grid } },
+          x: {
+            type: "linear",
+            min: 0,
+            max: lastMonth,
+            title: { display: true, text: "Months from today", color: ink.text },
+            // Whole years, as the task pane's chart: ticks that never crowd the last month.
+            ticks: { color: ink.text, stepSize: lastMonth > 120 ? 120 : lastMonth > 24 ? 12 : lastMonth > 6 ? 3 : 1 },
+            grid: { color: ink.grid },
+          },
           y: { type: "logarithmic", title: { display: true, text: "USD per million tokens", color: ink.text }, ticks: { color: ink.text }, grid: { color: ink.grid } },
         },
         plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } },
