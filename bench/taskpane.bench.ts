@@ -23,7 +23,7 @@ function build(): number {
   const started = performance.now();
   execFileSync(
     process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", "outputPath=test-results/bench-addin"],
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", "outputPath=test-results/bench-addin", "--env", "productionUrl=https://bench.aicost.invalid/"],
     { cwd: root, stdio: ["ignore", "ignore", "inherit"] },
   );
   return performance.now() - started;
