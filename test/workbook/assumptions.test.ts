@@ -87,6 +87,25 @@ describe("literalText", () => {
     ["TRUE", "'TRUE"],
     ["'quoted", "''quoted"],
     ["", ""],
+    // Range.values reads a leading "+" or "-" as a formula too (Office.js reference, Excel.Range.values).
+    ["-10% if the deal closes", "'-10% if the deal closes"],
+    ["+ rate card", "'+ rate card"],
+    ["@risk", "'@risk"],
+    // Numbers, dates and times in disguise, which Excel converts as it would typed input.
+    ["10%", "'10%"],
+    ["$5", "'$5"],
+    ["(5)", "'(5)"],
+    ["1,000", "'1,000"],
+    ["2027-01-15", "'2027-01-15"],
+    ["1/2", "'1/2"],
+    ["12:30", "'12:30"],
+    ["Jan 2027", "'Jan 2027"],
+    ["15 March", "'15 March"],
+    // Text Excel keeps as it is.
+    ["2027 deal", "2027 deal"],
+    ["decline", "decline"],
+    ["May plan", "May plan"],
+    ["baseline - 10x per year", "baseline - 10x per year"],
   ])("%j is entered as %j", (text, expected) => {
     expect(literalText(text)).toBe(expected);
   });
