@@ -66,12 +66,6 @@ const columnWidthsPoints: readonly [string, number][] = [
 ];
 const inputFill = "#FFF2CC";
 
-async function assumptionsSheetExists(context: Excel.RequestContext): Promise<boolean> {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
-  await context.sync();
-  return !sheet.isNullObject;
-}
-
 /** The assumptions sheet, after a sync that also answers whatever else the caller queued; throws when it is missing. */
 async function requireAssumptionsSheet(context: Excel.RequestContext): Promise<Excel.Worksheet> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
@@ -310,7 +304,17 @@ export class ExcelWorkbook implements WorkbookPort {
       range.load("address");
       return { table, range };
     });
+    const tableSheet = lookups.table.isNullObject ? null : lookups.table.worksheet;
+    tableSheet?.load("name");
     await context.sync();
+    // Table names are unique in the whole workbook (OfficeDev/office-js#551): re-creating the
+    // table here while a table of that name lives on another sheet would fail at the rename, late
+    // in a batch of writes, so say where it is and write nothing.
+    if (tableSheet !== null && tableSheet.name !== sheet.name) {
+      throw malformed(
+        `The AICOST scenarios table is on the sheet "${tableSheet.name}"; delete the "${ASSUMPTIONS_SHEET_NAME}" sheet and rename "${tableSheet.name}" back to "${ASSUMPTIONS_SHEET_NAME}", or rename that table, then set up again.`,
+      );
+    }
     // Tables over the layout (the scenarios table, renamed or moved) become plain cells again;
     // the rows they hold are in the snapshot and are written back below in order.
     for (const { table, range } of tableRanges) {
@@ -379,7 +383,7 @@ export class ExcelWorkbook implements WorkbookPort {
       await context.sync();
       const rowNumber = checkNewScenario(tableRowsOf(rows), row);
       const values = [[literalText(row.name), row.annualPriceMultiplier, row.floorShare, literalText(row.note)]];
-      if (tableSheet !== null && tableSheet.name === ASSUMPTIONS_SHEET_NAME) {
+      if (tableSheet !== null && tableSheet.name === lookups.sheet.name) {
         lookups.table.rows.add(undefined, values);
       } else {
         lookups.sheet.getRange(`A${rowNumber}:D${rowNumber}`).values = values;
@@ -412,42 +416,51 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async onAssumptionsChanged(listener: () => void): Promise<() => Promise<void>> {
-    let sheetRegistration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
-    const attachToSheet = async (context: Excel.RequestContext): Promise<void> => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
+    // A handler belongs to a worksheet object, not to a name: it follows the sheet when it is
+    // renamed, and it goes (never to fire again) when the sheet is deleted. So the handler is
+    // kept with the id of its sheet, and a sheet now named "AICOST Assumptions" that is not that
+    // one (set up again after a rename or a deletion) gets a handler of its own.
+    let sheetRegistration: {
+      readonly sheetId: string;
+      readonly handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
+    } | null = null;
+    const followSheet = async (context: Excel.RequestContext): Promise<void> => {
+      const worksheets = context.workbook.worksheets;
+      const registered = sheetRegistration === null ? null : worksheets.getItemOrNullObject(sheetRegistration.sheetId);
+      const sheet = worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
+      sheet.load("id");
       await context.sync();
-      if (!sheet.isNullObject && sheetRegistration === null) {
-        sheetRegistration = sheet.onChanged.add(async () => listener());
-        await context.sync();
+      if (registered?.isNullObject === true) {
+        sheetRegistration = null; // deleted with its sheet
       }
+      if (sheet.isNullObject || sheetRegistration?.sheetId === sheet.id) {
+        return;
+      }
+      sheetRegistration?.handler.remove(); // on the renamed sheet, which no longer holds the assumptions
+      sheetRegistration = { sheetId: sheet.id, handler: sheet.onChanged.add(async () => listener()) };
+      await context.sync();
     };
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       // A sheet added or deleted may be the assumptions sheet (set up, deleted, or undone).
+      // Every handler runs on the context it was added with, so they can all be removed there.
       // The listener hears of the change even when the follow-up read fails (a closing workbook).
-      const added = worksheets.onAdded.add(async () => {
+      const onSheetsChanged = async (): Promise<void> => {
         try {
-          await this.run(attachToSheet, added.context);
+          await this.run(followSheet, context);
         } finally {
           listener();
         }
-      });
-      const deleted = worksheets.onDeleted.add(async () => {
-        try {
-          if (!(await this.run(assumptionsSheetExists, deleted.context))) {
-            sheetRegistration = null; // went with its sheet; a new sheet gets a new handler
-          }
-        } finally {
-          listener();
-        }
-      });
+      };
+      const added = worksheets.onAdded.add(onSheetsChanged);
+      const deleted = worksheets.onDeleted.add(onSheetsChanged);
       await context.sync();
-      await attachToSheet(context);
+      await followSheet(context);
       return async () => {
         await this.run(async (removeContext) => {
           added.remove();
           deleted.remove();
-          sheetRegistration?.remove();
+          sheetRegistration?.handler.remove();
           sheetRegistration = null;
           await removeContext.sync();
         }, added.context);
@@ -483,14 +496,18 @@ export class ExcelWorkbook implements WorkbookPort {
       const chart = sheet.charts.add("Line", sheet.getRange(block.chartSeriesAddress), "Columns");
       chart.title.text = CHART_TITLE;
       chart.axes.categoryAxis.setCategoryNames(sheet.getRange(block.chartCategoryAddress));
-      if (options.basePriceUsd > 0) {
-        chart.axes.valueAxis.scaleType = "Logarithmic"; // a log scale needs prices above 0
-      }
       const topLeft = parseCellAddress(block.rangeAddress);
       if (topLeft !== null) {
         chart.setPosition(cellAddress(topLeft.columnIndex + block.columnCount + 1, topLeft.rowNumber));
       }
       await context.sync();
+      if (options.basePriceUsd > 0) {
+        // A log scale needs prices above 0. It is a step of its own: hosts have rejected
+        // ChartAxis.scaleType and logBase on some builds (OfficeDev/office-js#1729, #3695), and
+        // the chart, already drawn, then keeps its linear axis instead of being reported missing.
+        chart.axes.valueAxis.scaleType = "Logarithmic";
+        await context.sync().catch(() => undefined);
+      }
       return true;
     }).catch(() => false); // the numbers are in; a host that cannot draw the chart still has them
     return { address: block.address, chartInserted };

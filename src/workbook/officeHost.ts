@@ -23,11 +23,16 @@ export type IsSetSupported = (name: string, minVersion?: string) => boolean;
  * "[Api set: ...]" notes of the Office.js reference):
  * - 1.8: `Range.dataValidation` (the dropdown on B4);
  * - 1.7: `Worksheet.onChanged`, `WorksheetCollection.onAdded/onDeleted`, `Workbook.getActiveCell`,
- *   `NamedItem.formula`, `ChartAxis.scaleType` and `ChartAxis.setCategoryNames`;
- * - 1.4: `getItemOrNullObject` on worksheets, tables and names, `NameCollection.add`,
- *   `Worksheet.getUsedRangeOrNullObject`;
- * - 1.2: `Workbook.onSelectionChanged`, `RangeFormat.columnWidth`, `Table.delete`;
- * - 1.1: tables (`TableCollection.add`, rows), charts (`ChartCollection.add`), ranges.
+ *   `NamedItem.formula` (read and set), `ChartAxis.scaleType` and `ChartAxis.setCategoryNames`;
+ * - 1.4: `getItemOrNullObject` on worksheets (by name or id), tables and names,
+ *   `NamedItemCollection.add`;
+ * - 1.3: `TableCollection.add` given a Range (1.1 took only an address string);
+ * - 1.2: `Workbook.onSelectionChanged`, `RangeFormat.columnWidth`, `Table.convertToRange`,
+ *   `Table.worksheet`;
+ * - 1.1: `TableRowCollection.add` of one row, `Table.name`, `ChartCollection.add`, `Chart.setPosition`,
+ *   `Range.values/formulas/numberFormat/clear`, `Workbook.worksheets.getActiveWorksheet`.
+ * `Office.context.document.settings` (the pane's preferences) is in the common Settings set,
+ * which every Excel host has.
  */
 export const REQUIRED_EXCEL_API_SETS: readonly { readonly version: string; readonly neededFor: string }[] = [
   { version: "1.8", neededFor: "the scenario dropdown in the Active scenario cell" },

@@ -88,11 +88,7 @@ describe("ExcelWorkbook set-up", () => {
 
   it("says where the scenarios went when their sheet was renamed, instead of clashing with the table", async () => {
     const { excel, workbook } = await setUpWorkbook();
-    const sheet = excel.sheets.get(SHEET);
-    if (sheet === undefined) throw new Error("no sheet");
-    excel.sheets.delete(SHEET);
-    sheet.name = "My scenarios";
-    excel.sheets.set("My scenarios", sheet);
+    excel.renameSheet(SHEET, "My scenarios");
     await expect(workbook.setUpAssumptions()).rejects.toThrow('The AICOST scenarios are on the sheet "My scenarios"; rename that sheet back to "AICOST Assumptions"');
     expect(excel.writes).toEqual([]);
   });
@@ -195,6 +191,17 @@ describe("ExcelWorkbook damaged sheets and repair", () => {
     expect(excel.value(SHEET, "A5")).toBe("");
   });
 
+  it("says where the scenarios table is, and writes nothing, when it lives on another sheet", async () => {
+    // The user renamed the sheet, then added an empty "AICOST Assumptions": the table name is
+    // taken in the workbook, so re-creating the table here would fail half-way (Table.name).
+    const { excel, workbook } = await setUpWorkbook();
+    excel.renameSheet(SHEET, "Old scenarios");
+    excel.addSheet(SHEET);
+    expect((await workbook.readAssumptions()).status).toBe("damaged");
+    await expect(workbook.setUpAssumptions()).rejects.toThrow('The AICOST scenarios table is on the sheet "Old scenarios"');
+    expect(excel.writes).toEqual([]);
+  });
+
   it("sets up again after the sheet was deleted, re-pointing the name that Excel turned into #REF!", async () => {
     const { excel, workbook } = await setUpWorkbook();
     excel.deleteSheet(SHEET);
@@ -270,6 +277,20 @@ describe("ExcelWorkbook writes", () => {
     expect(excel.writes).toEqual([]);
   });
 
+  it("keeps as text what Excel would read as a formula, a number or a date", async () => {
+    // Range.values reads a leading "+" or "-" as a formula, and "10%" or "Jan 2027" as numbers
+    // (Office.js reference, Excel.Range.values); the fake rejects a formula that does not parse.
+    const { excel, workbook } = await setUpWorkbook();
+    await workbook.addScenario({ name: "Jan 2027", annualPriceMultiplier: 0.3, floorShare: 0.1, note: "-10% if the deal closes" });
+    expect(excel.value(SHEET, "A14")).toBe("Jan 2027");
+    expect(excel.value(SHEET, "D14")).toBe("-10% if the deal closes");
+    await workbook.setActiveScenario("Jan 2027");
+    expect(excel.value(SHEET, "B4")).toBe("Jan 2027");
+    const state = ready(await workbook.readAssumptions());
+    expect(state.status).toBe("ready");
+    expect(state.scenarios[3]).toMatchObject({ name: "Jan 2027", note: "-10% if the deal closes", problems: [] });
+  });
+
   it("appends below the last row when the table object is gone", async () => {
     const { excel, workbook } = await setUpWorkbook();
     const sheet = excel.sheets.get(SHEET);
@@ -317,6 +338,46 @@ describe("ExcelWorkbook events", () => {
     expect(listener).toHaveBeenCalledTimes(6);
     expect(excel.sheetChangedHandlers.get(SHEET)?.size).toBe(1);
     await unsubscribe();
+    expect(excel.handlerCount).toBe(0);
+  });
+
+  it("follows a sheet set up again after the old one was renamed away, and lets go of the old one", async () => {
+    // An onChanged handler belongs to the worksheet, not its name: it goes with a renamed sheet.
+    const { excel, workbook } = await setUpWorkbook();
+    const listener = jest.fn();
+    const unsubscribe = await workbook.onAssumptionsChanged(listener);
+    excel.renameSheet(SHEET, "Old scenarios");
+    await excel.fireSheetChanged("Old scenarios");
+    expect(listener).toHaveBeenCalledTimes(1); // still the assumptions until a new sheet takes the name
+    excel.sheets.get("Old scenarios")?.tables.splice(0); // the user removed the old table
+    await workbook.setUpAssumptions();
+    await excel.fireSheetAdded();
+    expect(listener).toHaveBeenCalledTimes(2);
+    await excel.fireSheetChanged(SHEET);
+    expect(listener).toHaveBeenCalledTimes(3);
+    await excel.fireSheetChanged("Old scenarios");
+    expect(listener).toHaveBeenCalledTimes(3); // the old sheet's handler was removed
+    await unsubscribe();
+    expect(excel.handlerCount).toBe(0);
+  });
+
+  it("removes handlers only on the context they were added with, as Excel does", async () => {
+    // The fake's own check: remove() in a new batch silently leaves the handler in place.
+    const { excel } = setUp();
+    const registration = await excel.run(async (context) => {
+      const added = context.workbook.onSelectionChanged.add(async () => undefined);
+      await context.sync();
+      return added;
+    });
+    await excel.run(async (context) => {
+      registration.remove();
+      await context.sync();
+    });
+    expect(excel.handlerCount).toBe(1);
+    await excel.run(async (context) => {
+      registration.remove();
+      await context.sync();
+    }, registration.context);
     expect(excel.handlerCount).toBe(0);
   });
 
@@ -376,6 +437,16 @@ describe("ExcelWorkbook selection and projection", () => {
     const { excel, workbook } = await setUpWorkbook();
     await workbook.insertProjection({ horizonMonths: 2, basePriceUsd: 0 });
     expect(excel.sheets.get("Sheet1")?.charts[0].properties["axes.valueAxis.scaleType"]).toBeUndefined();
+  });
+
+  it("keeps the chart, with a linear axis, on a host that rejects the log scale", async () => {
+    const { excel, workbook } = await setUpWorkbook();
+    excel.rejectsLogScale = true;
+    excel.activeCellAddress = "B2";
+    expect(await workbook.insertProjection({ horizonMonths: 3, basePriceUsd: 10 })).toEqual({ address: "Sheet1!B2:F7", chartInserted: true });
+    const chart = excel.sheets.get("Sheet1")?.charts[0];
+    expect(chart).toMatchObject({ type: "Line", categoryNames: "B4:B7", position: "H2", properties: { "title.text": CHART_TITLE } });
+    expect(chart?.properties["axes.valueAxis.scaleType"]).toBeUndefined();
   });
 
   it("refuses to write over data, and says which range it needs", async () => {

@@ -19,6 +19,11 @@ import type { BatchRunner, DocumentSettings } from "../../src/workbook/excelWork
  *   collection is a hand-made object over item mocks;
  * - events: `onChanged`, `onAdded`, `onDeleted`, `onSelectionChanged` keep their handlers in the
  *   state; tests fire them with `fire*` and check that `remove()` took them away;
+ * - documented rules the adapter must respect, each with its source where it is modelled: text
+ *   entered as Excel reads it (a leading "'", "=", "+", "-", percentages), tables that may not
+ *   overlap, table names unique in the workbook, worksheets found by name or id, handlers that
+ *   follow a renamed sheet and are removed only on the context they were added with, and (as an
+ *   option) a host that rejects a logarithmic value axis;
  * - recording writes: at each sync every watched property of every proxy is compared with its
  *   value after the last sync, and each assignment becomes a {@link Write} (property writes are
  *   applied after the batch's method calls, which is the order the adapter relies on).
@@ -58,6 +63,8 @@ export interface ChartState {
 }
 
 export interface SheetState {
+  /** Excel's worksheet id: it stays with the sheet when the sheet is renamed. */
+  readonly id: string;
   name: string;
   cells: Map<string, CellState>;
   tables: TableState[];
@@ -82,7 +89,14 @@ export function rangeBounds(address: string): { left: number; top: number; right
   return { left: topLeft.columnIndex, top: topLeft.rowNumber, right: bottomRight.columnIndex, bottom: bottomRight.rowNumber };
 }
 
-/** What a cell holds after a user or the API enters `input`, as Excel reads typed text. */
+/**
+ * What a cell holds after a user or the API enters `input`, as Excel reads typed text:
+ * - a leading "'" is the cell's prefix, not part of its value or formula (reading `formulas` back
+ *   gives the text without it: OfficeDev/office-js#6687);
+ * - a value starting with "=", "+" or "-" is a formula (Office.js reference, Excel.Range.values);
+ *   one that does not parse, such as "-10% if the deal closes", makes Excel reject the write;
+ * - numbers, and percentages such as "10%", become numbers.
+ */
 function enter(input: unknown, numberFormat: string): CellState {
   if (typeof input === "number" || typeof input === "boolean") {
     return { value: input, formula: input, numberFormat };
@@ -91,13 +105,27 @@ function enter(input: unknown, numberFormat: string): CellState {
   if (text.startsWith("'")) {
     return { value: text.slice(1), formula: text.slice(1), numberFormat };
   }
-  if (text.startsWith("=")) {
-    return { value: text, formula: text, numberFormat };
-  }
   if (text.trim() !== "" && Number.isFinite(Number(text))) {
     return { value: Number(text), formula: Number(text), numberFormat };
   }
+  const percent = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/.exec(text);
+  if (percent !== null) {
+    return { value: Number(percent[1]) / 100, formula: text.trim(), numberFormat };
+  }
+  if (text.startsWith("=")) {
+    return { value: text, formula: text, numberFormat };
+  }
+  if (text.startsWith("+") || text.startsWith("-")) {
+    throw new Error(`fake Excel: InvalidArgument: "${text}" is read as a formula and does not parse`);
+  }
   return { value: text, formula: text, numberFormat };
+}
+
+/** Whether two range addresses share a cell. */
+function overlaps(first: string, second: string): boolean {
+  const a = rangeBounds(first);
+  const b = rangeBounds(second);
+  return a !== null && b !== null && a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
 interface Watched {
@@ -132,7 +160,13 @@ export class FakeExcel {
   readonly selectionHandlers = new Set<Handler>();
   readonly settingsStore = new Map<string, unknown>();
   settingsSaves = 0;
+  /**
+   * A host that rejects `ChartAxis.scaleType = "Logarithmic"` at the sync, as some builds did
+   * (OfficeDev/office-js#1729; #3695 for logBase on the web).
+   */
+  rejectsLogScale = false;
 
+  private sheetIds = 0;
   private watched: Watched[] = [];
   private mocks: OfficeMockObject[] = [];
   private queued: (() => void)[] = [];
@@ -142,8 +176,16 @@ export class FakeExcel {
   }
 
   /** Excel.run's stand-in: every batch gets a fresh context unless it reuses one (event removal). */
-  readonly run: BatchRunner = async (batch, reuse) =>
-    batch((reuse as unknown as Excel.RequestContext | undefined) ?? this.context());
+  readonly run: BatchRunner = async (batch, reuse) => {
+    const context = (reuse as unknown as OfficeMockObject | undefined) ?? (this.context() as unknown as OfficeMockObject);
+    const previous = this.batchContext;
+    this.batchContext = context;
+    try {
+      return await batch(context as unknown as Excel.RequestContext);
+    } finally {
+      this.batchContext = previous;
+    }
+  };
 
   readonly settings: DocumentSettings = {
     get: (name) => this.settingsStore.get(name),
@@ -156,7 +198,8 @@ export class FakeExcel {
   };
 
   addSheet(name: string): SheetState {
-    const sheet: SheetState = { name, cells: new Map(), tables: [], charts: [], validation: new Map() };
+    this.sheetIds++;
+    const sheet: SheetState = { id: `{sheet-${this.sheetIds}}`, name, cells: new Map(), tables: [], charts: [], validation: new Map() };
     this.sheets.set(name, sheet);
     return sheet;
   }
@@ -175,6 +218,22 @@ export class FakeExcel {
 
   formula(sheetName: string, address: string): unknown {
     return this.sheets.get(sheetName)?.cells.get(address)?.formula ?? "";
+  }
+
+  /** Renames a sheet as a user would: its contents and its event handlers go with it. */
+  renameSheet(name: string, newName: string): void {
+    const sheet = this.sheets.get(name);
+    if (sheet === undefined) {
+      throw new Error(`fake Excel: no sheet ${name}`);
+    }
+    this.sheets.delete(name);
+    sheet.name = newName;
+    this.sheets.set(newName, sheet);
+    const handlers = this.sheetChangedHandlers.get(name);
+    this.sheetChangedHandlers.delete(name);
+    if (handlers !== undefined) {
+      this.sheetChangedHandlers.set(newName, handlers);
+    }
   }
 
   deleteSheet(name: string): void {
@@ -371,8 +430,17 @@ export class FakeExcel {
     );
     mock.isNullObject = table === undefined;
     this.watch(mock, sheetName, table?.address ?? "", ["name"], (_path, value) => {
+      // Table names are unique in the whole workbook, whatever the sheet and the case
+      // (OfficeDev/office-js#551; Office.js reference, Table.name): a clash throws InvalidArgument.
+      const name = String(value);
+      const clash = [...this.sheets.values()].some((sheet) =>
+        sheet.tables.some((other) => other !== table && other.name.toLowerCase() === name.toLowerCase()),
+      );
+      if (clash) {
+        throw new Error(`fake Excel: InvalidArgument: a table named ${name} exists`);
+      }
       if (table !== undefined) {
-        table.name = String(value);
+        table.name = name;
       }
     });
     return mock;
@@ -391,7 +459,12 @@ export class FakeExcel {
         const address = (range as unknown as { __fake: { address: string } }).__fake.address;
         const table: TableState = { name: `Table${this.tableCount() + 1}`, address };
         this.queue({ sheet: sheetName, address, property: "tables.add", value: hasHeaders }, () => {
-          this.sheets.get(sheetName)?.tables.push(table);
+          // Office.js reference, TableCollection.add: a table that would overlap another throws.
+          const sheet = this.sheets.get(sheetName);
+          if (sheet?.tables.some((other) => overlaps(other.address, address)) === true) {
+            throw new Error(`fake Excel: InvalidArgument: a table over ${address} would overlap another table`);
+          }
+          sheet?.tables.push(table);
         });
         return this.table(sheetName, table);
       },
@@ -423,6 +496,9 @@ export class FakeExcel {
       ),
     );
     this.watch(mock, sheetName, chart.source, ["title.text", "axes.valueAxis.scaleType"], (path, value) => {
+      if (path === "axes.valueAxis.scaleType" && value === "Logarithmic" && this.rejectsLogScale) {
+        throw new Error("fake Excel: InvalidOperation: This operation is not permitted for the current object.");
+      }
       chart.properties[path] = value;
     });
     return mock;
@@ -433,6 +509,7 @@ export class FakeExcel {
     const mock = this.track(
       new OfficeMockObject(
         {
+          id: this.sheets.get(sheetName)?.id ?? "",
           name: exists ? sheetName : "",
           getRange: (address: string) => this.range(sheetName, address),
           charts: {
@@ -449,7 +526,7 @@ export class FakeExcel {
               const handlers = this.sheetChangedHandlers.get(sheetName) ?? new Set<Handler>();
               handlers.add(handler);
               this.sheetChangedHandlers.set(sheetName, handlers);
-              return this.registration(() => handlers.delete(handler));
+              return this.registration(() => handlers.delete(handler)); // the set follows a renamed sheet
             },
           },
         },
@@ -461,14 +538,22 @@ export class FakeExcel {
     return mock;
   }
 
-  private currentContext: OfficeMockObject | null = null;
+  /** The context of the batch running now: the one an event handler is added with. */
+  private batchContext: OfficeMockObject | null = null;
 
+  /**
+   * An EventHandlerResult. Its `remove()` works only in a batch on the context the handler was
+   * added with (Excel.run(result.context, ...)); elsewhere it silently does nothing ("Remove an
+   * event handler" in the Excel events article; OfficeDev/office-js-docs-reference#730).
+   */
   private registration(remove: () => void): { context: unknown; remove: () => void } {
-    const context = this.currentContext;
+    const context = this.batchContext;
     return {
       context,
       remove: () => {
-        this.queued.push(remove);
+        if (this.batchContext === context) {
+          this.queued.push(remove);
+        }
       },
     };
   }
@@ -479,7 +564,8 @@ export class FakeExcel {
         workbook: {
           getActiveCell: () => this.range(this.activeSheetName, this.activeCellAddress),
           worksheets: {
-            getItemOrNullObject: (name: string) => this.worksheet(name),
+            // WorksheetCollection.getItemOrNullObject takes a name or an id (Office.js reference).
+            getItemOrNullObject: (key: string) => this.worksheet([...this.sheets.values()].find((sheet) => sheet.id === key)?.name ?? key),
             getItem: (name: string) => {
               if (!this.sheets.has(name)) {
                 throw new Error(`fake Excel: no sheet ${name}`);
@@ -535,7 +621,6 @@ export class FakeExcel {
       OfficeApp.Excel,
     );
     context.sync = () => this.sync();
-    this.currentContext = context;
     return context as unknown as Excel.RequestContext;
   }
 
