@@ -18,10 +18,31 @@ const hostGlobals = ["Office", "Excel", "CustomFunctions", "OfficeRuntime", "win
   (name) => ({ name, message: "src/core is pure: no Office, DOM or host globals." }),
 );
 
-const gplInAddin = {
-  group: ["hyperformula", "hyperformula/*", "**/preview/**", "../preview", "../preview/*"],
-  message: "HyperFormula (GPLv3) and the preview stay out of the production add-in bundle.",
+const hyperformulaInAddin = {
+  group: ["hyperformula", "hyperformula/*"],
+  message: "HyperFormula (GPLv3) stays out of the production add-in bundle.",
 };
+
+const officeGlobals = ["Office", "Excel", "OfficeExtension"].map((name) => ({
+  name,
+  message: "Office.js belongs in src/workbook, the only layer that touches it.",
+}));
+
+/**
+ * A layer of docs/DECISIONS.md: files under `files` may import, of ours, only the listed
+ * folders of src (and their own folder); never HyperFormula. `ignores` leaves out an entry point
+ * that has a rule of its own.
+ */
+function layer(files, allowed, message, ignores = []) {
+  const allow = allowed.flatMap((folder) => [`!../${folder}`, `!../${folder}/*`, `!../${folder}/**`]);
+  return {
+    files: [files],
+    ignores,
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["../*", "../**", ...allow], message }, hyperformulaInAddin] }],
+    },
+  };
+}
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**"] },
@@ -55,22 +76,29 @@ export default tseslint.config(
       ],
     },
   },
+  layer("src/functions/**/*.ts", ["core"], "src/functions depends on src/core only."),
+  layer("src/sheet/**/*.ts", ["core"], "src/sheet is the pure model of AICOST's sheets: it depends on src/core only."),
+  layer("src/share/**/*.ts", ["core", "functions"], "src/share depends on src/core and the functions' parameter tables only."),
+  layer("src/workbook/**/*.ts", ["core", "sheet"], "src/workbook (the Office.js implementation) depends on src/sheet and src/core only."),
+  layer("src/ui/**/*.ts", ["core"], "src/ui holds UI pieces shared by the pane and the preview: it depends on src/core only."),
+  layer("src/taskpane/**/*.ts", ["core", "sheet", "ui"], "The task pane talks to the WorkbookPort (src/sheet/port.ts), never to an implementation of it.", ["src/taskpane/index.ts"]),
+  layer("src/cli/**/*.ts", ["core", "functions", "share"], "The command line depends on src/share (and what it builds on) only."),
   {
-    files: ["src/functions/**/*.ts"],
+    // The pane's entry wires the Excel implementation in; the in-memory workbook comes in only
+    // through the one import that production builds compile away (test/build checks the bundle).
+    files: ["src/taskpane/index.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["../workbook*", "../workbook/*", "../taskpane*", "../taskpane/*"], message: "functions depend on core only." }, gplInAddin] },
+        { patterns: [{ group: ["../*", "!../core", "!../core/*", "!../sheet", "!../sheet/*", "!../ui", "!../ui/*", "!../workbook", "!../workbook/*", "!../preview/standalone"], message: "The pane's entry wires src/workbook and, guarded, ../preview/standalone only." }, hyperformulaInAddin] },
       ],
     },
   },
   {
-    files: ["src/workbook/**/*.ts"],
+    files: ["src/**/*.ts"],
+    ignores: ["src/workbook/**", "src/preview/**", "src/taskpane/index.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["../taskpane*", "../taskpane/*", "../functions*", "../functions/*"], message: "workbook depends on core only." }, gplInAddin] },
-      ],
+      "no-restricted-globals": ["error", ...officeGlobals],
     },
   },
   {

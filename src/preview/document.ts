@@ -1,6 +1,6 @@
 import { HyperFormula, type RawCellContent } from "hyperformula";
-import { cellAddress, columnIndex } from "../workbook/addresses";
-import { DEFAULT_PREFERENCES, type PanePreferences } from "../workbook/port";
+import { cellAddress, columnIndex } from "../sheet/addresses";
+import { DEFAULT_PREFERENCES, type PanePreferences } from "../sheet/port";
 import { registerAicostPlugin } from "./aicostPlugin";
 
 /**

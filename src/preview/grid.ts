@@ -1,5 +1,5 @@
 import type { ExportedChange } from "hyperformula";
-import { columnLetters, parseCellAddress } from "../workbook/addresses";
+import { columnLetters, parseCellAddress } from "../sheet/addresses";
 import { toA1, type PreviewDocument } from "./document";
 import { displayValue } from "./format";
 import type { SelectedCell, SelectionSource } from "./previewWorkbook";

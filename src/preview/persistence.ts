@@ -1,4 +1,4 @@
-import type { PanePreferences } from "../workbook/port";
+import type { PanePreferences } from "../sheet/port";
 import { parseA1, STORED_WORKBOOK_VERSION, type StoredCellContent, type StoredSheet, type StoredWorkbook } from "./document";
 
 /**

@@ -1,19 +1,10 @@
 import type { ExportedChange, RawCellContent } from "hyperformula";
-import { sheetPrefix } from "../workbook/addresses";
-import {
-  analyseAssumptions,
-  assumptionsSheetCells,
-  checkNewScenario,
-  checkScenarioChanges,
-  literalText,
-  locateScenarios,
-  MISSING_SNAPSHOT,
-  repairedSheetCells,
-  rowsToClear,
-  snapshotFromGrid,
-  type AssumptionsSnapshot,
-  type SheetCell,
-} from "../workbook/assumptions";
+import { sheetPrefix } from "../sheet/addresses";
+import { analyseAssumptions, checkNewScenario, checkScenarioChanges } from "../sheet/checks";
+import { repairedSheetCells, rowsToClear } from "../sheet/repair";
+import { assumptionsSheetCells, type SheetCell } from "../sheet/sheetCells";
+import { locateScenarios, MISSING_SNAPSHOT, snapshotFromGrid, type AssumptionsSnapshot } from "../sheet/snapshot";
+import { literalText } from "../sheet/textEntry";
 import {
   ACTIVE_SCENARIO_CELL,
   ASSUMPTIONS_SHEET_NAME,
@@ -21,15 +12,15 @@ import {
   SCENARIO_NAME_REFERENCE,
   TABLE_HEADER_ROW,
   TABLE_LAST_ROW,
-} from "../workbook/layout";
+} from "../sheet/layout";
 import type {
   AssumptionsState,
   InsertedProjection,
   PanePreferences,
   ScenarioChanges,
   WorkbookPort,
-} from "../workbook/port";
-import { projectionBlock, type ProjectionBlock } from "../workbook/projectionBlock";
+} from "../sheet/port";
+import { projectionBlock, type ProjectionBlock } from "../sheet/projectionBlock";
 import { parseA1, toA1, type PreviewDocument } from "./document";
 
 /** The selected cell: its sheet's name and 0-based row and column. */

@@ -1,4 +1,4 @@
-import { ASSUMPTIONS_SHEET_NAME } from "../workbook/layout";
+import { ASSUMPTIONS_SHEET_NAME } from "../sheet/layout";
 import { parseA1, PreviewDocument, type StoredCellContent } from "./document";
 import { PreviewWorkbook, SimpleSelection } from "./previewWorkbook";
 

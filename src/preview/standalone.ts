@@ -1,4 +1,4 @@
-import type { WorkbookPort } from "../workbook/port";
+import type { WorkbookPort } from "../sheet/port";
 import { PreviewDocument } from "./document";
 import { PreviewWorkbook, SimpleSelection } from "./previewWorkbook";
 

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { CellValue } from "hyperformula";
-import { ASSUMPTIONS_SHEET_NAME, ACTIVE_SCENARIO_CELL, ACTIVE_SCENARIO_DROPDOWN_ALERT, SCENARIOS_TABLE_NAME, TABLE_FIRST_ROW, TABLE_HEADER_ROW, TABLE_HEADERS, TABLE_LAST_ROW } from "../workbook/layout";
+import { ASSUMPTIONS_SHEET_NAME, ACTIVE_SCENARIO_CELL, ACTIVE_SCENARIO_DROPDOWN_ALERT, SCENARIOS_TABLE_NAME, TABLE_FIRST_ROW, TABLE_HEADER_ROW, TABLE_HEADERS, TABLE_LAST_ROW } from "../sheet/layout";
 import { AICOST_NAMESPACE } from "./aicostPlugin";
 import { toA1, type CellPosition, type PreviewDocument } from "./document";
 

@@ -4,7 +4,7 @@
  * and against the in-memory workbook outside Office.
  */
 import { DEFAULT_SCENARIO_NAME, PRESET_SCENARIOS, type Scenario } from "../core/scenario";
-import { DEFAULT_PREFERENCES, type AssumptionsState, type PanePreferences, type WorkbookPort } from "../workbook/port";
+import { DEFAULT_PREFERENCES, type AssumptionsState, type PanePreferences, type WorkbookPort } from "../sheet/port";
 import { PriceChart, type ChartColours } from "./chart";
 import { button, element, textField, type TextField } from "./dom";
 import {

@@ -5,7 +5,7 @@
  */
 import { MAX_MONTHS_AHEAD, priceFactor } from "../core/projection";
 import { PRESET_SCENARIOS, findPreset, type PresetScenario, type Scenario } from "../core/scenario";
-import type { AssumptionsState, ScenarioRow } from "../workbook/port";
+import type { AssumptionsState, ScenarioRow } from "../sheet/port";
 
 /** The chart's reference price when neither the user nor the selected cell gives one. */
 export const FALLBACK_REFERENCE_PRICE_USD = 10;

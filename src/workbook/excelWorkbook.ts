@@ -1,21 +1,10 @@
 import { malformed } from "../core/errors";
-import { cellAddress, parseCellAddress } from "./addresses";
-import {
-  analyseAssumptions,
-  assumptionsSheetCells,
-  checkNewScenario,
-  checkScenarioChanges,
-  literalText,
-  locateScenarios,
-  repairedSheetCells,
-  rowsToClear,
-  snapshotFromGrid,
-  SNAPSHOT_RANGE,
-  type AssumptionsSnapshot,
-  type SheetCell,
-  type TableInfo,
-  type TableRowsSnapshot,
-} from "./assumptions";
+import { cellAddress, parseCellAddress } from "../sheet/addresses";
+import { analyseAssumptions, checkNewScenario, checkScenarioChanges } from "../sheet/checks";
+import { repairedSheetCells, rowsToClear } from "../sheet/repair";
+import { assumptionsSheetCells, type SheetCell } from "../sheet/sheetCells";
+import { locateScenarios, snapshotFromGrid, SNAPSHOT_RANGE, type AssumptionsSnapshot, type TableInfo, type TableRowsSnapshot } from "../sheet/snapshot";
+import { literalText } from "../sheet/textEntry";
 import {
   ACTIVE_ROW_RANGE,
   ACTIVE_SCENARIO_CELL,
@@ -28,10 +17,10 @@ import {
   TABLE_FIRST_ROW,
   TABLE_HEADER_ROW,
   TABLE_LAST_ROW,
-} from "./layout";
-import { checkPreferences, parsePreferences, PREFERENCES_SETTING_KEY } from "./preferences";
-import { projectionBlock } from "./projectionBlock";
-import type { AssumptionsState, InsertedProjection, PanePreferences, ScenarioChanges, WorkbookPort } from "./port";
+} from "../sheet/layout";
+import { checkPreferences, parsePreferences, PREFERENCES_SETTING_KEY } from "../sheet/preferences";
+import { projectionBlock } from "../sheet/projectionBlock";
+import type { AssumptionsState, InsertedProjection, PanePreferences, ScenarioChanges, WorkbookPort } from "../sheet/port";
 
 /**
  * The WorkbookPort on Office.js. Every method runs its work through a batch runner (Excel.run in

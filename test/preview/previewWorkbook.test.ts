@@ -1,7 +1,7 @@
 import { PreviewDocument } from "../../src/preview/document";
 import { PreviewWorkbook, SimpleSelection, type ProjectionChartRequest } from "../../src/preview/previewWorkbook";
 import { createStandaloneWorkbook } from "../../src/preview/standalone";
-import { ASSUMPTIONS_SHEET_NAME } from "../../src/workbook/layout";
+import { ASSUMPTIONS_SHEET_NAME } from "../../src/sheet/layout";
 
 function setUp(): { workbook: PreviewWorkbook; document: PreviewDocument; selection: SimpleSelection; charts: ProjectionChartRequest[] } {
   const document = PreviewDocument.empty("Sheet1");

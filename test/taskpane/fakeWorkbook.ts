@@ -12,7 +12,7 @@ import {
   type ScenarioChanges,
   type ScenarioRow,
   type WorkbookPort,
-} from "../../src/workbook/port";
+} from "../../src/sheet/port";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

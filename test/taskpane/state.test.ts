@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { AssumptionsState, ScenarioRow } from "../../src/workbook/port";
+import type { AssumptionsState, ScenarioRow } from "../../src/sheet/port";
 import {
   FALLBACK_REFERENCE_PRICE_USD,
   chartSeries,

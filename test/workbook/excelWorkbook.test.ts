@@ -1,6 +1,6 @@
 import { CHART_TITLE, DROPDOWN_SOURCE, ExcelWorkbook } from "../../src/workbook/excelWorkbook";
-import { PRICE_FORMAT } from "../../src/workbook/projectionBlock";
-import { DEFAULT_PREFERENCES, type AssumptionsState } from "../../src/workbook/port";
+import { PRICE_FORMAT } from "../../src/sheet/projectionBlock";
+import { DEFAULT_PREFERENCES, type AssumptionsState } from "../../src/sheet/port";
 import { FakeExcel } from "./fakeExcel";
 
 const SHEET = "AICOST Assumptions";

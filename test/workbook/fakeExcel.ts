@@ -1,6 +1,6 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { OfficeApp } from "office-addin-manifest";
-import { columnLetters, parseCellAddress, sheetPrefix } from "../../src/workbook/addresses";
+import { columnLetters, parseCellAddress, sheetPrefix } from "../../src/sheet/addresses";
 import type { BatchRunner, DocumentSettings } from "../../src/workbook/excelWorkbook";
 
 /**

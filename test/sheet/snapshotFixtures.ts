@@ -1,5 +1,7 @@
-import type { AssumptionsSnapshot, ScenarioTableRow, SheetCell } from "../../src/workbook/assumptions";
-import { assumptionsSheetCells, MISSING_SNAPSHOT } from "../../src/workbook/assumptions";
+import { type ScenarioTableRow, type SheetCell } from "../../src/sheet/sheetCells";
+import { type AssumptionsSnapshot } from "../../src/sheet/snapshot";
+import { assumptionsSheetCells } from "../../src/sheet/sheetCells";
+import { MISSING_SNAPSHOT } from "../../src/sheet/snapshot";
 
 /**
  * Test fixtures: snapshots of the assumptions sheet as a host would read them back after writing

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { checkPreferences, parsePreferences } from "../../src/workbook/preferences";
-import { DEFAULT_PREFERENCES } from "../../src/workbook/port";
+import { checkPreferences, parsePreferences } from "../../src/sheet/preferences";
+import { DEFAULT_PREFERENCES } from "../../src/sheet/port";
 
 describe("parsePreferences", () => {
   it("keeps valid stored preferences, including 'no reference price' (null)", () => {

@@ -1,19 +1,10 @@
 import fc from "fast-check";
-import {
-  analyseAssumptions,
-  assumptionsSheetCells,
-  findScenarioRow,
-  layoutCells,
-  literalText,
-  locateScenarios,
-  repairedActiveScenarioName,
-  repairedRows,
-  repairedSheetCells,
-  rowsToClear,
-  type AssumptionsSnapshot,
-  type ScenarioTableRow,
-} from "../../src/workbook/assumptions";
-import type { AssumptionsState } from "../../src/workbook/port";
+import { analyseAssumptions } from "../../src/sheet/checks";
+import { repairedActiveScenarioName, repairedRows, repairedSheetCells, rowsToClear } from "../../src/sheet/repair";
+import { assumptionsSheetCells, layoutCells, type ScenarioTableRow } from "../../src/sheet/sheetCells";
+import { findScenarioRow, locateScenarios, type AssumptionsSnapshot } from "../../src/sheet/snapshot";
+import { literalText } from "../../src/sheet/textEntry";
+import type { AssumptionsState } from "../../src/sheet/port";
 import { cellMap, editedSnapshot, healthySnapshot, missingSnapshot, snapshotOf, teamPlan } from "./snapshotFixtures";
 
 function problemsOf(state: AssumptionsState): string[] {

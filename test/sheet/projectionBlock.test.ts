@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { DomainError } from "../../src/core/errors";
-import { projectionBlock, PRICE_FORMAT } from "../../src/workbook/projectionBlock";
-import { columnLetters, columnIndex, parseCellAddress, sheetPrefix } from "../../src/workbook/addresses";
+import { projectionBlock, PRICE_FORMAT } from "../../src/sheet/projectionBlock";
+import { columnLetters, columnIndex, parseCellAddress, sheetPrefix } from "../../src/sheet/addresses";
 
 const presets = [
   { name: "pessimistic", rowNumber: 11 },

@@ -1,0 +1,100 @@
+import { DEFAULT_SCENARIO_NAME, PRESET_SCENARIOS } from "../core/scenario";
+import { cellAddress } from "./addresses";
+import { ACTIVE_ROW_FORMULAS, ACTIVE_ROW_HEADERS, TABLE_FIRST_ROW, TABLE_HEADER_ROW, TABLE_HEADERS } from "./layout";
+import { literalText } from "./textEntry";
+
+/**
+ * What the set-up (and a repair) writes on the assumptions sheet, cell by cell, shared by both
+ * hosts so they lay it out the same way. Pure: no Office, no DOM.
+ */
+
+/** One cell the set-up (or a repair) writes on the assumptions sheet. */
+export interface SheetCell {
+  /** A1 address on the assumptions sheet, e.g. "B4". */
+  readonly address: string;
+  /** 0-based column index (A = 0). */
+  readonly columnIndex: number;
+  /** 1-based row number. */
+  readonly rowNumber: number;
+  /**
+   * What to enter in the cell, as a user would type it: a number, a formula starting with "=",
+   * or text (text that Excel would read as a number or a formula is prefixed with "'").
+   */
+  readonly input: string | number;
+  /** Excel number format code. */
+  readonly numberFormat: string;
+}
+
+/** One row of the scenarios table as it is written: raw cell values. */
+export interface ScenarioTableRow {
+  readonly name: string;
+  /** m; text or null when a user's row holds something that is not a number (kept on repair). */
+  readonly annualPriceMultiplier: number | string | null;
+  /** f; text or null when a user's row holds something that is not a number (kept on repair). */
+  readonly floorShare: number | string | null;
+  readonly note: string;
+}
+
+export const SHEET_TITLE = "AICOST assumptions";
+export const SHEET_NOTE =
+  "Price-decline scenarios for the AICOST functions: P(t) = P0 * (f + (1 - f) * m^(t/12)). " +
+  "Edit any value or add rows of your own; pick the active scenario in B4. " +
+  "The floors are judgement, not measurement.";
+export const ACTIVE_SCENARIO_LABEL = "Active scenario";
+
+const GENERAL = "General";
+
+/** The three presets as table rows, with their source notes. */
+export function presetRows(): ScenarioTableRow[] {
+  return PRESET_SCENARIOS.map((preset) => ({
+    name: preset.label,
+    annualPriceMultiplier: preset.annualPriceMultiplier,
+    floorShare: preset.floorShare,
+    note: preset.sourceNote,
+  }));
+}
+
+function cellInput(value: number | string | null): string | number {
+  return typeof value === "number" ? value : literalText(value ?? "");
+}
+
+function sheetCell(columnIndex: number, rowNumber: number, input: string | number, numberFormat = GENERAL): SheetCell {
+  return { address: cellAddress(columnIndex, rowNumber), columnIndex, rowNumber, input, numberFormat };
+}
+
+/**
+ * Every cell of the assumptions sheet for a given table and active scenario: title and note,
+ * the Active scenario label and name, the active row's headers and INDEX/MATCH formulas, the
+ * table's headers and rows. Used by the set-up and by a repair.
+ */
+export function layoutCells(rows: readonly ScenarioTableRow[], activeScenarioName: string): SheetCell[] {
+  const cells: SheetCell[] = [
+    sheetCell(0, 1, SHEET_TITLE),
+    sheetCell(0, 2, SHEET_NOTE),
+    sheetCell(0, 4, ACTIVE_SCENARIO_LABEL),
+    sheetCell(1, 4, literalText(activeScenarioName)),
+  ];
+  ACTIVE_ROW_HEADERS.forEach((header, column) => cells.push(sheetCell(column, 6, header)));
+  ACTIVE_ROW_FORMULAS.forEach((formula, column) => cells.push(sheetCell(column, 7, formula)));
+  TABLE_HEADERS.forEach((header, column) => cells.push(sheetCell(column, TABLE_HEADER_ROW, header)));
+  rows.forEach((row, index) => {
+    const rowNumber = TABLE_FIRST_ROW + index;
+    cells.push(
+      sheetCell(0, rowNumber, literalText(row.name)),
+      sheetCell(1, rowNumber, cellInput(row.annualPriceMultiplier)),
+      sheetCell(2, rowNumber, cellInput(row.floorShare)),
+      sheetCell(3, rowNumber, literalText(row.note)),
+    );
+  });
+  return cells;
+}
+
+/**
+ * Every cell a first set-up writes: the layout with the three presets, then `customRows`, and
+ * baseline as the active scenario.
+ *
+ * @example assumptionsSheetCells().find((cell) => cell.address === "B4")?.input // "baseline"
+ */
+export function assumptionsSheetCells(customRows: readonly ScenarioTableRow[] = []): SheetCell[] {
+  return layoutCells([...presetRows(), ...customRows], DEFAULT_SCENARIO_NAME);
+}

@@ -1,0 +1,203 @@
+import { PRESET_SCENARIOS } from "../core/scenario";
+import { TABLE_FIRST_ROW, TABLE_HEADER_ROW, TABLE_HEADERS, TABLE_LAST_ROW } from "./layout";
+
+/**
+ * The assumptions sheet as a host reads it back, before any judgement: the snapshot both hosts
+ * build, and the cell readings the checks and the repair share. Pure: no Office, no DOM.
+ */
+
+/** A table object as a host with tables (Excel) reports it. */
+export interface TableInfo {
+  readonly name: string;
+  /** Its address on the assumptions sheet, headers included, without the sheet part: "A10:D13". */
+  readonly address: string;
+}
+
+/**
+ * The raw contents of the assumptions sheet as a host reads them, before any judgement. Cell
+ * values are what the host gives: numbers, text, booleans, "" or null for empty, an error value
+ * (Excel reports errors as text such as "#N/A"; HyperFormula as an object with a `value`).
+ */
+export interface AssumptionsSnapshot {
+  readonly sheetExists: boolean;
+  /** A4: should read "Active scenario". */
+  readonly activeScenarioLabel: unknown;
+  /** B4: the active scenario's name. */
+  readonly activeScenarioName: unknown;
+  /** A6:C6. */
+  readonly activeRowHeaders: readonly unknown[];
+  /** A7:C7 as formulas (a value where a cell holds no formula). */
+  readonly activeRowFormulas: readonly unknown[];
+  /** A10:D10. */
+  readonly tableHeaders: readonly unknown[];
+  /** What the workbook-scoped name AICOST_SCENARIO refers to (e.g. "='AICOST Assumptions'!$A$7:$C$7"), or null if it does not exist. */
+  readonly scenarioNameReference: string | null;
+  /**
+   * The table's rows, four cells each (name, m, f, note), from sheet row `tableFirstRow`:
+   * Excel gives the table body; a host without tables gives A11:D110 (trailing empty rows may be
+   * left out). Empty rows are skipped.
+   */
+  readonly tableRows: readonly (readonly unknown[])[];
+  /** The sheet row of `tableRows[0]`; default 11. */
+  readonly tableFirstRow?: number;
+  /** The tables on the assumptions sheet; undefined for a host without table objects (the preview). */
+  readonly tables?: readonly TableInfo[];
+}
+
+/** A named row of the table and where it lives. */
+export interface LocatedScenario {
+  readonly name: string;
+  /** The 1-based sheet row of the scenario. */
+  readonly rowNumber: number;
+  readonly isPreset: boolean;
+}
+
+export function isEmptyCell(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+export function errorCode(value: unknown): string | null {
+  if (typeof value === "string" && /^#[A-Z0-9/!?]+[!?0A]?$/.test(value) && value.length <= 8) {
+    return value;
+  }
+  if (typeof value === "object" && value !== null && "value" in value && typeof value.value === "string") {
+    return value.value;
+  }
+  return null;
+}
+
+export function asText(value: unknown): string {
+  if (value === null || value === undefined) {
+    return "";
+  }
+  const code = errorCode(value);
+  if (code !== null) {
+    return code;
+  }
+  return typeof value === "string" ? value : String(value);
+}
+
+export function describeCell(value: unknown): string {
+  const code = errorCode(value);
+  if (code !== null) {
+    return `the error ${code}`;
+  }
+  if (typeof value === "string") {
+    return `the text "${value.length > 30 ? value.slice(0, 30) + "..." : value}"`;
+  }
+  if (typeof value === "boolean") {
+    return value ? "TRUE" : "FALSE";
+  }
+  return String(value);
+}
+
+/** The part of a snapshot that says where the table's rows are. */
+export type TableRowsSnapshot = Pick<AssumptionsSnapshot, "tableRows" | "tableFirstRow">;
+
+export function rowOf(snapshot: TableRowsSnapshot): number {
+  return snapshot.tableFirstRow ?? TABLE_FIRST_ROW;
+}
+
+export function sameText(a: unknown, b: string): boolean {
+  return typeof a === "string" && a.trim().toLowerCase() === b.toLowerCase();
+}
+
+export const presetNameSet = new Set(PRESET_SCENARIOS.map((preset) => preset.label));
+
+/** The lowercase form MATCH compares names by (it ignores case, not spaces). */
+export function matchKey(name: string): string {
+  return name.toLowerCase();
+}
+
+export function isPresetName(name: string): boolean {
+  return presetNameSet.has(name.trim().toLowerCase());
+}
+
+export function isHeaderRow(cells: readonly unknown[]): boolean {
+  return TABLE_HEADERS.every((header, column) => sameText(cells[column], header));
+}
+
+export interface RawRow {
+  readonly rowNumber: number;
+  readonly cells: readonly unknown[];
+}
+
+/** Non-empty rows of the snapshot's table, with their sheet rows; a stray copy of the headers is left out. */
+export function nonEmptyRows(snapshot: TableRowsSnapshot): RawRow[] {
+  const first = rowOf(snapshot);
+  const rows: RawRow[] = [];
+  snapshot.tableRows.forEach((cells, index) => {
+    if (cells.slice(0, 4).some((cell) => !isEmptyCell(cell)) && !isHeaderRow(cells)) {
+      rows.push({ rowNumber: first + index, cells });
+    }
+  });
+  return rows;
+}
+
+/**
+ * The named scenarios of a snapshot and the sheet rows they live on, in table order, for hosts
+ * that write one row (a parameter change) or reference it (a projection block).
+ */
+export function locateScenarios(snapshot: TableRowsSnapshot): LocatedScenario[] {
+  return nonEmptyRows(snapshot)
+    .filter((row) => !isEmptyCell(row.cells[0]))
+    .map((row) => {
+      const name = asText(row.cells[0]);
+      return { name, rowNumber: row.rowNumber, isPreset: isPresetName(name) };
+    });
+}
+
+/**
+ * The sheet row of the scenario named `name` (ignoring case, as MATCH does), or null. The first
+ * match wins, as it does for the active row's formulas.
+ */
+export function findScenarioRow(snapshot: TableRowsSnapshot, name: string): number | null {
+  const key = matchKey(name);
+  return locateScenarios(snapshot).find((scenario) => matchKey(scenario.name) === key)?.rowNumber ?? null;
+}
+
+/** The cells a host reads to build a snapshot: A1:D110, the layout and the table's capacity. */
+export const SNAPSHOT_RANGE = `A1:D${TABLE_LAST_ROW}`;
+
+/**
+ * Builds a snapshot from the values and formulas of {@link SNAPSHOT_RANGE} (rows 1 to 110,
+ * columns A to D, as 2-D arrays), the AICOST_SCENARIO name's reference and, for a host with
+ * table objects, the sheet's tables. Trailing empty table rows are left out.
+ */
+export function snapshotFromGrid(grid: {
+  readonly values: readonly (readonly unknown[])[];
+  readonly formulas: readonly (readonly unknown[])[];
+  readonly scenarioNameReference: string | null;
+  readonly tables?: readonly TableInfo[];
+}): AssumptionsSnapshot {
+  const { values, formulas } = grid;
+  const row = (rowNumber: number): readonly unknown[] => values[rowNumber - 1] ?? [];
+  const tableRows = values.slice(TABLE_FIRST_ROW - 1, TABLE_LAST_ROW).map((cells) => cells.slice(0, 4));
+  while (tableRows.length > 0 && tableRows[tableRows.length - 1].every(isEmptyCell)) {
+    tableRows.pop();
+  }
+  return {
+    sheetExists: true,
+    activeScenarioLabel: row(4)[0],
+    activeScenarioName: row(4)[1],
+    activeRowHeaders: row(6).slice(0, 3),
+    activeRowFormulas: (formulas[6] ?? []).slice(0, 3),
+    tableHeaders: row(TABLE_HEADER_ROW).slice(0, 4),
+    scenarioNameReference: grid.scenarioNameReference,
+    tableRows,
+    tableFirstRow: TABLE_FIRST_ROW,
+    ...(grid.tables === undefined ? {} : { tables: grid.tables }),
+  };
+}
+
+/** The snapshot of a workbook without the assumptions sheet. */
+export const MISSING_SNAPSHOT: AssumptionsSnapshot = {
+  sheetExists: false,
+  activeScenarioLabel: null,
+  activeScenarioName: null,
+  activeRowHeaders: [],
+  activeRowFormulas: [],
+  tableHeaders: [],
+  scenarioNameReference: null,
+  tableRows: [],
+};
