@@ -3,3 +3,4 @@ export * from "./scenario";
 export * from "./projection";
 export * from "./rates";
 export * from "./cost";
+export * from "./namespace";

@@ -4,9 +4,9 @@ import { outOfRange } from "./errors";
  * The annual price multiplier m implied by two dated prices: `end = start * m^(months/12)`, so
  * `m = (end / start)^(12 / months)`. Agrees with Excel's RRI: `m = (1 + RRI(months, start, end))^12`.
  *
- * @example declineRate(37.5, 0.25, 21) // (0.25 / 37.5)^(12/21) = 0.0571..., 17.5x cheaper per year
+ * @example annualMultiplier(37.5, 0.25, 21) // (0.25 / 37.5)^(12/21) = 0.0571..., 17.5x cheaper per year
  */
-export function declineRate(startUsdPerMillionTokens: number, endUsdPerMillionTokens: number, months: number): number {
+export function annualMultiplier(startUsdPerMillionTokens: number, endUsdPerMillionTokens: number, months: number): number {
   if (!(startUsdPerMillionTokens > 0)) {
     throw outOfRange(`start_price must be above 0; got ${startUsdPerMillionTokens}.`);
   }

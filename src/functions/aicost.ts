@@ -10,7 +10,7 @@ import {
   projectPrice,
   MAX_MONTHS_AHEAD,
 } from "../core/projection";
-import { declineRate } from "../core/rates";
+import { annualMultiplier } from "../core/rates";
 import { optionalNumber, PropagatedError, requiredNumber, scenarioArgument, tokenVector, type Vector } from "./args";
 import { finiteOrError, toColumn, toExcelError, toRow, type FunctionResult, type ResultCell } from "./values";
 
@@ -141,9 +141,9 @@ function describeVector(vector: Vector<number>): string {
   return vector.cells.length === 1 ? "1 cell" : `a ${vector.orientation} of ${vector.cells.length} cells`;
 }
 
-export function DECLINE_RATE(start_price: unknown, end_price: unknown, months: unknown): FunctionResult {
+export function ANNUAL_MULTIPLIER(start_price: unknown, end_price: unknown, months: unknown): FunctionResult {
   return evaluate(() =>
-    declineRate(requiredNumber(start_price, "start_price"), requiredNumber(end_price, "end_price"), requiredNumber(months, "months")),
+    annualMultiplier(requiredNumber(start_price, "start_price"), requiredNumber(end_price, "end_price"), requiredNumber(months, "months")),
   );
 }
 

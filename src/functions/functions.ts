@@ -117,15 +117,15 @@ export function COST_CURVE(
 }
 
 /**
- * Annual price multiplier implied by two prices some months apart (0.1 = ten times cheaper per year); agrees with RRI.
- * @customfunction DECLINE_RATE
+ * Annual price multiplier m implied by two prices some months apart: 1/m is how many times cheaper per year, 1 - m the yearly decline (0.1 = ten times cheaper, 90% lower each year); agrees with RRI.
+ * @customfunction ANNUAL_MULTIPLIER
  * @param start_price Earlier price, above 0.
  * @param end_price Later price, above 0, in the same unit.
  * @param months Months between the two prices, above 0.
  * @returns Annual multiplier m, with end_price = start_price * m^(months/12).
  */
-export function DECLINE_RATE(start_price: number, end_price: number, months: number): number {
-  return toExcel(aicost.DECLINE_RATE(start_price, end_price, months));
+export function ANNUAL_MULTIPLIER(start_price: number, end_price: number, months: number): number {
+  return toExcel(aicost.ANNUAL_MULTIPLIER(start_price, end_price, months));
 }
 
 /**

@@ -22,7 +22,7 @@ const SIGNATURES: Readonly<Record<FunctionId, readonly [required: number, option
   PROJECT_COST: [2, 2],
   PRICE_CURVE: [2, 1],
   COST_CURVE: [4, 4],
-  DECLINE_RATE: [3, 0],
+  ANNUAL_MULTIPLIER: [3, 0],
   MONTHS_TO_PRICE: [2, 1],
   SCENARIO_PARAMS: [0, 1],
 };
@@ -156,8 +156,8 @@ export class AicostPlugin extends FunctionPlugin {
   COST_CURVE(ast: ProcedureCall, state: unknown) {
     return this.callAicost("COST_CURVE", ast, state);
   }
-  DECLINE_RATE(ast: ProcedureCall, state: unknown) {
-    return this.callAicost("DECLINE_RATE", ast, state);
+  ANNUAL_MULTIPLIER(ast: ProcedureCall, state: unknown) {
+    return this.callAicost("ANNUAL_MULTIPLIER", ast, state);
   }
   MONTHS_TO_PRICE(ast: ProcedureCall, state: unknown) {
     return this.callAicost("MONTHS_TO_PRICE", ast, state);

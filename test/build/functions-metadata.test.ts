@@ -38,7 +38,7 @@ const expectedFunctions: Record<string, { parameters: ExpectedParameter[]; spill
     ],
     spills: true,
   },
-  DECLINE_RATE: { parameters: [required("start_price"), required("end_price"), required("months")], spills: false },
+  ANNUAL_MULTIPLIER: { parameters: [required("start_price"), required("end_price"), required("months")], spills: false },
   MONTHS_TO_PRICE: { parameters: [required("price"), required("target_price"), scenario], spills: false },
   SCENARIO_PARAMS: { parameters: [scenario], spills: true },
 };

@@ -96,7 +96,7 @@ describe("production build", () => {
 
   it("registers the eight functions in functions.js", () => {
     const code = read("functions.js");
-    for (const id of ["INFER_COST", "PROJECT_PRICE", "PROJECT_COST", "PRICE_CURVE", "COST_CURVE", "DECLINE_RATE", "MONTHS_TO_PRICE", "SCENARIO_PARAMS"]) {
+    for (const id of ["INFER_COST", "PROJECT_PRICE", "PROJECT_COST", "PRICE_CURVE", "COST_CURVE", "ANNUAL_MULTIPLIER", "MONTHS_TO_PRICE", "SCENARIO_PARAMS"]) {
       expect(code).toContain(`CustomFunctions.associate("${id}"`);
     }
   });

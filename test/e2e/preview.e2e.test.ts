@@ -235,12 +235,12 @@ describe("the preview workbook", () => {
     await expectCellNear(page, "D3", 0.25975);
     // Typed straight into the cell: $37.5 to $0.25 in 21 months is (0.25 / 37.5)^(12/21) per year.
     await goTo(page, "D4");
-    await page.keyboard.type("=AICOST.DECLINE_RATE(37.5, 0.25, 21)");
+    await page.keyboard.type("=AICOST.ANNUAL_MULTIPLIER(37.5, 0.25, 21)");
     await page.keyboard.press("Enter");
     await expectCellNear(page, "D4", (0.25 / 37.5) ** (12 / 21));
     // Full precision, as JavaScript writes it: (1e-7 / 1)^(12 / 120) = 10^-0.7 = 0.19952623149688795,
     // not HyperFormula's default 10-digit rounding (0.1995262315).
-    await typeFormula(page, "D5", "=AICOST.DECLINE_RATE(1,0.0000001,120)");
+    await typeFormula(page, "D5", "=AICOST.ANNUAL_MULTIPLIER(1,0.0000001,120)");
     await expect(cell(page, "D5").getAttribute("data-value")).resolves.toBe(String(Math.pow(0.0000001 / 1, 12 / 120)));
     expect(await cell(page, "D5").textContent()).toBe("0.199526231");
     // A spill: label, m, f across D6:F6.

@@ -1,6 +1,6 @@
 import {
   COST_CURVE,
-  DECLINE_RATE,
+  ANNUAL_MULTIPLIER,
   INFER_COST,
   MONTHS_TO_PRICE,
   PRICE_CURVE,
@@ -334,17 +334,17 @@ describe("COST_CURVE", () => {
   });
 });
 
-describe("DECLINE_RATE", () => {
+describe("ANNUAL_MULTIPLIER", () => {
   it("37.5 -> 0.25 over 21 months: (0.25 / 37.5)^(12/21) = 0.05708464183835057", () => {
-    expectNumber(DECLINE_RATE(37.5, 0.25, 21), 0.05708464183835057);
+    expectNumber(ANNUAL_MULTIPLIER(37.5, 0.25, 21), 0.05708464183835057);
   });
 
   it("agrees with RRI: (1 + RRI(36, 60, 0.06))^12 = (0.001^(1/36))^12 = 0.1", () => {
-    expectNumber(DECLINE_RATE(60, 0.06, 36), 0.1);
+    expectNumber(ANNUAL_MULTIPLIER(60, 0.06, 36), 0.1);
   });
 
   it("reads numeric text and 1x1 ranges", () => {
-    expectNumber(DECLINE_RATE("60", [[0.06]], [["36"]]), 0.1);
+    expectNumber(ANNUAL_MULTIPLIER("60", [[0.06]], [["36"]]), 0.1);
   });
 
   it.each([
@@ -354,12 +354,12 @@ describe("DECLINE_RATE", () => {
     [["a", 1, 12], "#VALUE!", /start_price must be a number; got the text "a"/],
     [[1, 1, null], "#VALUE!", /months is required: enter a number/],
   ] as const)("rejects %p with %s", (args, code, message) => {
-    expectError(DECLINE_RATE(...(args as readonly unknown[] as [unknown, unknown, unknown])), code, message);
+    expectError(ANNUAL_MULTIPLIER(...(args as readonly unknown[] as [unknown, unknown, unknown])), code, message);
   });
 
   it("returns #NUM!, never Infinity, when the rate overflows", () => {
     // (1e300)^(12 / 0.001) overflows
-    expectError(DECLINE_RATE(1e-300, 1, 0.001), "#NUM!", /too large/);
+    expectError(ANNUAL_MULTIPLIER(1e-300, 1, 0.001), "#NUM!", /too large/);
   });
 });
 

@@ -66,8 +66,8 @@ describe("Excel entry points return numbers and spilled arrays", () => {
     expect(excel.COST_CURVE([[1e6, 2e6]], [[0, 0]], 1, 1, [["flat", 1, 0]])).toEqual([[1, 2]]);
   });
 
-  it("DECLINE_RATE: (0.25 / 37.5)^(12/21) = 0.0570846418", () => {
-    expect(excel.DECLINE_RATE(37.5, 0.25, 21)).toBeCloseTo(0.0570846418, 9);
+  it("ANNUAL_MULTIPLIER: (0.25 / 37.5)^(12/21) = 0.0570846418", () => {
+    expect(excel.ANNUAL_MULTIPLIER(37.5, 0.25, 21)).toBeCloseTo(0.0570846418, 9);
   });
 
   it("MONTHS_TO_PRICE: 12 months from 10 to 1.09 under baseline", () => {
@@ -103,7 +103,7 @@ describe("Excel entry points throw CustomFunctions.Error for error results", () 
     ["PROJECT_COST", () => excel.PROJECT_COST(1, 1, undefined, 0), "#NUM!"],
     ["PRICE_CURVE", () => excel.PRICE_CURVE(1, 1.5), "#NUM!"],
     ["COST_CURVE", () => excel.COST_CURVE([[1, 2]], [[1]], 1, 1), "#VALUE!"],
-    ["DECLINE_RATE", () => excel.DECLINE_RATE(0, 1, 1), "#NUM!"],
+    ["ANNUAL_MULTIPLIER", () => excel.ANNUAL_MULTIPLIER(0, 1, 1), "#NUM!"],
     ["SCENARIO_PARAMS", () => excel.SCENARIO_PARAMS([[1, 2, 3, 4]]), "#VALUE!"],
   ])("%s throws its error code", (_name, run, code) => {
     expect(thrownBy(run).code).toBe(code);

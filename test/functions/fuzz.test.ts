@@ -72,7 +72,7 @@ const functionsByArity: ReadonlyArray<[string, (...args: unknown[]) => FunctionR
   ["PROJECT_COST", aicost.PROJECT_COST as (...args: unknown[]) => FunctionResult, 4],
   ["PRICE_CURVE", aicost.PRICE_CURVE as (...args: unknown[]) => FunctionResult, 3],
   ["COST_CURVE", aicost.COST_CURVE as (...args: unknown[]) => FunctionResult, 8],
-  ["DECLINE_RATE", aicost.DECLINE_RATE as (...args: unknown[]) => FunctionResult, 3],
+  ["ANNUAL_MULTIPLIER", aicost.ANNUAL_MULTIPLIER as (...args: unknown[]) => FunctionResult, 3],
   ["MONTHS_TO_PRICE", aicost.MONTHS_TO_PRICE as (...args: unknown[]) => FunctionResult, 3],
   ["SCENARIO_PARAMS", aicost.SCENARIO_PARAMS as (...args: unknown[]) => FunctionResult, 1],
 ];

@@ -40,14 +40,14 @@ describe("AICOST plugin on a headless HyperFormula", () => {
         "=AICOST.INFER_COST(1200, 300, 3, 15, 0.5, 0.3)",
         "=AICOST.PROJECT_PRICE(10, 12)",
         '=AICOST.PROJECT_COST(500, 24, "aggressive", 2)',
-        "=AICOST.DECLINE_RATE(37.5, 0.25, 21)",
+        "=AICOST.ANNUAL_MULTIPLIER(37.5, 0.25, 21)",
         '=AICOST.MONTHS_TO_PRICE(10, 5, "pessimistic")',
       ],
     ]);
     expectSameNumber(valueAt(hf, sheet, 0, 0), aicost.INFER_COST(1200, 300, 3, 15, 0.5, 0.3));
     expectSameNumber(valueAt(hf, sheet, 0, 1), aicost.PROJECT_PRICE(10, 12, null));
     expectSameNumber(valueAt(hf, sheet, 0, 2), aicost.PROJECT_COST(500, 24, "aggressive", 2));
-    expectSameNumber(valueAt(hf, sheet, 0, 3), aicost.DECLINE_RATE(37.5, 0.25, 21));
+    expectSameNumber(valueAt(hf, sheet, 0, 3), aicost.ANNUAL_MULTIPLIER(37.5, 0.25, 21));
     expectSameNumber(valueAt(hf, sheet, 0, 4), aicost.MONTHS_TO_PRICE(10, 5, "pessimistic"));
     // 10 * (0.25 + 0.75 * 0.5^(t/12)) = 5  =>  0.5^(t/12) = 1/3  =>  t = 12 * log2(3) = 19.0196...
     expect(valueAt(hf, sheet, 0, 4)).toBeCloseTo(12 * Math.log2(3), 6);
@@ -91,7 +91,7 @@ describe("AICOST plugin on a headless HyperFormula", () => {
     ['=AICOST.PROJECT_PRICE(10, 12, "nosuch")', aicost.PROJECT_PRICE(10, 12, "nosuch")],
     ['=AICOST.INFER_COST("many", 1, 1, 1)', aicost.INFER_COST("many", 1, 1, 1, null, null)],
     ["=AICOST.MONTHS_TO_PRICE(10, 0.1, \"pessimistic\")", aicost.MONTHS_TO_PRICE(10, 0.1, "pessimistic")],
-    ["=AICOST.DECLINE_RATE(0, 1, 12)", aicost.DECLINE_RATE(0, 1, 12)],
+    ["=AICOST.ANNUAL_MULTIPLIER(0, 1, 12)", aicost.ANNUAL_MULTIPLIER(0, 1, 12)],
   ])("%s keeps the error's code and message", (formula, direct) => {
     const { hf, sheet } = workbook([[formula]]);
     const value = valueAt(hf, sheet, 0, 0);

@@ -96,8 +96,8 @@ describe("the sample model", () => {
   test("values keep full JavaScript precision: no rounding to 10 significant digits", async () => {
     const sample = await createSampleDocument();
     const scratch = sample.sheetId("Try it") as number;
-    // DECLINE_RATE(1, 1e-7, 120) = (1e-7 / 1) ^ (12 / 120) = 10^-0.7 = 0.19952623149688795 in JavaScript.
-    sample.hf.setCellContents({ sheet: scratch, row: 20, col: 0 }, "=AICOST.DECLINE_RATE(1,0.0000001,120)");
+    // ANNUAL_MULTIPLIER(1, 1e-7, 120) = (1e-7 / 1) ^ (12 / 120) = 10^-0.7 = 0.19952623149688795 in JavaScript.
+    sample.hf.setCellContents({ sheet: scratch, row: 20, col: 0 }, "=AICOST.ANNUAL_MULTIPLIER(1,0.0000001,120)");
     const computed = value(sample, "A21", "Try it");
     expect(computed).toBe(Math.pow(0.0000001 / 1, 12 / 120));
     expect(String(computed)).toBe("0.19952623149688795");
