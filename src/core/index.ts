@@ -6,3 +6,4 @@ export * from "./cost";
 export * from "./namespace";
 export * from "./cells";
 export * from "./blend";
+export * from "./studentT";
