@@ -109,9 +109,8 @@ export function createPriceTable(
     const key = row.model.toLowerCase();
     const group = grouped.get(key) ?? { model: row.model, provider: row.provider, rows: [] };
     if (row.provider !== "" && group.provider !== "" && normalizeProvider(row.provider) !== normalizeProvider(group.provider)) {
-      throw malformed(
-        `${rowLabel(index)}: ${row.model} is listed under two providers (${group.provider}, ${row.provider}); give each its own model id, such as ${bareModelId(row.model)} and a prefixed one.`,
-      );
+      const otherId = `${row.provider.trim().toLowerCase().replace(/\s+/g, "_")}/${bareModelId(row.model)}`;
+      throw malformed(`${rowLabel(index)}: ${row.model} is listed under two providers (${group.provider}, ${row.provider}); a model id belongs to one provider: give the other its own id, such as ${otherId}.`);
     }
     if (group.provider === "") group.provider = row.provider;
     if (group.rows.some((other) => other.effectiveFromSerial === effectiveFromSerial)) {
@@ -275,10 +274,11 @@ export function modelPrice(table: PriceTable, model: string, priceType: PriceTyp
   const history = findModel(table, model);
   const row = priceRowInEffect(table, history, asOfDay);
   const prices = row.usdPerMillionTokens;
+  const when = asOfDay == null ? "its newest row" : isoDateOfExcelSerial(asOfDay);
   const missing = (field: PriceField) =>
     notFound(
-      `${history.model} has no ${priceType === "blended" ? `blended price (it needs input and output; ${field} is empty)` : `${field} price`} in ${table.description} ` +
-        `for ${asOfDay == null ? "its newest row" : isoDateOfExcelSerial(asOfDay)}: the row from ${row.effectiveFrom} leaves ${field} empty (not charged or not published).`,
+      `${history.model} has no ${priceType} price in ${table.description} for ${when}: ` +
+        `${priceType === "blended" ? "it needs input and output, and " : ""}the row from ${row.effectiveFrom} leaves ${field} empty (not charged or not published).`,
     );
   if (priceType === "blended") {
     if (prices.input == null) throw missing("input");

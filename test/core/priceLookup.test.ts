@@ -182,7 +182,10 @@ describe("modelPrice", () => {
       expect.objectContaining({ message: "gpt-4o has no batch_input price in the test table for 2024-06-01: the row from 2024-05-13 leaves batch_input empty (not charged or not published)." }),
     );
     expect(() => modelPrice(table, "embedder", "blended")).toThrow(
-      expect.objectContaining({ code: "notFound", message: expect.stringMatching(/^embedder has no blended price \(it needs input and output; output is empty\)/) }),
+      expect.objectContaining({
+        code: "notFound",
+        message: "embedder has no blended price in the test table for its newest row: it needs input and output, and the row from 2025-01-01 leaves output empty (not charged or not published).",
+      }),
     );
   });
 
@@ -343,7 +346,7 @@ describe("priceTableFromCells: a workbook's prices table", () => {
     ["a negative price", [["m", "P", 45658, 1, -2]], "outOfRange", /^price_table row 1 \(m\): Output must be 0 or more; got -2/],
     ["a logical for a source", [["m", "P", 45658, 1, 2, null, false]], "malformed", /^price_table row 1 \(m\): source must be text/],
     ["two rows of one date", [["m", "P", 45658, 1], ["M", "P", 45658.5, 2]], "malformed", /^price_table row 2: M has two rows effective from 2025-01-01/],
-    ["one model under two providers", [["m", "P", 45658, 1], ["m", "Q", 45700, 2]], "malformed", /^price_table row 2: m is listed under two providers \(P, Q\)/],
+    ["one model under two providers", [["m", "P", 45658, 1], ["m", "Q", 45700, 2]], "malformed", /^price_table row 2: m is listed under two providers \(P, Q\); a model id belongs to one provider: give the other its own id, such as q\/m\./],
     ["a header without dates", [["Model", "Input"], ["m", 1]], "malformed", /^price_table's header has no 'Effective from' column/],
     ["a header with two input columns", [["Model", "Effective from", "Input", "input"], ["m", 45658, 1, 2]], "malformed", /^price_table has two 'Input' columns/],
   ] as [string, CellValue[][], string, RegExp][])("refuses %s", (_what, cells, code, message) => {
