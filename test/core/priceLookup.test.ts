@@ -213,6 +213,22 @@ describe("modelPrice", () => {
   });
 });
 
+describe("createPriceTable and catalogDateSerial", () => {
+  it("refuses a row whose date is not one", () => {
+    expect(() => createPriceTable([row("m", "P", "2025-02-30", 1, 2)], "t")).toThrow(expect.objectContaining({ code: "malformed", message: "row 1 (m): the date '2025-02-30' is not a date." }));
+  });
+
+  it("has no catalog date for an empty table", () => {
+    expect(() => catalogDateSerial(createPriceTable([], "the empty table"))).toThrow(expect.objectContaining({ code: "notFound", message: "the empty table has no prices." }));
+  });
+
+  it("finds a blend's missing input as well as its output", () => {
+    const outputOnly = priceTableFromCells([["m", "P", 45658, null, 8]]);
+    expect(() => modelPrice(outputOnly, "m", "blended")).toThrow(expect.objectContaining({ code: "notFound", message: expect.stringMatching(/leaves input empty/) }));
+    expect(() => modelPrice(outputOnly, "m")).toThrow(expect.objectContaining({ code: "notFound", message: expect.stringMatching(/^m has no input price/) }));
+  });
+});
+
 describe("parsePriceType", () => {
   it.each([
     [null, "input"],
@@ -266,6 +282,12 @@ describe("listModels", () => {
         code: "notFound",
         message: "no models from provider 'Meta' in the test table; its providers are Amazon Bedrock, Fireworks AI, Google, Groq, OpenAI, Together AI.",
       }),
+    );
+  });
+
+  it("says when nothing at all is priced that early", () => {
+    expect(() => listModels(table, null, serial("2024-01-01"))).toThrow(
+      expect.objectContaining({ code: "notFound", message: "no prices in the test table on or before 2024-01-01; the first is from 2024-05-13." }),
     );
   });
 
@@ -342,6 +364,7 @@ describe("priceTableFromCells: a workbook's prices table", () => {
     ["a row without a date", [headerRow, ["m", "P", null, 1, 2, null, "s"]], "malformed", /^price_table row 2 \(m\): Effective from is empty; every price needs the date it took effect/],
     ["a date that is not one", [["m", "P", "June 2025", 1]], "malformed", /^price_table row 1 \(m\): Effective from must be a date; got 'June 2025'/],
     ["a date serial out of range", [["m", "P", 12, 1]], "outOfRange", /^price_table row 1 \(m\): Effective from must be an Excel date/],
+    ["a logical for a date", [["m", "P", true, 1]], "malformed", /^price_table row 1 \(m\): Effective from must be a date; got true/],
     ["text for a price", [["m", "P", 45658, "$3"]], "malformed", /^price_table row 1 \(m\): Input must be a number \(USD per million tokens\) or empty; got '\$3'/],
     ["a negative price", [["m", "P", 45658, 1, -2]], "outOfRange", /^price_table row 1 \(m\): Output must be 0 or more; got -2/],
     ["a logical for a source", [["m", "P", 45658, 1, 2, null, false]], "malformed", /^price_table row 1 \(m\): source must be text/],

@@ -165,6 +165,10 @@ describe("fitPriceTrend: statistics", () => {
     expect(() => fitPriceTrend(points)).toThrow(expect.objectContaining({ code: "notFound", message: expect.stringMatching(message) }));
   });
 
+  it("refuses a date that is not a finite number as malformed", () => {
+    expect(() => fitPriceTrend([point(45000, 2), point(Infinity, 1)])).toThrow(expect.objectContaining({ code: "malformed", message: "Date 2 is not a number." }));
+  });
+
   it.each([0, -1, Number.NaN])("refuses a price of %p as out of range", (price) => {
     expect(() => fitPriceTrend([point(45000, 2), point(45100, price)])).toThrow(
       expect.objectContaining({ code: "outOfRange", message: expect.stringMatching(/^Prices must be above 0 \(the fit takes their logarithm\); price 2 is/) }),

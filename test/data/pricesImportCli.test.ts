@@ -88,6 +88,12 @@ describe("npm run prices:import", () => {
     const badOption = runImport("map.json", "--frobnicate");
     expect(badOption.status).toBe(2);
     expect(badOption.stderr).toMatch(/^Unknown option --frobnicate\./);
+    const missingValue = runImport("map.json", "--date");
+    expect(missingValue.status).toBe(2);
+    expect(missingValue.stderr).toMatch(/^--date needs a value\./);
+    const twoFiles = runImport("a.json", "b.json");
+    expect(twoFiles.status).toBe(2);
+    expect(twoFiles.stderr).toMatch(/^Give one price map; got 2: a.json, b.json\./);
     const help = runImport("--help");
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: npm run prices:import -- FILE/);
