@@ -6,3 +6,4 @@ export * from "./cost";
 export * from "./namespace";
 export * from "./normal";
 export * from "./band";
+export * from "./sensitivity";
