@@ -154,11 +154,11 @@ export function annualMultiplierQuantile(band: Band, probability: number): numbe
  * @example bandScenario(DEFAULT_BAND, 0.9) // { label: "evidence P90", annualPriceMultiplier: 0.2, floorShare: 0.01 }
  */
 export function bandScenario(band: Band, probability: number): Scenario {
-  return {
-    label: `${band.label} ${percentileName(probability)}`,
-    annualPriceMultiplier: annualMultiplierQuantile(band, probability),
-    floorShare: band.floorShare,
-  };
+  return scenarioAt(band, probability, `${band.label} ${percentileName(probability)}`);
+}
+
+function scenarioAt(band: Band, probability: number, label: string): Scenario {
+  return { label, annualPriceMultiplier: annualMultiplierQuantile(band, probability), floorShare: band.floorShare };
 }
 
 /**
@@ -173,8 +173,9 @@ export function bandScenario(band: Band, probability: number): Scenario {
  * @example priceQuantile(10, 12, 0.9, DEFAULT_BAND) // 10 * (0.01 + 0.99 * 0.2) = 2.08
  */
 export function priceQuantile(usdPerMillionTokens: number, monthsAhead: number, probability: number, band: Band): number {
-  const scenario = bandScenario(band, probability);
-  return finiteResult(projectPrice(usdPerMillionTokens, monthsAhead, scenario), "price", scenario);
+  // Labelled with the band's own name: the percentile's name is formatted only for a message.
+  const scenario = scenarioAt(band, probability, band.label);
+  return finiteResult(projectPrice(usdPerMillionTokens, monthsAhead, scenario), "price", band, probability, scenario);
 }
 
 /**
@@ -191,8 +192,8 @@ export function costQuantile(
   band: Band,
   annualVolumeMultiplier: number,
 ): number {
-  const scenario = bandScenario(band, probability);
-  return finiteResult(projectCost(costTodayUsd, monthsAhead, scenario, annualVolumeMultiplier), "cost", scenario);
+  const scenario = scenarioAt(band, probability, band.label);
+  return finiteResult(projectCost(costTodayUsd, monthsAhead, scenario, annualVolumeMultiplier), "cost", band, probability, scenario);
 }
 
 /** One month of a band curve: the 10th, 50th and 90th percentiles of the projected price. */
@@ -208,18 +209,18 @@ export type BandCurveRow = [p10: number, p50: number, p90: number];
 export function priceBandCurve(usdPerMillionTokens: number, months: number, band: Band): BandCurveRow[] {
   validateBand(band);
   const [p10, p50, p90] = ([0.1, 0.5, 0.9] as const).map((probability) => {
-    const scenario = bandScenario(band, probability);
+    const scenario = scenarioAt(band, probability, band.label);
     const curve = priceCurve(usdPerMillionTokens, months, scenario);
-    for (const price of curve) finiteResult(price, "price", scenario);
+    for (const price of curve) finiteResult(price, "price", band, probability, scenario);
     return curve;
   });
   return p50.map((median, month): BandCurveRow => [p10[month], median, p90[month]]);
 }
 
-function finiteResult(amount: number, what: "price" | "cost", scenario: Scenario): number {
+function finiteResult(amount: number, what: "price" | "cost", band: Band, probability: number, scenario: Scenario): number {
   if (!Number.isFinite(amount)) {
     throw outOfRange(
-      `The projected ${what} at ${scenario.label} (m = ${scenario.annualPriceMultiplier}) is beyond the largest number a cell can hold; project fewer months ahead or use a lower multiplier.`,
+      `The projected ${what} at ${band.label} ${percentileName(probability)} (m = ${scenario.annualPriceMultiplier}) is beyond the largest number a cell can hold; project fewer months ahead or use a lower multiplier.`,
     );
   }
   return amount;
