@@ -121,7 +121,7 @@ const maxSafeExponent = 700;
  * Throws outOfRange for an invalid band, a probability outside (0, 1), or a quantile beyond the
  * range of numbers (a band many orders of magnitude wide at a probability near 0 or 1).
  *
- * @example annualMultiplierQuantile(DEFAULT_BAND, 0.75) // 0.057 * exp(0.6745 / 1.2816 * ln(0.2 / 0.057)) = 0.111
+ * @example annualMultiplierQuantile(DEFAULT_BAND, 0.75) // 0.057 * exp(0.6745 / 1.2816 * ln(0.2 / 0.057)) = 0.1104
  */
 export function annualMultiplierQuantile(band: Band, probability: number): number {
   validateBand(band);
@@ -207,7 +207,6 @@ export type BandCurveRow = [p10: number, p50: number, p90: number];
  * @example priceBandCurve(10, 12, DEFAULT_BAND)[12] // [10 * 0.0298, 10 * 0.06643, 10 * 0.208] = [0.298, 0.6643, 2.08]
  */
 export function priceBandCurve(usdPerMillionTokens: number, months: number, band: Band): BandCurveRow[] {
-  validateBand(band);
   const [p10, p50, p90] = ([0.1, 0.5, 0.9] as const).map((probability) => {
     const scenario = scenarioAt(band, probability, band.label);
     const curve = priceCurve(usdPerMillionTokens, months, scenario);
