@@ -4,3 +4,6 @@ export * from "./projection";
 export * from "./rates";
 export * from "./cost";
 export * from "./namespace";
+export * from "./normal";
+export * from "./band";
+export * from "./sensitivity";
