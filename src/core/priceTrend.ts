@@ -23,7 +23,10 @@ export interface DatedPrice {
   readonly usdPerMillionTokens: number;
 }
 
-/** The result of a fit. */
+/**
+ * The result of a fit. For extreme data (dates days apart, or not in days) m, 1/m and the bounds
+ * may be 0 or Infinity here; {@link fitStatisticValue} refuses those rather than show them.
+ */
 export interface PriceTrendFit {
   /** Points used. */
   readonly n: number;
@@ -162,18 +165,27 @@ export function parseFitStatistic(text: string | null | undefined): FitStatistic
   return found;
 }
 
+/* A multiplier of e^(±710) a year or more is 0 or Infinity in a double: refused, not shown as 0. */
+function representable(value: number, what: string): number {
+  if (value > 0 && Number.isFinite(value)) return value;
+  throw outOfRange(
+    `${what} is beyond what a number can hold (prices changing by a factor above 1e308 a year); check that the dates are Excel dates, in days, and spread over weeks or more.`,
+  );
+}
+
 /**
  * One statistic of a fit. Those a fit does not have are notFound, with the reason: the bounds for
- * n = 2, r2 when every price is the same, the halving time when prices are flat.
+ * n = 2, r2 when every price is the same, the halving time when prices are flat. A multiplier or
+ * bound too extreme for a number (dates a few days apart, or not in days) is outOfRange.
  *
  * @example fitStatisticValue(fit, "times_cheaper") // 1/m
  */
 export function fitStatisticValue(fit: PriceTrendFit, statistic: FitStatistic): number {
   switch (statistic) {
     case "multiplier":
-      return fit.annualPriceMultiplier;
+      return representable(fit.annualPriceMultiplier, "The annual multiplier");
     case "times_cheaper":
-      return fit.timesCheaperPerYear;
+      return representable(fit.timesCheaperPerYear, "times_cheaper");
     case "n":
       return fit.n;
     case "r2":
@@ -186,7 +198,7 @@ export function fitStatisticValue(fit: PriceTrendFit, statistic: FitStatistic): 
     case "high": {
       const bound = statistic === "low" ? fit.low : fit.high;
       if (bound == null) throw notFound(`90% bounds need at least 3 prices; a line through ${fit.n} has no spread to measure.`);
-      return bound;
+      return representable(bound, `The ${statistic} bound`);
     }
   }
 }

@@ -140,21 +140,45 @@ describe("fitPriceTrend: statistics", () => {
     );
   });
 
-  it("property: scaling every price leaves m, r2 and the bounds unchanged", () => {
+  it("property: scaling every price leaves the slope, its standard error, r2, m and the bounds unchanged", () => {
+    // compared on the log scale: ln m = 365.25 × b, so a relative 1e-9 on m is 1e-9 on the slope's year
+    const sameLog = (left: number | null, right: number | null) =>
+      left == null ? right == null : left === right || Math.abs(Math.log(left) - Math.log(right as number)) <= 1e-9 * Math.max(1, Math.abs(Math.log(left)));
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: 44000, max: 47000 }), fc.double({ min: 0.01, max: 100, noNaN: true })), { minLength: 3, maxLength: 10 }),
         fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
         (pairs, scale) => {
           const points = pairs.map(([day, price]) => point(day, price));
-          if (new Set(points.map((entry) => entry.dateSerial)).size < 2) return true;
+          const logs = points.map((entry) => Math.log(entry.usdPerMillionTokens));
+          // two dates at least, and prices that differ by more than rounding (else r2 is 0/0 and noise)
+          fc.pre(new Set(points.map((entry) => entry.dateSerial)).size >= 2 && Math.max(...logs) - Math.min(...logs) > 1e-3);
           const fit = fitPriceTrend(points);
           const scaled = fitPriceTrend(points.map((entry) => point(entry.dateSerial, entry.usdPerMillionTokens * scale)));
-          const near = (left: number | null, right: number | null) => (left == null ? right == null : Math.abs(left - (right as number)) <= 1e-9 * Math.max(1, Math.abs(left)));
-          return near(fit.annualPriceMultiplier, scaled.annualPriceMultiplier) && near(fit.high, scaled.high) && (fit.r2 == null || Math.abs(fit.r2 - (scaled.r2 as number)) < 1e-9);
+          const near = (left: number, right: number) => Math.abs(left - right) <= 1e-9 * Math.max(1e-6, Math.abs(left));
+          return (
+            near(fit.slopePerDay, scaled.slopePerDay) &&
+            near(fit.slopeStandardError as number, scaled.slopeStandardError as number) &&
+            (fit.r2 == null || Math.abs(fit.r2 - (scaled.r2 as number)) < 1e-9) &&
+            sameLog(fit.annualPriceMultiplier, scaled.annualPriceMultiplier) &&
+            sameLog(fit.low, scaled.low) &&
+            sameLog(fit.high, scaled.high)
+          );
         },
       ),
     );
+  });
+
+  it("refuses a multiplier or bound too extreme for a number, rather than showing 0 or Infinity", () => {
+    // prices 0.01, 0.26, 0.011 over six days: ln m = 365.25 × −0.19 = −69 (m = 7.7e-31, shown); the 90% bounds
+    // with t(0.95, 1) = 6.31 and se 0.55 a day are e^(365.25 × (−0.19 ∓ 3.44)): 0 and Infinity in a double
+    const fit = fitPriceTrend([point(44001, 0.26433408911638856), point(44006, 0.011283191580302759), point(44000, 0.01)]);
+    expect(fitStatisticValue(fit, "multiplier")).toBeCloseTo(7.680094925891526e-31, 40);
+    expect(() => fitStatisticValue(fit, "low")).toThrow(expect.objectContaining({ code: "outOfRange", message: expect.stringMatching(/^The low bound is beyond what a number can hold/) }));
+    expect(() => fitStatisticValue(fit, "high")).toThrow(expect.objectContaining({ code: "outOfRange", message: expect.stringMatching(/check that the dates are Excel dates, in days/) }));
+    const years = fitPriceTrend([point(2023, 37.5), point(2024, 0.25)]); // dates typed as years: 150x in "one day"
+    expect(() => fitStatisticValue(years, "multiplier")).toThrow(expect.objectContaining({ code: "outOfRange" }));
+    expect(() => fitStatisticValue(years, "times_cheaper")).toThrow(expect.objectContaining({ code: "outOfRange" }));
   });
 
   it.each([

@@ -39,10 +39,21 @@ describe("studentTQuantile", () => {
     expect(studentTQuantile(0.05, 10)).toBeCloseTo(-1.8124611228116756, 12);
   });
 
-  it("stays within 1e-10 of SciPy at 100,000 and 1,000,000 degrees of freedom, nearing the normal quantile 1.6448536269514715", () => {
-    // the closed form's ν/2 terms each carry a rounding error, so accuracy falls from about 1e-15 to 1e-11 there
-    expect(Math.abs(studentTQuantile(0.95, 100_000) / 1.6448688647849696 - 1)).toBeLessThan(1e-10);
-    expect(Math.abs(studentTQuantile(0.95, 999_999) / 1.6448551507235638 - 1)).toBeLessThan(1e-10);
+  it.each([
+    // SciPy, for the Cornish-Fisher expansion's range (3000 degrees of freedom on), nearing the normal quantile 1.6448536269514715
+    [0.95, 3000, 1.6453617078374076],
+    [0.995, 3000, 2.5774691348386076],
+    [0.95, 100_000, 1.6448688647849696],
+    [0.9999, 100_000, 3.7191543826413724],
+    [0.95, 999_999, 1.6448551507235638],
+  ])("t(%p, %p) = %p from the expansion", (probability, degreesOfFreedom, expected) => {
+    expect(Math.abs(studentTQuantile(probability, degreesOfFreedom) / expected - 1)).toBeLessThan(1e-14);
+  });
+
+  it("joins the sum and the expansion smoothly at 3000 degrees of freedom", () => {
+    // 2999 comes from the sum, 3000 from the expansion; SciPy: t(0.95, 2999) = 1.645361877306835
+    expect(Math.abs(studentTQuantile(0.95, 2999) / 1.645361877306835 - 1)).toBeLessThan(1e-12);
+    expect(studentTQuantile(0.95, 2999)).toBeGreaterThan(studentTQuantile(0.95, 3000));
   });
 
   it("property: the distribution function undoes the quantile", () => {
