@@ -93,6 +93,8 @@ module.exports = (env = {}, argv = {}) => {
       rules: [
         { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } } },
         { test: /\.css$/, type: "asset/source" },
+        // The price catalog (data/prices.csv) is bundled as text and parsed on first use.
+        { test: /\.csv$/, type: "asset/source" },
       ],
     },
     performance: { hints: false },
