@@ -12,11 +12,11 @@ export const STANDALONE_SAMPLE_PRICE_USD = 3;
  * reference. Nothing is saved.
  */
 export async function createStandaloneWorkbook(): Promise<WorkbookPort> {
-  const document = PreviewDocument.empty("Sheet1");
-  const sheet = document.sheetId("Sheet1") as number;
-  document.hf.setCellContents({ sheet, row: 0, col: 0 }, STANDALONE_SAMPLE_PRICE_USD);
-  document.setFormat(sheet, "A1", "$#,##0.00");
-  const workbook = new PreviewWorkbook(document, new SimpleSelection({ sheetName: "Sheet1", row: 0, col: 0 }));
+  const workbookDocument = PreviewDocument.empty("Sheet1");
+  const sheet = workbookDocument.sheetId("Sheet1") as number;
+  workbookDocument.hf.setCellContents({ sheet, row: 0, col: 0 }, STANDALONE_SAMPLE_PRICE_USD);
+  workbookDocument.setFormat(sheet, "A1", "$#,##0.00");
+  const workbook = new PreviewWorkbook(workbookDocument, new SimpleSelection({ sheetName: "Sheet1", row: 0, col: 0 }));
   await workbook.setUpAssumptions();
   return workbook;
 }

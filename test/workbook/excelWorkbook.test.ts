@@ -63,7 +63,8 @@ describe("ExcelWorkbook set-up", () => {
   it("changes nothing on a second set-up and keeps the user's edits and rows", async () => {
     const { excel, workbook } = await setUpWorkbook();
     await workbook.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "rate card" });
-    excel.type(SHEET, "B12", 0.15); // the user tunes baseline by typing
+    excel.type(SHEET, "B12", 0.15); // the user tunes baseline by typing, and says so in its note
+    excel.type(SHEET, "D12", "our own view");
     excel.type(SHEET, "B4", "team plan");
     excel.writes = [];
     await workbook.setUpAssumptions();
@@ -228,16 +229,23 @@ describe("ExcelWorkbook writes", () => {
     expect(excel.writes).toEqual([]);
   });
 
-  it("writes only the changed parameter cells of the scenario's row", async () => {
+  it("writes only the changed cells of the scenario's row: its parameters and, for a preset, the note they call for", async () => {
     const { excel, workbook } = await setUpWorkbook();
+    const edited = (preset: string, source: string) => `Edited from ${preset}: ${source}; these values are not the source's.`;
     await workbook.updateScenario("aggressive", { floorShare: 0.002 });
-    expect(excel.writes).toEqual([{ sheet: SHEET, address: "C13", property: "values", value: [[0.002]] }]);
+    expect(excel.writes).toEqual([{ sheet: SHEET, address: "C13:D13", property: "values", value: [[0.002, edited("aggressive", "Epoch AI 40x")]] }]);
     excel.writes = [];
     await workbook.updateScenario("Baseline", { annualPriceMultiplier: 0.2, floorShare: 0.05 });
-    expect(excel.writes).toEqual([{ sheet: SHEET, address: "B12:C12", property: "values", value: [[0.2, 0.05]] }]);
+    expect(excel.writes).toEqual([{ sheet: SHEET, address: "B12:D12", property: "values", value: [[0.2, 0.05, edited("baseline", "a16z 10x")]] }]);
     excel.writes = [];
     await workbook.updateScenario("pessimistic", { annualPriceMultiplier: 0.4 });
-    expect(excel.writes).toEqual([{ sheet: SHEET, address: "B11", property: "values", value: [[0.4]] }]);
+    expect(excel.writes.map((write) => [write.address, write.value])).toEqual([
+      ["B11", [[0.4]]],
+      ["D11", [[edited("pessimistic", "Gartner 2x")]]],
+    ]);
+    excel.writes = [];
+    await workbook.updateScenario("pessimistic", { annualPriceMultiplier: 0.45 }); // the note is right already
+    expect(excel.writes.map((write) => write.address)).toEqual(["B11"]);
   });
 
   it.each([
