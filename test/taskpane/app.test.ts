@@ -154,6 +154,17 @@ describe("the parameter editor", () => {
     expect(editorSection().textContent).toMatch(/a16z/); // the preset's source note
   });
 
+  test("refuses \"0.000001 x cheaper per year\" (m = 1e6) with a message, and the chart's table never shows $∞", async () => {
+    const workbook = new FakeWorkbook();
+    await mount(workbook);
+    const timesCheaper = labelled("x cheaper per year", editorSection());
+    type(timesCheaper, "0.000001");
+    await afterWriteDelay();
+    expect(errorFor(timesCheaper)).toMatch(/^0.000001 is out of range\. Enter a number from 0.1 to 1,000,000/);
+    expect(workbook.writes()).toEqual([]);
+    expect(document.body.textContent).not.toMatch(/∞|NaN/);
+  });
+
   test("an invalid value shows what is wrong and the allowed range, and writes nothing", async () => {
     const workbook = new FakeWorkbook();
     await mount(workbook);
