@@ -40,14 +40,16 @@ export type HarnessFactory = () => Promise<PortHarness>;
 const SHEET = ASSUMPTIONS_SHEET_NAME;
 const [pessimistic, baseline, aggressive] = PRESET_SCENARIOS;
 
-function ready(state: AssumptionsState): Exclude<AssumptionsState, { status: "missing" }> {
+/** The state of an existing sheet; fails the test for a missing one. */
+export function ready(state: AssumptionsState): Exclude<AssumptionsState, { status: "missing" }> {
   if (state.status === "missing") {
     throw new Error("expected the assumptions sheet");
   }
   return state;
 }
 
-function problems(state: AssumptionsState): string[] {
+/** Every problem of a state, the sheet's and each row's. */
+export function problems(state: AssumptionsState): string[] {
   const sheet = ready(state);
   return [...sheet.problems, ...sheet.scenarios.flatMap((scenario) => scenario.problems)];
 }

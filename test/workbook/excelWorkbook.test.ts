@@ -1,6 +1,7 @@
 import { CHART_TITLE, DROPDOWN_SOURCE, ExcelWorkbook } from "../../src/workbook/excelWorkbook";
 import { PRICE_FORMAT } from "../../src/sheet/projectionBlock";
-import { DEFAULT_PREFERENCES, type AssumptionsState } from "../../src/sheet/port";
+import { DEFAULT_PREFERENCES } from "../../src/sheet/port";
+import { problems, ready } from "../contract/workbookPort.contract";
 import { FakeExcel } from "./fakeExcel";
 
 const SHEET = "AICOST Assumptions";
@@ -18,17 +19,7 @@ async function setUpWorkbook(): Promise<{ excel: FakeExcel; workbook: ExcelWorkb
   return fixture;
 }
 
-function ready(state: AssumptionsState): Exclude<AssumptionsState, { status: "missing" }> {
-  if (state.status === "missing") {
-    throw new Error("expected the assumptions sheet");
-  }
-  return state;
-}
-
-function allProblems(state: AssumptionsState): string[] {
-  const sheet = ready(state);
-  return [...sheet.problems, ...sheet.scenarios.flatMap((scenario) => scenario.problems)];
-}
+const allProblems = problems;
 
 describe("ExcelWorkbook set-up", () => {
   it("reports a workbook without the sheet as missing", async () => {
