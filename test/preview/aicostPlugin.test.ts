@@ -145,6 +145,14 @@ describe("AICOST plugin on a headless HyperFormula", () => {
     });
   });
 
+  test("a scenario row whose cells are all empty is #VALUE! saying so, not baseline, as in Excel", () => {
+    const { hf, sheet } = workbook([[null, null, null, "=AICOST.PROJECT_PRICE(10, 12, A1:C1)", "=AICOST.PROJECT_PRICE(10, 12, A2)"]]);
+    expect(valueAt(hf, sheet, 0, 3)).toMatchObject({ value: "#VALUE!", message: (aicost.PROJECT_PRICE(10, 12, [[null, null, null]]) as ExcelError).message });
+    expect((aicost.PROJECT_PRICE(10, 12, [[null, null, null]]) as ExcelError).message).toMatch(/^The scenario range is empty/);
+    // a single empty cell still means baseline: 10 * 0.109 = 1.09
+    expect(valueAt(hf, sheet, 0, 4)).toBeCloseTo(1.09, 10);
+  });
+
   test("the wrong number of arguments is #N/A saying how many the function takes, from its parameter table", () => {
     const { hf, sheet } = workbook([["=AICOST.PROJECT_PRICE(1)", "=AICOST.SCENARIO_PARAMS(1, 2)"]]);
     expect(valueAt(hf, sheet, 0, 0)).toMatchObject({ value: "#N/A", message: "AICOST.PROJECT_PRICE takes 2 to 3 arguments; got 1." });
