@@ -1,5 +1,5 @@
 import { HyperFormula, type RawCellContent } from "hyperformula";
-import { cellAddress, columnIndex } from "../sheet/addresses";
+import { cellAddress, cellPosition } from "../sheet/addresses";
 import { DEFAULT_PREFERENCES, type PanePreferences } from "../sheet/port";
 import { registerAicostPlugin } from "./aicostPlugin";
 
@@ -39,16 +39,6 @@ export interface CellPosition {
   readonly sheet: number;
   readonly row: number;
   readonly col: number;
-}
-
-/** Splits "B4" into a 0-based row and column; null for anything else. */
-export function parseA1(address: string): { row: number; col: number } | null {
-  const match = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/.exec(address.trim());
-  if (!match) {
-    return null;
-  }
-  const row = Number(match[2]) - 1;
-  return row < 0 ? null : { row, col: columnIndex(match[1]) };
 }
 
 /** "B4" for a 0-based row and column. */
@@ -95,7 +85,7 @@ export class PreviewDocument {
   static fromStored(stored: StoredWorkbook): PreviewDocument {
     registerAicostPlugin();
     const hf = HyperFormula.buildEmpty({ ...PREVIEW_ENGINE_CONFIG, maxRows: 10_000, maxColumns: 200 });
-    const document = new PreviewDocument(hf, stored.activeSheet);
+    const workbookDocument = new PreviewDocument(hf, stored.activeSheet);
     hf.batch(() => {
       for (const sheet of stored.sheets) {
         hf.addSheet(sheet.name);
@@ -107,14 +97,14 @@ export class PreviewDocument {
       for (const sheet of stored.sheets) {
         const sheetId = hf.getSheetId(sheet.name) as number;
         hf.setSheetContent(sheetId, toRows(sheet.cells));
-        document.formats.set(sheetId, new Map(Object.entries(sheet.formats)));
+        workbookDocument.formats.set(sheetId, new Map(Object.entries(sheet.formats)));
       }
     });
-    document.preferencesValue = stored.preferences;
+    workbookDocument.preferencesValue = stored.preferences;
     if (hf.getSheetId(stored.activeSheet) === undefined) {
-      document.activeSheet = stored.sheets[0]?.name ?? "";
+      workbookDocument.activeSheet = stored.sheets[0]?.name ?? "";
     }
-    return document;
+    return workbookDocument;
   }
 
   /** The workbook as plain data: formulas, not their spilled values. */
@@ -200,7 +190,7 @@ export class PreviewDocument {
 function toRows(cells: Readonly<Record<string, StoredCellContent>>): RawCellContent[][] {
   const rows: RawCellContent[][] = [];
   for (const [address, content] of Object.entries(cells)) {
-    const position = parseA1(address);
+    const position = cellPosition(address);
     if (position === null) {
       continue;
     }

@@ -1,5 +1,5 @@
 import type { ExportedChange } from "hyperformula";
-import { columnLetters, parseCellAddress } from "../sheet/addresses";
+import { cellPosition, columnLetters, parseCellAddress } from "../sheet/addresses";
 import { toA1, type PreviewDocument } from "./document";
 import { displayValue } from "./format";
 import type { SelectedCell, SelectionSource } from "./previewWorkbook";
@@ -42,7 +42,7 @@ interface RenderedWindow {
 }
 
 export class Grid implements SelectionSource {
-  private document: PreviewDocument;
+  private workbookDocument: PreviewDocument;
   private readonly elements: GridElements;
   private readonly callbacks: GridCallbacks;
   private readonly table: HTMLTableElement;
@@ -62,8 +62,8 @@ export class Grid implements SelectionSource {
   private readonly onValuesUpdated = (changes: ExportedChange[]) => this.valuesUpdated(changes);
   private readonly onSheetsChanged = () => this.renderTabs();
 
-  constructor(document: PreviewDocument, elements: GridElements, callbacks: GridCallbacks = {}) {
-    this.document = document;
+  constructor(workbookDocument: PreviewDocument, elements: GridElements, callbacks: GridCallbacks = {}) {
+    this.workbookDocument = workbookDocument;
     this.elements = elements;
     this.callbacks = callbacks;
     this.table = Object.assign(window.document.createElement("table"), { className: "grid" });
@@ -73,30 +73,30 @@ export class Grid implements SelectionSource {
     this.editor.setAttribute("aria-label", "Cell editor");
     elements.scroller.replaceChildren(this.table, this.editor);
     this.wireEvents();
-    this.attach(document);
+    this.attach(workbookDocument);
   }
 
   /** Shows another document (after "Reset sample"). */
-  setDocument(document: PreviewDocument): void {
+  setDocument(workbookDocument: PreviewDocument): void {
     this.detach();
-    this.document = document;
-    this.attach(document);
+    this.workbookDocument = workbookDocument;
+    this.attach(workbookDocument);
   }
 
-  private attach(document: PreviewDocument): void {
-    document.hf.on("valuesUpdated", this.onValuesUpdated);
-    document.hf.on("sheetAdded", this.onSheetsChanged);
-    document.hf.on("sheetRemoved", this.onSheetsChanged);
-    document.hf.on("sheetRenamed", this.onSheetsChanged);
-    const sheetName = document.sheetId(document.activeSheet) === undefined ? document.hf.getSheetNames()[0] : document.activeSheet;
+  private attach(workbookDocument: PreviewDocument): void {
+    workbookDocument.hf.on("valuesUpdated", this.onValuesUpdated);
+    workbookDocument.hf.on("sheetAdded", this.onSheetsChanged);
+    workbookDocument.hf.on("sheetRemoved", this.onSheetsChanged);
+    workbookDocument.hf.on("sheetRenamed", this.onSheetsChanged);
+    const sheetName = workbookDocument.sheetId(workbookDocument.activeSheet) === undefined ? workbookDocument.hf.getSheetNames()[0] : workbookDocument.activeSheet;
     this.showSheet(sheetName);
   }
 
   private detach(): void {
-    this.document.hf.off("valuesUpdated", this.onValuesUpdated);
-    this.document.hf.off("sheetAdded", this.onSheetsChanged);
-    this.document.hf.off("sheetRemoved", this.onSheetsChanged);
-    this.document.hf.off("sheetRenamed", this.onSheetsChanged);
+    this.workbookDocument.hf.off("valuesUpdated", this.onValuesUpdated);
+    this.workbookDocument.hf.off("sheetAdded", this.onSheetsChanged);
+    this.workbookDocument.hf.off("sheetRemoved", this.onSheetsChanged);
+    this.workbookDocument.hf.off("sheetRenamed", this.onSheetsChanged);
   }
 
   // ---- SelectionSource ------------------------------------------------------------------------
@@ -114,17 +114,17 @@ export class Grid implements SelectionSource {
 
   /** The sheet on screen. */
   get sheetName(): string {
-    return this.document.hf.getSheetName(this.sheet) ?? "";
+    return this.workbookDocument.hf.getSheetName(this.sheet) ?? "";
   }
 
   showSheet(name: string, selection: { row: number; col: number } = { row: 0, col: 0 }): void {
-    const sheet = this.document.sheetId(name);
+    const sheet = this.workbookDocument.sheetId(name);
     if (sheet === undefined) {
       return;
     }
     this.commitEdit();
     this.sheet = sheet;
-    this.document.activeSheet = name;
+    this.workbookDocument.activeSheet = name;
     this.table.setAttribute("aria-label", `Sheet ${name}`);
     this.measure();
     this.elements.scroller.scrollTop = 0;
@@ -136,7 +136,7 @@ export class Grid implements SelectionSource {
 
   private renderTabs(): void {
     const doc = window.document;
-    const tabs = this.document.hf.getSheetNames().map((name) => {
+    const tabs = this.workbookDocument.hf.getSheetNames().map((name) => {
       const tab = doc.createElement("button");
       tab.type = "button";
       tab.className = "sheet-tab";
@@ -154,9 +154,9 @@ export class Grid implements SelectionSource {
     add.title = "Add a sheet";
     add.setAttribute("aria-label", "Add a sheet");
     add.addEventListener("click", () => {
-      let number = this.document.hf.getSheetNames().length + 1;
-      while (this.document.sheetId(`Sheet${number}`) !== undefined) number++;
-      this.document.hf.addSheet(`Sheet${number}`);
+      let number = this.workbookDocument.hf.getSheetNames().length + 1;
+      while (this.workbookDocument.sheetId(`Sheet${number}`) !== undefined) number++;
+      this.workbookDocument.hf.addSheet(`Sheet${number}`);
       this.showSheet(`Sheet${number}`);
     });
     const tablist = doc.createElement("div");
@@ -181,7 +181,7 @@ export class Grid implements SelectionSource {
 
   /** Grid size and column widths from the sheet's used range. */
   private measure(): void {
-    const { width, height } = this.document.hf.getSheetDimensions(this.sheet);
+    const { width, height } = this.workbookDocument.hf.getSheetDimensions(this.sheet);
     this.rowCount = Math.max(MIN_ROWS, height + 20);
     this.columnCount = Math.min(MAX_COLUMNS, Math.max(MIN_COLUMNS, width + 2));
     const widths = new Array<number>(this.columnCount).fill(MIN_COLUMN_WIDTH_PX + 24);
@@ -190,10 +190,10 @@ export class Grid implements SelectionSource {
       let longest = 0;
       for (let row = 0; row < sampleRows; row++) {
         const position = { sheet: this.sheet, row, col };
-        const value = this.document.hf.getCellValue(position);
+        const value = this.workbookDocument.hf.getCellValue(position);
         if (value === null) continue;
-        const shown = displayValue(value, this.document.formatAt(position));
-        const overflows = shown.kind === "text" && this.document.hf.getCellValue({ sheet: this.sheet, row, col: col + 1 }) === null;
+        const shown = displayValue(value, this.workbookDocument.formatAt(position));
+        const overflows = shown.kind === "text" && this.workbookDocument.hf.getCellValue({ sheet: this.sheet, row, col: col + 1 }) === null;
         if (!overflows) longest = Math.max(longest, shown.text.length);
       }
       widths[col] = Math.min(MAX_COLUMN_WIDTH_PX, Math.max(widths[col], longest * 7 + 14));
@@ -261,15 +261,15 @@ export class Grid implements SelectionSource {
 
   private paintCell(td: HTMLTableCellElement, row: number, col: number): void {
     const position = { sheet: this.sheet, row, col };
-    const shown = displayValue(this.document.hf.getCellValue(position), this.document.formatAt(position));
+    const shown = displayValue(this.workbookDocument.hf.getCellValue(position), this.workbookDocument.formatAt(position));
     if (td.dataset.value === shown.dataValue && td.textContent === shown.text && td.title === (shown.message ?? "")) {
       return;
     }
     td.textContent = shown.text;
     td.dataset.value = shown.dataValue;
     td.title = shown.message ?? "";
-    const overflow = shown.kind === "text" && this.document.hf.getCellValue({ sheet: this.sheet, row, col: col + 1 }) === null;
-    const spilled = shown.kind !== "empty" && this.document.hf.isCellPartOfArray(position) ? " spilled" : "";
+    const overflow = shown.kind === "text" && this.workbookDocument.hf.getCellValue({ sheet: this.sheet, row, col: col + 1 }) === null;
+    const spilled = shown.kind !== "empty" && this.workbookDocument.hf.isCellPartOfArray(position) ? " spilled" : "";
     const selected = this.selected.row === row && this.selected.col === col ? " selected" : "";
     td.className = `cell ${shown.kind}${overflow ? " overflow" : ""}${spilled}${selected}`;
   }
@@ -289,23 +289,19 @@ export class Grid implements SelectionSource {
 
   /** Rewrites the rendered cells whose value changed; grows the grid when the sheet did. */
   repaint(): void {
-    const { width, height } = this.document.hf.getSheetDimensions(this.sheet);
+    const { width, height } = this.workbookDocument.hf.getSheetDimensions(this.sheet);
     if (height + 20 > this.rowCount || (width + 2 > this.columnCount && this.columnCount < MAX_COLUMNS)) {
       this.measure();
       this.renderFrame();
       return;
     }
     for (const [address, td] of this.cells) {
-      const row = Number(address.replace(/^[A-Z]+/, "")) - 1;
-      const col = this.colOf(td);
+      const { row, col } = cellPosition(address) as { row: number; col: number };
       this.paintCell(td, row, col);
     }
     this.showSelectedContent();
   }
 
-  private colOf(td: HTMLTableCellElement): number {
-    return td.cellIndex - 1;
-  }
 
   // ---- Selection and scrolling ----------------------------------------------------------------
 
@@ -329,7 +325,7 @@ export class Grid implements SelectionSource {
       return false;
     }
     if (location.sheetName !== null) {
-      const sheetName = this.document.hf.getSheetNames().find((name) => name.toLowerCase() === location.sheetName?.toLowerCase());
+      const sheetName = this.workbookDocument.hf.getSheetNames().find((name) => name.toLowerCase() === location.sheetName?.toLowerCase());
       if (sheetName === undefined) {
         return false;
       }
@@ -414,14 +410,14 @@ export class Grid implements SelectionSource {
   /** What the formula bar shows: the formula, or the value as typed. */
   private rawContent(row: number, col: number): string {
     const position = { sheet: this.sheet, row, col };
-    const formula = this.document.hf.getCellFormula(position);
+    const formula = this.workbookDocument.hf.getCellFormula(position);
     if (formula !== undefined) {
       return formula;
     }
-    const serialized = this.document.hf.getCellSerialized(position);
+    const serialized = this.workbookDocument.hf.getCellSerialized(position);
     if (serialized === null || serialized === undefined) return "";
     if (typeof serialized === "boolean") return serialized ? "TRUE" : "FALSE";
-    return typeof serialized === "object" ? String(this.document.hf.getCellValue(position) ?? "") : String(serialized);
+    return typeof serialized === "object" ? String(this.workbookDocument.hf.getCellValue(position) ?? "") : String(serialized);
   }
 
   // ---- Editing --------------------------------------------------------------------------------
@@ -429,7 +425,7 @@ export class Grid implements SelectionSource {
   /** Writes what the user typed into a cell: a formula, a number, text, or empty to clear it. */
   commit(row: number, col: number, input: string): void {
     try {
-      this.document.hf.setCellContents({ sheet: this.sheet, row, col }, input === "" ? null : input);
+      this.workbookDocument.hf.setCellContents({ sheet: this.sheet, row, col }, input === "" ? null : input);
     } catch (thrown) {
       this.callbacks.onMessage?.(`${toA1(row, col)} was not changed: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
     }
@@ -480,8 +476,8 @@ export class Grid implements SelectionSource {
       const td = (event.target as HTMLElement).closest("td");
       if (!td || !td.dataset.address) return;
       this.commitEdit();
-      const row = Number(td.dataset.address.replace(/^[A-Z]+/, "")) - 1;
-      this.select(row, this.colOf(td as HTMLTableCellElement));
+      const { row, col } = cellPosition(td.dataset.address) as { row: number; col: number };
+      this.select(row, col);
       event.preventDefault();
       scroller.focus({ preventScroll: true });
     });

@@ -41,18 +41,18 @@ class PreviewPage {
 
   async start(): Promise<void> {
     const opened = await this.openStoredOrSample();
-    this.workbookDocument = opened.document;
-    this.grid = new Grid(opened.document, {
+    this.workbookDocument = opened.workbookDocument;
+    this.grid = new Grid(opened.workbookDocument, {
       scroller: required("grid"),
       nameBox: required<HTMLInputElement>("name-box"),
       formulaBar: required<HTMLInputElement>("formula-bar"),
       tabs: required("tabs"),
     }, { onMessage: (message) => this.showNotice(message, "warning") });
-    this.charts = new ProjectionCharts(required("charts"), opened.document);
+    this.charts = new ProjectionCharts(required("charts"), opened.workbookDocument);
     if (opened.notice) {
       this.showNotice(opened.notice, "warning");
     }
-    await this.connect(opened.document);
+    await this.connect(opened.workbookDocument);
     required<HTMLButtonElement>("notice-dismiss").addEventListener("click", () => (this.notice.hidden = true));
     this.noticeAction.addEventListener("click", () => {
       const run = this.noticeActionRun;
@@ -72,20 +72,20 @@ class PreviewPage {
   }
 
   /** The stored workbook, or the sample with a notice saying why the stored one was not used. */
-  private async openStoredOrSample(): Promise<{ document: PreviewDocument; notice?: string }> {
+  private async openStoredOrSample(): Promise<{ workbookDocument: PreviewDocument; notice?: string }> {
     if (this.storage === null) {
-      return { document: await createSampleDocument(), notice: "This browser does not allow the preview to save: changes last until the page is closed." };
+      return { workbookDocument: await createSampleDocument(), notice: "This browser does not allow the preview to save: changes last until the page is closed." };
     }
     const stored = loadStoredWorkbook(this.storage);
     if (stored.kind === "ok") {
       try {
-        return { document: PreviewDocument.fromStored(stored.workbook) };
+        return { workbookDocument: PreviewDocument.fromStored(stored.workbook) };
       } catch (thrown) {
-        return { document: await createSampleDocument(), notice: unreadableNotice(thrown instanceof Error ? thrown.message : String(thrown)) };
+        return { workbookDocument: await createSampleDocument(), notice: unreadableNotice(thrown instanceof Error ? thrown.message : String(thrown)) };
       }
     }
     const sample = await createSampleDocument();
-    return stored.kind === "none" ? { document: sample } : { document: sample, notice: unreadableNotice(stored.reason) };
+    return stored.kind === "none" ? { workbookDocument: sample } : { workbookDocument: sample, notice: unreadableNotice(stored.reason) };
   }
 
   /** Mounts the task pane on a PreviewWorkbook over `workbookDocument`, and saves its changes. */

@@ -1,5 +1,7 @@
+import { cellPosition } from "../sheet/addresses";
 import type { PanePreferences } from "../sheet/port";
-import { parseA1, STORED_WORKBOOK_VERSION, type StoredCellContent, type StoredSheet, type StoredWorkbook } from "./document";
+import { parsePreferences } from "../sheet/preferences";
+import { STORED_WORKBOOK_VERSION, type StoredCellContent, type StoredSheet, type StoredWorkbook } from "./document";
 
 /**
  * Reading and writing the preview workbook in localStorage. Whatever is stored is checked before
@@ -46,14 +48,14 @@ function sheet(value: unknown, index: number): StoredSheet {
   }
   const checkedCells: Record<string, StoredCellContent> = {};
   for (const [address, content] of Object.entries(cells)) {
-    if (parseA1(address) === null) {
+    if (cellPosition(address) === null) {
       fail(`sheet "${name}" has a cell at "${address}", which is not an address such as B4`);
     }
     checkedCells[address] = cellContent(content, `${name}!${address}`);
   }
   const checkedFormats: Record<string, string> = {};
   for (const [address, format] of Object.entries(formats)) {
-    if (parseA1(address) === null || typeof format !== "string") {
+    if (cellPosition(address) === null || typeof format !== "string") {
       fail(`sheet "${name}" has a bad number format at "${address}"`);
     }
     checkedFormats[address] = format;
@@ -61,17 +63,13 @@ function sheet(value: unknown, index: number): StoredSheet {
   return { name, cells: checkedCells, formats: checkedFormats };
 }
 
+/**
+ * The pane's preferences in stored data, field by field, as Excel's settings are read: a field
+ * missing or out of range takes its default. Preferences are the pane's, not the workbook's, so
+ * they never make a stored workbook unreadable (which would open the sample instead).
+ */
 function preferences(value: unknown): PanePreferences {
-  if (!isRecord(value)) {
-    return fail("the task pane preferences are missing");
-  }
-  const { referencePriceUsd, horizonMonths } = value;
-  const referenceOk = referencePriceUsd === null || (typeof referencePriceUsd === "number" && referencePriceUsd > 0 && Number.isFinite(referencePriceUsd));
-  const horizonOk = typeof horizonMonths === "number" && Number.isInteger(horizonMonths) && horizonMonths >= 1 && horizonMonths <= 1200;
-  if (!referenceOk || !horizonOk) {
-    return fail("the task pane preferences hold values out of range");
-  }
-  return { referencePriceUsd: referencePriceUsd as number | null, horizonMonths: horizonMonths as number };
+  return parsePreferences(value);
 }
 
 /**

@@ -1,6 +1,16 @@
 import { Chart, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip } from "chart.js";
-import { CHART_LINE_COLOURS, type ThemeName } from "../taskpane/styles";
-import { parseA1, type PreviewDocument } from "./document";
+import { parseRangeAddress } from "../sheet/addresses";
+import {
+  CHART_INK,
+  lineColour,
+  logTickLabel,
+  MONTH_AXIS_TITLE,
+  monthTickStep,
+  PRICE_AXIS_TITLE,
+  priceLineStyle,
+  type ThemeName,
+} from "../ui/chartStyle";
+import type { PreviewDocument } from "./document";
 import type { ProjectionChartRequest } from "./previewWorkbook";
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
@@ -8,14 +18,10 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Logarithm
 /**
  * The chart "Insert projection" adds beside the grid, standing in for the native Excel line
  * chart: one line per price column of the inserted block, read from the cells, so it follows
- * edits to the block and to the scenarios table.
+ * edits to the block and to the scenarios table. It looks like the task pane's chart (one module,
+ * src/ui/chartStyle.ts): the same colours, the active scenario's line (the block's last column)
+ * solid and thick, the others dashed.
  */
-
-/** Axis and legend text, and grid lines, per theme (the card's background follows the page's). */
-const CHART_INK: Record<ThemeName, { text: string; grid: string }> = {
-  light: { text: "#616161", grid: "rgba(0, 0, 0, 0.1)" },
-  dark: { text: "#d6d6d6", grid: "rgba(255, 255, 255, 0.14)" },
-};
 
 /** The page's theme when a chart is drawn, as the page's stylesheet chooses it. */
 function pageTheme(): ThemeName {
@@ -30,33 +36,36 @@ interface ChartCard {
 }
 
 function rangeBounds(range: string): { top: number; left: number; bottom: number; right: number } {
-  const [first, last] = range.split(":").map((address) => parseA1(address) as { row: number; col: number });
-  return { top: first.row, left: first.col, bottom: last.row, right: last.col };
+  const location = parseRangeAddress(range);
+  if (location === null) {
+    throw new Error(`The projection's range ${range} is not an address.`);
+  }
+  return { top: location.first.rowNumber - 1, left: location.first.columnIndex, bottom: location.last.rowNumber - 1, right: location.last.columnIndex };
 }
 
 export class ProjectionCharts {
   private readonly container: HTMLElement;
-  private document: PreviewDocument;
+  private workbookDocument: PreviewDocument;
   private cards: ChartCard[] = [];
   private pending = false;
   private readonly onValues = () => this.scheduleUpdate();
 
-  constructor(container: HTMLElement, document: PreviewDocument) {
+  constructor(container: HTMLElement, workbookDocument: PreviewDocument) {
     this.container = container;
-    this.document = document;
-    document.hf.on("valuesUpdated", this.onValues);
+    this.workbookDocument = workbookDocument;
+    workbookDocument.hf.on("valuesUpdated", this.onValues);
   }
 
   /** Drops every chart and follows another document (after "Reset sample"). */
-  setDocument(document: PreviewDocument): void {
-    this.document.hf.off("valuesUpdated", this.onValues);
+  setDocument(workbookDocument: PreviewDocument): void {
+    this.workbookDocument.hf.off("valuesUpdated", this.onValues);
     for (const card of this.cards) {
       card.chart.destroy();
       card.element.remove();
     }
     this.cards = [];
-    this.document = document;
-    document.hf.on("valuesUpdated", this.onValues);
+    this.workbookDocument = workbookDocument;
+    workbookDocument.hf.on("valuesUpdated", this.onValues);
   }
 
   /** Draws a chart of an inserted block; the WorkbookPort's `showChart`. */
@@ -93,12 +102,16 @@ export class ProjectionCharts {
             type: "linear",
             min: 0,
             max: lastMonth,
-            title: { display: true, text: "Months from today", color: ink.text },
-            // Whole years, as the task pane's chart: ticks that never crowd the last month.
-            ticks: { color: ink.text, stepSize: lastMonth > 120 ? 120 : lastMonth > 24 ? 12 : lastMonth > 6 ? 3 : 1 },
+            title: { display: true, text: MONTH_AXIS_TITLE, color: ink.text },
+            ticks: { color: ink.text, stepSize: monthTickStep(lastMonth) },
             grid: { color: ink.grid },
           },
-          y: { type: "logarithmic", title: { display: true, text: "USD per million tokens", color: ink.text }, ticks: { color: ink.text }, grid: { color: ink.grid } },
+          y: {
+            type: "logarithmic",
+            title: { display: true, text: PRICE_AXIS_TITLE, color: ink.text },
+            ticks: { color: ink.text, callback: (tick) => logTickLabel(Number(tick)) },
+            grid: { color: ink.grid },
+          },
         },
         plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } },
       },
@@ -114,9 +127,9 @@ export class ProjectionCharts {
   }
 
   private datasets(request: ProjectionChartRequest, theme: ThemeName) {
-    const sheet = this.document.sheetId(request.sheetName);
+    const sheet = this.workbookDocument.sheetId(request.sheetName);
     if (sheet === undefined) return [];
-    const { hf } = this.document;
+    const { hf } = this.workbookDocument;
     const series = rangeBounds(request.block.chartSeriesAddress);
     const months = rangeBounds(request.block.chartCategoryAddress);
     const datasets = [];
@@ -130,16 +143,13 @@ export class ProjectionCharts {
           points.push({ x: month, y: price });
         }
       }
-      const colours = CHART_LINE_COLOURS[theme];
-      const colour = colours[(col - series.left) % colours.length];
-      const active = col === series.right;
+      const colour = lineColour(theme, col - series.left);
       datasets.push({
         label: typeof label === "string" ? label : String(label ?? ""),
         data: points,
         borderColor: colour,
         backgroundColor: colour,
-        borderWidth: active ? 3 : 1.5,
-        borderDash: active ? [6, 3] : [],
+        ...priceLineStyle(col === series.right), // the block's last column follows the active scenario
         pointRadius: 0,
       });
     }

@@ -101,7 +101,7 @@ describe("AICOST plugin on a headless HyperFormula", () => {
     expect((value as DetailedCellError).message).toBe((direct as ExcelError).message);
   });
 
-  test("an argument that is an error of another kind propagates unchanged", () => {
+  test("an argument that is an error of another kind passes on unchanged", () => {
     const { hf, sheet } = workbook([
       ["=1/0", "=AICOST.PROJECT_PRICE(A1, 12)", "=AICOST.PROJECT_PRICE(10, 12, A2:C2)"],
       ["x", "=1/0", 0.1],
@@ -110,13 +110,53 @@ describe("AICOST plugin on a headless HyperFormula", () => {
     expect((valueAt(hf, sheet, 0, 2) as DetailedCellError).value).toBe("#DIV/0!");
   });
 
-  test("documented limit: a bare TRUE is a name to HyperFormula (#NAME?); TRUE() is the boolean Excel would pass", () => {
+  test("documented limit: a bare TRUE is a name to HyperFormula, so the argument holds #NAME? and the result is #VALUE!, Excel's code", () => {
     const { hf, sheet } = workbook([["=AICOST.PROJECT_PRICE(TRUE, 12)", "=AICOST.PROJECT_PRICE(TRUE(), 12)"]]);
-    expect((valueAt(hf, sheet, 0, 0) as DetailedCellError).value).toBe("#NAME?");
+    const bare = valueAt(hf, sheet, 0, 0) as DetailedCellError;
     // Excel passes the literal TRUE as a boolean, which AICOST refuses with #VALUE!: TRUE() gets the same.
     const excel = aicost.PROJECT_PRICE(true, 12) as ExcelError;
-    expect(valueAt(hf, sheet, 0, 1)).toMatchObject({ value: excel.code, message: excel.message });
     expect(excel.code).toBe("#VALUE!");
+    expect(bare.value).toBe(excel.code);
+    expect(bare.message).toMatch(/price holds #NAME\?, which a custom function cannot return/);
+    expect(valueAt(hf, sheet, 0, 1)).toMatchObject({ value: excel.code, message: excel.message });
+  });
+
+  test("an error in an argument gives what the function set gives in Excel: the first error in argument order, unchanged", () => {
+    const { hf, sheet } = workbook([
+      ["=NA()", "=1/0", "=AICOST.COST_CURVE(A1:A2, A1:A2, 1, B1)", "=AICOST.PROJECT_PRICE(B1, 12, A1)", "=AICOST.PROJECT_PRICE(10, 12, A3:C3)"],
+      [1000],
+      ["x", "=NA()", 0.1],
+    ]);
+    // COST_CURVE: input_tokens holds #N/A (A1) before output_price's #DIV/0! (B1); HyperFormula
+    // alone would answer the scalar #DIV/0! first.
+    expect(valueAt(hf, sheet, 0, 2)).toMatchObject({ value: "#N/A" });
+    expect(aicost.COST_CURVE([[new ExcelError("#N/A", "")], [1000]], [[1], [1]], 1, new ExcelError("#DIV/0!", ""))).toMatchObject({ code: "#N/A" });
+    expect(valueAt(hf, sheet, 0, 3)).toMatchObject({ value: "#DIV/0!" });
+    // An error inside the scenario row passes on, rather than being reported as a bad label or m.
+    expect(valueAt(hf, sheet, 0, 4)).toMatchObject({ value: "#N/A" });
+  });
+
+  test("an error a custom function may not return (#REF!) is #VALUE! with the function set's message, as in Excel", () => {
+    const { hf, sheet } = workbook([["=#REF!", "=AICOST.PRICE_CURVE(A1, 3)"]]);
+    expect((aicost.PRICE_CURVE({ code: "#REF!" }, 3) as ExcelError).message).toMatch(/^price holds #REF!, which a custom function cannot return/);
+    expect(valueAt(hf, sheet, 0, 1)).toMatchObject({
+      value: "#VALUE!",
+      message: (aicost.PRICE_CURVE({ code: "#REF!" }, 3) as ExcelError).message,
+    });
+  });
+
+  test("a scenario row whose cells are all empty is #VALUE! saying so, not baseline, as in Excel", () => {
+    const { hf, sheet } = workbook([[null, null, null, "=AICOST.PROJECT_PRICE(10, 12, A1:C1)", "=AICOST.PROJECT_PRICE(10, 12, A2)"]]);
+    expect(valueAt(hf, sheet, 0, 3)).toMatchObject({ value: "#VALUE!", message: (aicost.PROJECT_PRICE(10, 12, [[null, null, null]]) as ExcelError).message });
+    expect((aicost.PROJECT_PRICE(10, 12, [[null, null, null]]) as ExcelError).message).toMatch(/^The scenario range is empty/);
+    // a single empty cell still means baseline: 10 * 0.109 = 1.09
+    expect(valueAt(hf, sheet, 0, 4)).toBeCloseTo(1.09, 10);
+  });
+
+  test("the wrong number of arguments is #N/A saying how many the function takes, from its parameter table", () => {
+    const { hf, sheet } = workbook([["=AICOST.PROJECT_PRICE(1)", "=AICOST.SCENARIO_PARAMS(1, 2)"]]);
+    expect(valueAt(hf, sheet, 0, 0)).toMatchObject({ value: "#N/A", message: "AICOST.PROJECT_PRICE takes 2 to 3 arguments; got 1." });
+    expect(valueAt(hf, sheet, 0, 1)).toMatchObject({ value: "#N/A", message: "AICOST.SCENARIO_PARAMS takes 0 to 1 arguments; got 2." });
   });
 
   test("PRICE_CURVE spills months + 1 rows that match aicost.ts", () => {

@@ -48,9 +48,6 @@ describe("parseStoredWorkbook", () => {
     ["a number format that is not text", JSON.stringify({ ...minimal, sheets: [{ name: "S", cells: {}, formats: { A1: 4 } }] }), /bad number format at "A1"/],
     ["two sheets of one name", JSON.stringify({ ...minimal, sheets: [minimal.sheets[0], { ...minimal.sheets[0], name: "SHEET1" }] }), /same name/],
     ["a malformed defined name", JSON.stringify({ ...minimal, names: [{ name: "1bad", expression: "=A1" }] }), /defined name 1 is malformed/],
-    ["no preferences", JSON.stringify({ ...minimal, preferences: undefined }), /preferences are missing/],
-    ["a horizon of 0 months", JSON.stringify({ ...minimal, preferences: { referencePriceUsd: null, horizonMonths: 0 } }), /out of range/],
-    ["a negative reference price", JSON.stringify({ ...minimal, preferences: { referencePriceUsd: -1, horizonMonths: 36 } }), /out of range/],
   ])("%s is unreadable, with a reason", (_name, text, reason) => {
     const state = parseStoredWorkbook(text);
     expect(state.kind).toBe("unreadable");
@@ -118,5 +115,22 @@ describe("saving and restoring the workbook", () => {
     const storage = memoryStorage();
     saveStoredWorkbook(storage, minimal);
     expect(Object.keys(storage.data)).toEqual([STORAGE_KEY]);
+  });
+});
+
+describe("stored pane preferences", () => {
+  // Preferences are the pane's, not the workbook's: bad ones take their defaults field by field,
+  // as Excel's document settings do, and never cost the user their workbook (the sample instead).
+  it.each<[string, unknown, { referencePriceUsd: number | null; horizonMonths: number }]>([
+    ["missing", undefined, { referencePriceUsd: null, horizonMonths: 36 }],
+    ["a horizon of 0 months", { referencePriceUsd: 4, horizonMonths: 0 }, { referencePriceUsd: 4, horizonMonths: 36 }],
+    ["a horizon of 5000 months", { referencePriceUsd: null, horizonMonths: 5000 }, { referencePriceUsd: null, horizonMonths: 36 }],
+    ["a negative reference price", { referencePriceUsd: -1, horizonMonths: 24 }, { referencePriceUsd: null, horizonMonths: 24 }],
+    ["not an object", "big", { referencePriceUsd: null, horizonMonths: 36 }],
+  ])("%s: the workbook is read, with default preferences where they are bad", (_name, preferences, expected) => {
+    const state = parseStoredWorkbook(JSON.stringify({ ...minimal, preferences }));
+    expect(state.kind).toBe("ok");
+    expect(state.kind === "ok" && state.workbook.preferences).toEqual(expected);
+    expect(state.kind === "ok" && state.workbook.sheets).toEqual(minimal.sheets);
   });
 });

@@ -169,10 +169,12 @@ describe("PreviewWorkbook", () => {
     expect(document.toStored().preferences).toEqual({ referencePriceUsd: 4, horizonMonths: 24 });
   });
 
-  test("the standalone workbook is set up, with a sample price selected", async () => {
+  test("the standalone workbook is set up, the sample price is the chart's reference, and an empty cell is selected for Insert projection", async () => {
     const workbook = await createStandaloneWorkbook();
     expect(workbook.host).toBe("preview");
     expect((await workbook.readAssumptions()).status).toBe("ready");
-    expect(await workbook.readSelectedNumber()).toBe(3);
+    expect(await workbook.loadPreferences()).toEqual({ referencePriceUsd: 3, horizonMonths: 36 });
+    expect(await workbook.readSelectedNumber()).toBeNull();
+    expect(await workbook.insertProjection({ horizonMonths: 12, basePriceUsd: 3 })).toEqual({ address: "Sheet1!A3:E17", chartInserted: false });
   });
 });
