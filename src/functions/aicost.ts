@@ -1,8 +1,13 @@
+import { blendedPrice } from "../core/blend";
+import { bundledPriceCatalog } from "../core/bundledCatalog";
+import type { CellValue } from "../core/cells";
 import { costCurve, inferenceCostUsd } from "../core/cost";
 import { malformed, outOfRange } from "../core/errors";
 import { MAX_MONTHS_AHEAD, monthsToPrice, priceCurve, projectCost, projectPrice } from "../core/projection";
+import { catalogDateSerial, listModels, modelPrice, parsePriceType, priceTableFromCells, type PriceTable } from "../core/priceLookup";
+import { datedPricesFromCells, fitPriceTrend, fitStatisticValue, parseFitStatistic } from "../core/priceTrend";
 import { annualMultiplier } from "../core/rates";
-import { aicostFunction, type Vector } from "./args";
+import { aicostFunction, type TableValue, type Vector } from "./args";
 import { asColumn, asRow } from "./values";
 
 /**
@@ -46,6 +51,85 @@ export const ANNUAL_MULTIPLIER = aicostFunction("ANNUAL_MULTIPLIER", ([startPric
 export const MONTHS_TO_PRICE = aicostFunction("MONTHS_TO_PRICE", ([priceToday, targetPrice, scenario]) => monthsToPrice(priceToday, targetPrice, scenario));
 
 export const SCENARIO_PARAMS = aicostFunction("SCENARIO_PARAMS", ([{ label, annualPriceMultiplier, floorShare }]) => [[label, annualPriceMultiplier, floorShare]]);
+
+// ---- prices (issue 10): thin layers over src/core/priceLookup.ts, priceTrend.ts and blend.ts
+
+export const MODEL_PRICE = aicostFunction(
+  "MODEL_PRICE",
+  ([model, priceType, asOfDate, priceTable]) =>
+    modelPrice(
+      priceTable == null ? bundledPriceCatalog() : workbookPriceTable(priceTable),
+      model,
+      parsePriceType(priceType),
+      asOfDate,
+    ).usdPerMillionTokens,
+);
+
+/** The catalog's listing; a price that is not published is an empty text, never 0. */
+export const MODELS = aicostFunction("MODELS", ([provider, asOfDate]) =>
+  listModels(bundledPriceCatalog(), provider, asOfDate).map((row) => row.map((cell) => cell ?? "")),
+);
+
+export const CATALOG_DATE = aicostFunction("CATALOG_DATE", () => catalogDateSerial(bundledPriceCatalog()));
+
+export const BLENDED_PRICE = aicostFunction("BLENDED_PRICE", ([inputUsdPerMillionTokens, outputUsdPerMillionTokens, inputShare]) =>
+  blendedPrice(inputUsdPerMillionTokens, outputUsdPerMillionTokens, inputShare),
+);
+
+export const FIT_MULTIPLIER = aicostFunction("FIT_MULTIPLIER", ([dates, prices, statistic]) =>
+  fitStatisticValue(
+    fitPriceTrend(datedPricesFromCells(tableCells(dates, "dates"), tableCells(prices, "prices"))),
+    parseFitStatistic(statistic),
+  ),
+);
+
+/**
+ * The last price_table read and the index built from it. A sheet passes the same AICOST_PRICES
+ * range to every MODEL_PRICE cell, each call as a new array; comparing the cells with the last
+ * ones (a few thousand === tests) costs far less than reading and indexing them again (about
+ * 2.4 ms for 200 rows). Only cells that gave a table are kept, so none of them is an error.
+ */
+let lastPriceCells: CellValue[][] | null = null;
+let lastPriceTable: PriceTable | null = null;
+
+function sameCells(table: TableValue, cells: readonly (readonly CellValue[])[]): boolean {
+  if (table.length !== cells.length) return false;
+  for (let row = 0; row < table.length; row++) {
+    const left = table[row];
+    const right = cells[row];
+    if (left.length !== right.length) return false;
+    for (let column = 0; column < left.length; column++) {
+      if (left[column] !== right[column]) return false;
+    }
+  }
+  return true;
+}
+
+function workbookPriceTable(table: TableValue): PriceTable {
+  if (lastPriceCells !== null && lastPriceTable !== null && sameCells(table, lastPriceCells)) {
+    return lastPriceTable;
+  }
+  const cells = tableCells(table, "price_table");
+  const indexed = priceTableFromCells(cells);
+  lastPriceCells = cells;
+  lastPriceTable = indexed;
+  return indexed;
+}
+
+/**
+ * A table argument's cells as core reads them: numbers, text, logicals and empty cells. A host
+ * passes nothing else (errors were passed on by the runner); anything else is refused, not guessed.
+ */
+function tableCells(table: TableValue, what: string): CellValue[][] {
+  return table.map((row, rowIndex) =>
+    row.map((cell, columnIndex) => {
+      if (cell == null || typeof cell === "number" || typeof cell === "string" || typeof cell === "boolean") {
+        return cell;
+      }
+      throw malformed(`${what} (row ${rowIndex + 1}, column ${columnIndex + 1}) holds a value that is not a number, text or logical.`);
+    }),
+  );
+}
 
 /** The number of months two volume ranges cover; they must have the same shape. */
 function sameShapeMonths(inputTokens: Vector<number>, outputTokens: Vector<number>): number {

@@ -157,3 +157,60 @@ export function MONTHS_TO_PRICE(price: number, target_price: number, scenario?: 
 export function SCENARIO_PARAMS(scenario?: any[][]): any[][] {
   return toExcel(aicost.SCENARIO_PARAMS(scenario));
 }
+
+/**
+ * List price of an AI model in USD per million tokens, from the bundled catalog or from a workbook's own prices table (such as AICOST_PRICES).
+ * @customfunction MODEL_PRICE
+ * @param model Model id as in LiteLLM's price map, e.g. gpt-4o or claude-sonnet-4-20250514; case does not matter, provider/model is accepted.
+ * @param [price_type] input (default), output, cached_input, cache_write, batch_input, batch_output, or blended (3 input : 1 output, (3 x input + output) / 4).
+ * @param [as_of_date] An Excel date: the price in effect that day; default the newest price.
+ * @param [price_table] A range laid out as the AICOST Prices table (Model, Provider, Effective from, Input, Output, Cached input, Source), header row optional; when given, only it is searched.
+ * @returns USD per million tokens.
+ */
+export function MODEL_PRICE(model: string, price_type?: string, as_of_date?: number, price_table?: any[][]): number {
+  return toExcel(aicost.MODEL_PRICE(model, price_type, as_of_date, price_table));
+}
+
+/**
+ * The catalog's models with their prices in USD per million tokens, spilled under a header row (Model, Provider, Effective from, Input, Output, Cached input, Source, Cache write, Batch input, Batch output, Note).
+ * @customfunction MODELS
+ * @param [provider] Only this provider's models, e.g. OpenAI, Anthropic or Amazon; default every provider.
+ * @param [as_of_date] An Excel date: the prices in effect that day, leaving out models priced later; default the newest prices.
+ * @returns A header row, then one row per model; Effective from is an Excel date and an unpublished price an empty cell.
+ */
+export function MODELS(provider?: string, as_of_date?: number): any[][] {
+  return toExcel(aicost.MODELS(provider, as_of_date));
+}
+
+/**
+ * The Excel date of the newest price in the bundled catalog, to show how old its prices are.
+ * @customfunction CATALOG_DATE
+ * @returns An Excel date (format the cell as a date).
+ */
+export function CATALOG_DATE(): number {
+  return toExcel(aicost.CATALOG_DATE());
+}
+
+/**
+ * A blended price per million tokens: input_share x input_price + (1 - input_share) x output_price, by default 3 input : 1 output.
+ * @customfunction BLENDED_PRICE
+ * @param input_price Input price, USD per million tokens, 0 or more.
+ * @param output_price Output price, USD per million tokens, 0 or more.
+ * @param [input_share] Share of input tokens in the blend, 0 to 1; default 0.75 (3 input : 1 output, as Epoch AI and Artificial Analysis blend).
+ * @returns Blended price, USD per million tokens.
+ */
+export function BLENDED_PRICE(input_price: number, output_price: number, input_share?: number): number {
+  return toExcel(aicost.BLENDED_PRICE(input_price, output_price, input_share));
+}
+
+/**
+ * Annual price multiplier m fitted by least squares of ln(price) on the date, the m of the scenarios (1/m = times cheaper per year), or another statistic of the fit.
+ * @customfunction FIT_MULTIPLIER
+ * @param dates Dates of the prices (Excel dates), a range; pairs with an empty cell are skipped.
+ * @param prices Prices above 0, a range of the same shape as dates, in any one unit.
+ * @param [statistic] multiplier (m, default), times_cheaper (1/m), r2, n, halving_months, low or high (the 90% confidence bounds of m).
+ * @returns The statistic: m, 1/m, r2 from 0 to 1, the number of points, months to halve, or a bound of m.
+ */
+export function FIT_MULTIPLIER(dates: any[][], prices: any[][], statistic?: string): number {
+  return toExcel(aicost.FIT_MULTIPLIER(dates, prices, statistic));
+}

@@ -9,6 +9,7 @@
  * functions.ts and the README section (docs/DECISIONS.md, "Adding a function").
  */
 import { AICOST_NAMESPACE } from "../core/namespace";
+import { DEFAULT_INPUT_SHARE } from "../core/blend";
 import { MAX_MONTHS_AHEAD } from "../core/projection";
 
 /** What a parameter accepts, as Excel passes it. */
@@ -54,8 +55,13 @@ export interface ParameterSpec {
   readonly hint?: string;
 }
 
-/** How a function's result comes back: one cell, or spilled. */
-export type ResultShape = "cell" | "column" | "row" | "like-first-argument";
+/**
+ * How a function's result comes back: one cell, or spilled. A "table" spills a block whose size
+ * depends on the arguments' values (MODELS: one row per model of a provider); a host that must
+ * know the size when the formula is entered (the preview) computes it from the arguments written
+ * in the formula.
+ */
+export type ResultShape = "cell" | "column" | "row" | "like-first-argument" | "table";
 
 export interface FunctionSpec {
   readonly parameters: readonly ParameterSpec[];
@@ -169,6 +175,51 @@ export const FUNCTION_SPECS = {
     result: "row",
     resultLength: 3,
     parameters: [scenario],
+  },
+
+  // ---- prices (issue 10): the catalog, a workbook's prices table, and fits of price history
+  MODEL_PRICE: {
+    result: "cell",
+    parameters: [
+      { name: "model", kind: "text", optional: false, hint: "a model id such as gpt-4o or anthropic/claude-sonnet-4-20250514" },
+      { name: "price_type", kind: "text", optional: true, hint: "input, output, cached_input, cache_write, batch_input, batch_output or blended" },
+      { name: "as_of_date", kind: "date", optional: true },
+      { name: "price_table", kind: "table", optional: true },
+    ],
+  },
+  MODELS: {
+    result: "table",
+    parameters: [
+      { name: "provider", kind: "text", optional: true, hint: "a provider such as OpenAI or Anthropic" },
+      { name: "as_of_date", kind: "date", optional: true },
+    ],
+  },
+  CATALOG_DATE: {
+    result: "cell",
+    parameters: [],
+  },
+  BLENDED_PRICE: {
+    result: "cell",
+    parameters: [
+      { name: "input_price", kind: "number", optional: false, domain: nonNegative },
+      { name: "output_price", kind: "number", optional: false, domain: nonNegative },
+      {
+        name: "input_share",
+        kind: "number",
+        optional: true,
+        defaultValue: DEFAULT_INPUT_SHARE,
+        domain: share,
+        hint: "0.75 = 3 input tokens to 1 output token",
+      },
+    ],
+  },
+  FIT_MULTIPLIER: {
+    result: "cell",
+    parameters: [
+      { name: "dates", kind: "table", optional: false },
+      { name: "prices", kind: "table", optional: false },
+      { name: "statistic", kind: "text", optional: true, hint: "multiplier, times_cheaper, r2, n, halving_months, low or high" },
+    ],
   },
 } as const satisfies Record<string, FunctionSpec>;
 

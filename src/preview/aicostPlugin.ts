@@ -57,6 +57,7 @@ interface AstNode {
   readonly type: string;
   readonly value?: unknown;
   readonly args?: readonly AstNode[];
+  readonly procedureName?: string;
 }
 interface ProcedureCall extends AstNode {
   readonly args: readonly AstNode[];
@@ -106,6 +107,36 @@ function literalNumber(node: AstNode | undefined): number | undefined {
   return undefined;
 }
 
+const millisecondsInDay = 86_400_000;
+const excelEpochUtcMilliseconds = Date.UTC(1899, 11, 30);
+
+/**
+ * An argument written in the formula as Excel would pass it, or undefined when it is not a
+ * literal: a number, a text, an omitted argument (null), or DATE(year, month, day) of literal
+ * numbers (years from 1900, as the serial arithmetic holds from 1900-03-01; months and days roll
+ * over as in Excel).
+ */
+function literalArgument(node: AstNode | undefined): number | string | null | undefined {
+  if (node === undefined || node.type === "EMPTY") {
+    return null;
+  }
+  if (node.type === "STRING" && typeof node.value === "string") {
+    return node.value;
+  }
+  const number = literalNumber(node);
+  if (number !== undefined) {
+    return number;
+  }
+  if (node.type === "FUNCTION_CALL" && node.procedureName === "DATE" && node.args?.length === 3) {
+    const [year, month, day] = node.args.map(literalNumber);
+    if (year !== undefined && month !== undefined && day !== undefined && year >= 1900 && year <= 9999) {
+      const serial = (Date.UTC(Math.trunc(year), Math.trunc(month) - 1, Math.trunc(day)) - excelEpochUtcMilliseconds) / millisecondsInDay;
+      return serial >= 61 ? serial : undefined;
+    }
+  }
+  return undefined;
+}
+
 const rangeNodeTypes = new Set(["CELL_RANGE", "COLUMN_RANGE", "ROW_RANGE"]);
 
 /** Why a spilling formula cannot run in the preview: what to write instead. */
@@ -114,6 +145,10 @@ function unknownSizeHelp(id: FunctionId): string {
   const example = `=${formulaName(id)}(...)`;
   if (spec.result === "like-first-argument") {
     return `In the preview, ${id}'s ${spec.parameters[0].name} must be a cell range written in the formula (e.g. C8:C43), so the size of the spilled result is known when the formula is entered.`;
+  }
+  if (spec.result === "table") {
+    const names = spec.parameters.map((parameter) => parameter.name).join(" and ");
+    return `In the preview, ${id}'s ${names} must be written in the formula (a text such as "OpenAI", a number, or DATE(2025, 6, 1)), not taken from cells, so the size of the spilled result is known when the formula is entered.`;
   }
   const length = spec.resultLength;
   if (typeof length === "object") {
@@ -162,6 +197,9 @@ export class AicostPlugin extends FunctionPlugin {
       const size = this.arraySizeForAst(first as never, state as never);
       return new ArraySize(size.width, size.height);
     }
+    if (spec.result === "table") {
+      return tableResultSize(id, ast);
+    }
     const length = spec.resultLength;
     let cells: number | undefined;
     if (typeof length === "number") {
@@ -207,6 +245,22 @@ export class AicostPlugin extends FunctionPlugin {
     }
     return SimpleRangeValue.onlyValues(result.map((row) => row.map(toCellValue)));
   }
+}
+
+/**
+ * The size of a "table" result (MODELS), which depends on the arguments' values: computed by
+ * running the function on the arguments written in the formula. The catalog is compiled in, so
+ * the same arguments always give the same size; an argument from a cell leaves the size unknown
+ * (one cell), and the call then says what to write.
+ */
+function tableResultSize(id: FunctionId, ast: ProcedureCall): ArraySize {
+  const literals = ast.args.map(literalArgument);
+  if (literals.some((literal) => literal === undefined) || literals.length > functionSpec(id).parameters.length) {
+    return ArraySize.scalar();
+  }
+  const compute = aicost[id] as (...args: unknown[]) => FunctionResult;
+  const result = compute(...literals);
+  return Array.isArray(result) && result.length > 0 ? new ArraySize(result[0].length, result.length) : ArraySize.scalar();
 }
 
 function describeArity(id: FunctionId): string {

@@ -1,4 +1,4 @@
-/* The generated functions.json: exactly the eight ids of the issue, each parameter named as in the
+/* The generated functions.json: exactly the ids of the issues (eight, then issue 10's five price functions), each parameter named as in the
  * issue with a description (Excel's tooltip), the right optional flags, and ranges as matrices. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,10 +13,13 @@ interface ExpectedParameter {
   readonly optional: boolean;
   /** A range (2-D array) rather than a single value. */
   readonly range: boolean;
+  /** A single value's declared type: number, or string for text (a model id, a price type). */
+  readonly scalarType: "number" | "string";
 }
 
-const required = (name: string, range = false): ExpectedParameter => ({ name, optional: false, range });
-const optional = (name: string, range = false): ExpectedParameter => ({ name, optional: true, range });
+const required = (name: string, range = false): ExpectedParameter => ({ name, optional: false, range, scalarType: "number" });
+const optional = (name: string, range = false): ExpectedParameter => ({ name, optional: true, range, scalarType: "number" });
+const text = (parameter: ExpectedParameter): ExpectedParameter => ({ ...parameter, scalarType: "string" });
 const scenario = optional("scenario", true);
 
 /** The issue's signatures, typed in again. `spills` = the result is a 2-D array. */
@@ -44,6 +47,11 @@ const expectedFunctions: Record<string, { parameters: ExpectedParameter[]; spill
   ANNUAL_MULTIPLIER: { parameters: [required("start_price"), required("end_price"), required("months")], spills: false },
   MONTHS_TO_PRICE: { parameters: [required("price"), required("target_price"), scenario], spills: false },
   SCENARIO_PARAMS: { parameters: [scenario], spills: true },
+  MODEL_PRICE: { parameters: [text(required("model")), text(optional("price_type")), optional("as_of_date"), optional("price_table", true)], spills: false },
+  MODELS: { parameters: [text(optional("provider")), optional("as_of_date")], spills: true },
+  CATALOG_DATE: { parameters: [], spills: false },
+  BLENDED_PRICE: { parameters: [required("input_price"), required("output_price"), optional("input_share")], spills: false },
+  FIT_MULTIPLIER: { parameters: [required("dates", true), required("prices", true), text(optional("statistic"))], spills: false },
 };
 
 let metadata: AicostFunctionsMetadata;
@@ -61,7 +69,7 @@ function findFunction(id: string): IFunction {
 }
 
 describe("generated functions.json", () => {
-  it("holds exactly the eight ids of the issue, no more", () => {
+  it("holds exactly the ids of the issues, no more", () => {
     expect(metadata.functions.map((definition) => definition.id).sort()).toEqual(Object.keys(expectedFunctions).sort());
   });
 
@@ -96,7 +104,7 @@ describe("generated functions.json", () => {
       for (const [index, parameter] of findFunction(id).parameters.entries()) {
         expect(parameter.dimensionality === "matrix").toBe(expected.parameters[index].range);
         expect(parameter.repeating).toBeFalsy();
-        expect(parameter.type).toBe(expected.parameters[index].range ? "any" : "number");
+        expect(parameter.type).toBe(expected.parameters[index].range ? "any" : expected.parameters[index].scalarType);
       }
     });
 

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { checkManifests } from "./manifest-rules";
+import { FUNCTION_IDS } from "../../src/functions/parameters";
 import { ROOT } from "./metadata";
 
 const PRODUCTION_URL = "https://cdn.example.org/aicost/";
@@ -94,9 +95,10 @@ describe("production build", () => {
     expect(page).not.toMatch(/src=["']?[^"' >]*office-js\/office\.js/);
   });
 
-  it("registers the eight functions in functions.js", () => {
+  it("registers every function of the parameter tables in functions.js", () => {
     const code = read("functions.js");
-    for (const id of ["INFER_COST", "PROJECT_PRICE", "PROJECT_COST", "PRICE_CURVE", "COST_CURVE", "ANNUAL_MULTIPLIER", "MONTHS_TO_PRICE", "SCENARIO_PARAMS"]) {
+    expect(FUNCTION_IDS).toContain("MODEL_PRICE");
+    for (const id of FUNCTION_IDS) {
       expect(code).toContain(`CustomFunctions.associate("${id}"`);
     }
   });

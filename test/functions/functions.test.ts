@@ -77,6 +77,25 @@ describe("Excel entry points return numbers and spilled arrays", () => {
   it("SCENARIO_PARAMS spills label, m, f", () => {
     expect(excel.SCENARIO_PARAMS([["team", 0.2, 0.05]])).toEqual([["team", 0.2, 0.05]]);
   });
+
+  it("MODEL_PRICE: GPT-4 at launch blends to (3 * 30 + 60) / 4 = 37.5; o3 costs $10, then $2 from 2025-06-10 (45818)", () => {
+    expect(excel.MODEL_PRICE("gpt-4-0314", "blended")).toBe(37.5);
+    expect(excel.MODEL_PRICE("o3", "input", 45817)).toBe(10);
+    expect(excel.MODEL_PRICE("o3", undefined, 45818)).toBe(2);
+    expect(excel.MODEL_PRICE("our-llm", "output", undefined, [["our-llm", "Us", 45658, 1, 2, null, "contract"]])).toBe(2);
+  });
+
+  it("MODELS spills a header row and a row per model; CATALOG_DATE is 2026-09-01 (46266)", () => {
+    const listing = excel.MODELS("Cohere");
+    expect(listing[0].slice(0, 7)).toEqual(["Model", "Provider", "Effective from", "Input", "Output", "Cached input", "Source"]);
+    expect(listing.slice(1).every((row) => row[1] === "Cohere")).toBe(true);
+    expect(excel.CATALOG_DATE()).toBe(46266);
+  });
+
+  it("BLENDED_PRICE: (3 * 3 + 15) / 4 = 6; FIT_MULTIPLIER: (0.25 / 37.5)^(12/21) = 0.0570846 over 639.1875 days", () => {
+    expect(excel.BLENDED_PRICE(3, 15)).toBe(6);
+    expect(excel.FIT_MULTIPLIER([[44999], [45638.1875]], [[37.5], [0.25]])).toBeCloseTo(0.0570846418, 9);
+  });
 });
 
 describe("Excel entry points throw CustomFunctions.Error for error results", () => {
@@ -84,6 +103,12 @@ describe("Excel entry points throw CustomFunctions.Error for error results", () 
     const error = thrownBy(() => excel.PROJECT_PRICE(10, 12, [["rosy"]]));
     expect(error.code).toBe(ErrorCode.invalidValue);
     expect(error.message).toMatch(/Unknown scenario "rosy": use pessimistic, baseline, aggressive/);
+  });
+
+  it("MODEL_PRICE's #N/A for an unknown model carries its suggestions", () => {
+    const error = thrownBy(() => excel.MODEL_PRICE("gpt4o"));
+    expect(error.code).toBe(ErrorCode.notAvailable);
+    expect(error.message).toBe("unknown model 'gpt4o'; did you mean gpt-4o, gpt-4o-mini?");
   });
 
   it("#N/A carries its message", () => {
@@ -105,6 +130,20 @@ describe("Excel entry points throw CustomFunctions.Error for error results", () 
     ["COST_CURVE", () => excel.COST_CURVE([[1, 2]], [[1]], 1, 1), "#VALUE!"],
     ["ANNUAL_MULTIPLIER", () => excel.ANNUAL_MULTIPLIER(0, 1, 1), "#NUM!"],
     ["SCENARIO_PARAMS", () => excel.SCENARIO_PARAMS([[1, 2, 3, 4]]), "#VALUE!"],
+    ["MODEL_PRICE, unknown model", () => excel.MODEL_PRICE("gpt4o"), "#N/A"],
+    ["MODEL_PRICE, price type not charged", () => excel.MODEL_PRICE("gpt-4-0314", "cached_input"), "#N/A"],
+    ["MODEL_PRICE, before the first price", () => excel.MODEL_PRICE("o3", "input", 45000), "#N/A"],
+    ["MODEL_PRICE, unknown price type", () => excel.MODEL_PRICE("o3", "retail"), "#VALUE!"],
+    ["MODEL_PRICE, date out of range", () => excel.MODEL_PRICE("o3", "input", -1), "#NUM!"],
+    ["MODEL_PRICE, bad price table", () => excel.MODEL_PRICE("m", undefined, undefined, [["m", "P", null, 1, 2, null, "s"]]), "#VALUE!"],
+    ["MODELS, unknown provider", () => excel.MODELS("Acme"), "#N/A"],
+    ["MODELS, date out of range", () => excel.MODELS(undefined, 1e9), "#NUM!"],
+    ["BLENDED_PRICE, share above 1", () => excel.BLENDED_PRICE(1, 1, 2), "#NUM!"],
+    ["BLENDED_PRICE, text", () => excel.BLENDED_PRICE("x" as unknown as number, 1), "#VALUE!"],
+    ["FIT_MULTIPLIER, shapes differ", () => excel.FIT_MULTIPLIER([[1], [2]], [[1, 2]]), "#VALUE!"],
+    ["FIT_MULTIPLIER, price 0", () => excel.FIT_MULTIPLIER([[45000], [45100]], [[1], [0]]), "#NUM!"],
+    ["FIT_MULTIPLIER, one point", () => excel.FIT_MULTIPLIER([[45000]], [[1]]), "#N/A"],
+    ["FIT_MULTIPLIER, unknown statistic", () => excel.FIT_MULTIPLIER([[45000], [45100]], [[2], [1]], "slope"), "#VALUE!"],
   ])("%s throws its error code", (_name, run, code) => {
     expect(thrownBy(run).code).toBe(code);
   });

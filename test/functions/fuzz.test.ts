@@ -75,7 +75,39 @@ const functionsByArity: ReadonlyArray<[string, (...args: unknown[]) => FunctionR
   ["ANNUAL_MULTIPLIER", aicost.ANNUAL_MULTIPLIER as (...args: unknown[]) => FunctionResult, 3],
   ["MONTHS_TO_PRICE", aicost.MONTHS_TO_PRICE as (...args: unknown[]) => FunctionResult, 3],
   ["SCENARIO_PARAMS", aicost.SCENARIO_PARAMS as (...args: unknown[]) => FunctionResult, 1],
+  ["MODEL_PRICE", aicost.MODEL_PRICE as (...args: unknown[]) => FunctionResult, 4],
+  ["MODELS", aicost.MODELS as (...args: unknown[]) => FunctionResult, 2],
+  ["CATALOG_DATE", aicost.CATALOG_DATE as (...args: unknown[]) => FunctionResult, 0],
+  ["BLENDED_PRICE", aicost.BLENDED_PRICE as (...args: unknown[]) => FunctionResult, 3],
+  ["FIT_MULTIPLIER", aicost.FIT_MULTIPLIER as (...args: unknown[]) => FunctionResult, 3],
 ];
+
+/** Arguments the price functions take when used as meant: ids, price types, providers, dates, price tables, dated prices. */
+const priceText = fc.constantFrom(
+  "gpt-4o", "o3", "OpenAI/GPT-4o", "gpt4o", "claude-sonnet-4-20250514", "our-llm", "blended", "input", "output", "cached_input",
+  "batch_output", "cache_write", "retail", "OpenAI", "Anthropic", "amazon", "times_cheaper", "r2", "n", "low", "high", "halving_months", "",
+);
+const priceDate = fc.oneof(fc.integer({ min: 44000, max: 47000 }), fc.double({ min: -10, max: 3e6, noNaN: true }), fc.constantFrom(45817, 45818, 61, 60));
+const priceTableRow = fc.tuple(
+  fc.oneof(priceText, scalar),
+  fc.oneof(fc.constantFrom("Us", "OpenAI", ""), scalar),
+  fc.oneof(priceDate, fc.constantFrom("2025-06-10", "2025-02-30"), scalar),
+  fc.oneof(magnitude, fc.constant(null), scalar),
+  fc.oneof(magnitude, fc.constant(null)),
+  fc.oneof(magnitude, fc.constant(null)),
+  fc.oneof(fc.constant("contract"), scalar),
+);
+const priceTable = fc.array(priceTableRow, { minLength: 1, maxLength: 6 }).map((rows) => rows.map((row) => [...row] as unknown[]));
+const datedPrices = fc.array(fc.tuple(fc.oneof(priceDate, scalar), fc.oneof(magnitude, scalar)), { minLength: 0, maxLength: 8 });
+const plausiblePriceArgument = fc.oneof(
+  { weight: 4, arbitrary: priceText },
+  { weight: 3, arbitrary: priceDate },
+  { weight: 2, arbitrary: priceTable },
+  { weight: 2, arbitrary: datedPrices.map((pairs) => pairs.map(([date]) => [date])) },
+  { weight: 2, arbitrary: datedPrices.map((pairs) => pairs.map(([, price]) => [price])) },
+  { weight: 1, arbitrary: magnitude },
+  { weight: 1, arbitrary: argument },
+);
 
 describe("fuzz: arbitrary arguments never escape as anything but a cell value or an Excel error", () => {
   let consoleError: jest.SpyInstance;
@@ -86,9 +118,10 @@ describe("fuzz: arbitrary arguments never escape as anything but a cell value or
     consoleError.mockRestore();
   });
 
-  it.each(functionsByArity)("%s", (_name, run, arity) => {
+  it.each(functionsByArity)("%s", (name, run, arity) => {
     const anyArguments = fc.array(argument, { minLength: 0, maxLength: arity });
-    const mostlyValidArguments = fc.array(plausibleArgument, { minLength: arity, maxLength: arity });
+    const plausible = ["MODEL_PRICE", "MODELS", "FIT_MULTIPLIER"].includes(name) ? plausiblePriceArgument : plausibleArgument;
+    const mostlyValidArguments = fc.array(plausible, { minLength: arity, maxLength: arity });
     fc.assert(
       fc.property(fc.oneof(anyArguments, mostlyValidArguments), (args) => {
         let result: FunctionResult;
@@ -118,5 +151,12 @@ describe("fuzz: arbitrary arguments never escape as anything but a cell value or
       200,
     );
     expect(reached.every((result) => typeof result === "number" && Number.isFinite(result))).toBe(true);
+  });
+
+  it("the price arguments reach the lookups and the fit: some calls give numbers", () => {
+    const lookups = fc.sample(fc.tuple(priceText, priceText, priceDate).map(([model, type, date]) => aicost.MODEL_PRICE(model, type, date)), 500);
+    expect(lookups.some((result) => typeof result === "number")).toBe(true);
+    const fits = fc.sample(datedPrices.map((pairs) => aicost.FIT_MULTIPLIER(pairs.map(([date]) => [date]), pairs.map(([, price]) => [price]))), 500);
+    expect(fits.some((result) => typeof result === "number")).toBe(true);
   });
 });

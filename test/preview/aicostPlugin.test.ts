@@ -26,12 +26,12 @@ function expectSameNumber(actual: unknown, expected: unknown): void {
 }
 
 describe("AICOST plugin on a headless HyperFormula", () => {
-  test("registers all eight functions under their Excel names", () => {
+  test("registers all thirteen functions under their Excel names", () => {
     const names = HyperFormula.getRegisteredFunctionNames("enGB");
     for (const id of AICOST_FUNCTION_IDS) {
       expect(names).toContain(`AICOST.${id}`);
     }
-    expect(AICOST_FUNCTION_IDS).toHaveLength(8);
+    expect(AICOST_FUNCTION_IDS).toHaveLength(13);
   });
 
   test("scalar functions compute what aicost.ts computes for the same arguments", () => {
@@ -205,5 +205,87 @@ describe("AICOST plugin on a headless HyperFormula", () => {
   test("a spill blocked by a filled cell shows #SPILL!", () => {
     const { hf, sheet } = workbook([['=AICOST.SCENARIO_PARAMS("baseline")', null, "in the way"]]);
     expect((valueAt(hf, sheet, 0, 0) as DetailedCellError).value).toBe("#SPILL!");
+  });
+
+  describe("the price functions", () => {
+    const table = [
+      ["Model", "Provider", "Effective from", "Input", "Output", "Cached input", "Source"],
+      ["our-llm", "Us", 45658, 1, 2, null, "contract"],
+      ["our-llm", "Us", 45870, 0.5, 1.5, null, "renewal"],
+    ];
+
+    test("MODEL_PRICE reads the catalog, a dated price, and a table in the sheet (a named range over it)", () => {
+      const { hf, sheet } = workbook([
+        ...table,
+        [
+          '=AICOST.MODEL_PRICE("gpt-4-0314", "blended")',
+          '=AICOST.MODEL_PRICE("o3", "input", DATE(2025, 6, 9))',
+          '=AICOST.MODEL_PRICE("o3", "input", DATE(2025, 6, 10))',
+          '=AICOST.MODEL_PRICE("our-llm", "output", , AICOST_PRICES)',
+          '=AICOST.MODEL_PRICE("our-llm", "input", DATE(2025, 6, 1), A1:G3)',
+        ],
+      ]);
+      hf.addNamedExpression("AICOST_PRICES", "=S!$A$1:$G$3");
+      expect(valueAt(hf, sheet, 3, 0)).toBe(37.5); // (3 x 30 + 60) / 4
+      expect(valueAt(hf, sheet, 3, 1)).toBe(10);
+      expect(valueAt(hf, sheet, 3, 2)).toBe(2);
+      expect(valueAt(hf, sheet, 3, 3)).toBe(1.5); // the newest row, 45870 = 2025-08-01
+      expect(valueAt(hf, sheet, 3, 4)).toBe(1); // 2025-06-01 falls in the first row's period
+      hf.setCellContents({ sheet, row: 2, col: 4 }, 1.25); // a user edits the table: the formula follows
+      expect(valueAt(hf, sheet, 3, 3)).toBe(1.25);
+    });
+
+    test.each([
+      ['=AICOST.MODEL_PRICE("gpt4o")', aicost.MODEL_PRICE("gpt4o")],
+      ['=AICOST.MODEL_PRICE("gpt-4-0314", "cached_input")', aicost.MODEL_PRICE("gpt-4-0314", "cached_input")],
+      ['=AICOST.MODEL_PRICE("o3", "input", 45000)', aicost.MODEL_PRICE("o3", "input", 45000)],
+      ['=AICOST.MODEL_PRICE("o3", "retail")', aicost.MODEL_PRICE("o3", "retail")],
+      ['=AICOST.MODEL_PRICE("o3", "input", -1)', aicost.MODEL_PRICE("o3", "input", -1)],
+      ['=AICOST.MODELS("Acme")', aicost.MODELS("Acme")],
+      ["=AICOST.BLENDED_PRICE(1, 1, 2)", aicost.BLENDED_PRICE(1, 1, 2)],
+      ['=AICOST.BLENDED_PRICE("x", 1)', aicost.BLENDED_PRICE("x", 1)],
+      ["=AICOST.FIT_MULTIPLIER({1;2}, {1,2})", aicost.FIT_MULTIPLIER([[1], [2]], [[1, 2]])],
+      ["=AICOST.FIT_MULTIPLIER({45000;45100}, {1;0})", aicost.FIT_MULTIPLIER([[45000], [45100]], [[1], [0]])],
+      ["=AICOST.FIT_MULTIPLIER({45000}, {1})", aicost.FIT_MULTIPLIER([[45000]], [[1]])],
+      ['=AICOST.FIT_MULTIPLIER({45000;45100}, {2;1}, "slope")', aicost.FIT_MULTIPLIER([[45000], [45100]], [[2], [1]], "slope")],
+    ])("%s keeps the error's code and message", (formula, direct) => {
+      const { hf, sheet } = workbook([[formula]]);
+      const value = valueAt(hf, sheet, 0, 0) as DetailedCellError;
+      expect(direct).toBeInstanceOf(ExcelError);
+      expect(value).toBeInstanceOf(DetailedCellError);
+      expect(value.value).toBe((direct as ExcelError).code);
+      expect(value.message).toBe((direct as ExcelError).message);
+    });
+
+    test("MODELS spills the listing when its arguments are written in the formula, a DATE() included", () => {
+      const { hf, sheet } = workbook([['=AICOST.MODELS("Cohere")'], ...Array.from({ length: 8 }, () => []), ['=AICOST.MODELS("openai", DATE(2025, 6, 9))']]);
+      const direct = aicost.MODELS("Cohere") as unknown[][];
+      direct.forEach((row, r) => row.forEach((cell, c) => expect(valueAt(hf, sheet, r, c)).toBe(cell === "" ? "" : cell)));
+      expect(valueAt(hf, sheet, direct.length, 0)).toBeNull();
+      const june = aicost.MODELS("openai", 45817) as unknown[][];
+      const o3Row = june.findIndex((row) => row[0] === "o3");
+      expect(valueAt(hf, sheet, 9 + o3Row, 3)).toBe(10);
+    });
+
+    test("MODELS with an argument from a cell says what to write, since the preview must know the size", () => {
+      const { hf, sheet } = workbook([["Cohere", "=AICOST.MODELS(A1)"]]);
+      const value = valueAt(hf, sheet, 0, 1) as DetailedCellError;
+      expect(value.value).toBe("#VALUE!");
+      expect(value.message).toMatch(/MODELS's provider and as_of_date must be written in the formula/);
+    });
+
+    test("CATALOG_DATE, BLENDED_PRICE and FIT_MULTIPLIER over sheet ranges compute what aicost.ts computes", () => {
+      const { hf, sheet } = workbook([
+        [44999, 37.5, "=AICOST.CATALOG_DATE()", "=AICOST.BLENDED_PRICE(30, 60)", "=AICOST.FIT_MULTIPLIER(A1:A3, B1:B3)", '=AICOST.FIT_MULTIPLIER(A1:A3, B1:B3, "n")'],
+        [45100, null],
+        [45638.1875, 0.25],
+      ]);
+      expect(valueAt(hf, sheet, 0, 2)).toBe(46266); // 2026-09-01
+      expect(valueAt(hf, sheet, 0, 3)).toBe(37.5);
+      // the blank pair is skipped: (0.25 / 37.5)^(12/21) = 0.0570846
+      expectSameNumber(valueAt(hf, sheet, 0, 4), aicost.FIT_MULTIPLIER([[44999], [45100], [45638.1875]], [[37.5], [null], [0.25]]));
+      expect(valueAt(hf, sheet, 0, 4)).toBeCloseTo(0.0570846418, 9);
+      expect(valueAt(hf, sheet, 0, 5)).toBe(2);
+    });
   });
 });
