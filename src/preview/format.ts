@@ -1,4 +1,8 @@
 import type { CellValue } from "hyperformula";
+import { FIRST_EXCEL_SERIAL, isoDateOfExcelSerial, LAST_EXCEL_SERIAL } from "../core/excelDate";
+
+/** Excel's ISO date code, any case: the one date format AICOST's sheets use. */
+const isoDateFormat = /^yyyy-mm-dd$/i;
 
 /**
  * How the preview grid shows a computed value: the text in the cell, the `data-value` hook for
@@ -117,6 +121,9 @@ export function formatGeneral(value: number): string {
  * @example formatNumber(0.05, "0.0%") // "5.0%"
  */
 export function formatNumber(value: number, code: string | undefined): string {
+  if (code !== undefined && isoDateFormat.test(code) && value >= FIRST_EXCEL_SERIAL && value < LAST_EXCEL_SERIAL + 1) {
+    return isoDateOfExcelSerial(value); // the prices sheet's Effective from column (issue 10)
+  }
   const parsed = code === undefined ? null : parseNumberFormat(code);
   if (parsed === null) {
     return formatGeneral(value);

@@ -31,6 +31,18 @@ import type {
   WorkbookPort,
 } from "../sheet/port";
 import { checkBlockTargetEmpty, projectionBlock, type ProjectionBlock } from "../sheet/projectionBlock";
+import type { ModelPriceRow } from "../core/priceCatalog";
+import type { PriceRowsResult, PricesState } from "../sheet/port";
+import { PRICES_DATE_FORMAT, PRICES_DEFINED_NAME, PRICES_LAST_COLUMN, PRICES_LAST_ROW, PRICES_NAME_REFERENCE, PRICES_SHEET_NAME } from "../sheet/pricesLayout";
+import {
+  analysePrices,
+  damagedPricesSheet,
+  MISSING_PRICES_SNAPSHOT,
+  planPriceRows,
+  pricesLayoutCells,
+  pricesSnapshotFromGrid,
+  type PricesSnapshot,
+} from "../sheet/pricesSheet";
 import { toA1, type PreviewDocument } from "./document";
 
 /** The selected cell: its sheet's name and 0-based row and column. */
@@ -308,5 +320,69 @@ export class PreviewWorkbook implements WorkbookPort {
 
   async savePreferences(preferences: PanePreferences): Promise<void> {
     this.workbookDocument.preferences = checkPreferences(preferences);
+  }
+
+  // ---- Prices (issue 10): the same sheet, judged and planned by src/sheet/pricesSheet.ts
+
+  /** The raw prices sheet (A1:K505). HyperFormula has no tables, so the snapshot lists none. */
+  pricesSnapshot(): PricesSnapshot {
+    const sheet = this.hf.getSheetId(PRICES_SHEET_NAME);
+    const nameReference = this.hf.getNamedExpressionFormula(PRICES_DEFINED_NAME) ?? null;
+    if (sheet === undefined) {
+      return { ...MISSING_PRICES_SNAPSHOT, nameReference };
+    }
+    const lastColumn = PRICES_LAST_COLUMN.charCodeAt(0) - "A".charCodeAt(0);
+    const range = { start: { sheet, row: 0, col: 0 }, end: { sheet, row: PRICES_LAST_ROW, col: lastColumn } };
+    return pricesSnapshotFromGrid({ values: this.hf.getRangeValues(range), nameReference });
+  }
+
+  async readPrices(): Promise<PricesState> {
+    return analysePrices(this.pricesSnapshot());
+  }
+
+  async setUpPrices(): Promise<void> {
+    const snapshot = this.pricesSnapshot();
+    if (analysePrices(snapshot).status === "ready") {
+      return;
+    }
+    this.hf.batch(() => this.layOutPrices());
+  }
+
+  /** Writes the layout (never a row), creating the sheet when needed, and points AICOST_PRICES at the table. */
+  private layOutPrices(): number {
+    let sheet = this.hf.getSheetId(PRICES_SHEET_NAME);
+    if (sheet === undefined) {
+      sheet = this.hf.getSheetId(this.hf.addSheet(PRICES_SHEET_NAME)) as number;
+    }
+    for (const cell of pricesLayoutCells()) {
+      this.hf.setCellContents({ sheet, row: cell.rowNumber - 1, col: cell.columnIndex }, cell.input);
+    }
+    const expression = `=${PRICES_NAME_REFERENCE}`;
+    const current = this.hf.getNamedExpressionFormula(PRICES_DEFINED_NAME);
+    if (current === undefined) {
+      this.hf.addNamedExpression(PRICES_DEFINED_NAME, expression);
+    } else if (current !== expression) {
+      this.hf.changeNamedExpression(PRICES_DEFINED_NAME, expression);
+    }
+    return sheet;
+  }
+
+  async addPriceRows(rows: readonly ModelPriceRow[], options: { readonly replaceConflicts?: boolean } = {}): Promise<PriceRowsResult> {
+    const snapshot = this.pricesSnapshot();
+    const createdSheet = !snapshot.sheetExists;
+    const state = analysePrices(snapshot);
+    if (state.status === "damaged") {
+      throw damagedPricesSheet(state.problems);
+    }
+    const plan = planPriceRows(snapshot, rows, options);
+    this.hf.batch(() => {
+      const sheet = createdSheet ? this.layOutPrices() : (this.hf.getSheetId(PRICES_SHEET_NAME) as number);
+      for (const write of plan.writes) {
+        const contents = [write.inputs.map((input): RawCellContent => (input === "" ? null : input))];
+        this.hf.setCellContents({ sheet, row: write.rowNumber - 1, col: 0 }, contents);
+        this.workbookDocument.setFormat(sheet, `C${write.rowNumber}`, PRICES_DATE_FORMAT);
+      }
+    });
+    return { createdSheet, added: plan.added, unchanged: plan.unchanged, conflicts: plan.conflicts, replaced: plan.replaced };
   }
 }

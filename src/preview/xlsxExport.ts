@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "hyperformula";
 import { ASSUMPTIONS_SHEET_NAME, ACTIVE_SCENARIO_CELL, ACTIVE_SCENARIO_DROPDOWN_ALERT, SCENARIOS_TABLE_NAME, TABLE_FIRST_ROW, TABLE_HEADER_ROW, TABLE_HEADERS, TABLE_LAST_ROW } from "../sheet/layout";
 import { AICOST_NAMESPACE } from "../core/namespace";
+import { PRICES_FIRST_ROW, PRICES_HEADER_ROW, PRICES_HEADERS, PRICES_LAST_ROW, PRICES_SHEET_NAME, PRICES_TABLE_NAME } from "../sheet/pricesLayout";
 import { toA1, type CellPosition, type PreviewDocument } from "./document";
 
 /**
@@ -143,6 +144,37 @@ function addScenariosTable(workbookDocument: PreviewDocument, sheet: number, wor
   };
 }
 
+/**
+ * Adds the prices table AICOST_Prices over the prices sheet's header and rows (issue 10), as the
+ * Excel implementation makes it; the name AICOST_PRICES is exported with the other names.
+ */
+function addPricesTable(workbookDocument: PreviewDocument, sheet: number, worksheet: ExcelJS.Worksheet): void {
+  const { hf } = workbookDocument;
+  const columns = PRICES_HEADERS.map((_header, col) => col);
+  const rows: (string | number | boolean | null)[][] = [];
+  for (let row = PRICES_FIRST_ROW - 1; row < PRICES_LAST_ROW; row++) {
+    rows.push(columns.map((col) => {
+      const cell = hf.getCellValue({ sheet, row, col });
+      return typeof cell === "object" && cell !== null ? cell.value : cell;
+    }));
+  }
+  while (rows.length > 1 && rows[rows.length - 1].every((cell) => cell === null || cell === "")) rows.pop();
+  const formats = rows.map((_row, index) => columns.map((col) => worksheet.getCell(toA1(PRICES_FIRST_ROW - 1 + index, col)).numFmt));
+  worksheet.addTable({
+    name: PRICES_TABLE_NAME,
+    ref: `A${PRICES_HEADER_ROW}`,
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: PRICES_HEADERS.map((name) => ({ name, filterButton: true })),
+    rows,
+  });
+  formats.forEach((rowFormats, index) =>
+    rowFormats.forEach((format, col) => {
+      if (format) worksheet.getCell(toA1(PRICES_FIRST_ROW - 1 + index, col)).numFmt = format;
+    }),
+  );
+}
+
 /** The whole preview workbook as the bytes of an .xlsx file. */
 export async function exportXlsx(workbookDocument: PreviewDocument): Promise<ArrayBuffer> {
   const { hf } = workbookDocument;
@@ -155,6 +187,9 @@ export async function exportXlsx(workbookDocument: PreviewDocument): Promise<Arr
     writeSheet(workbookDocument, sheet, worksheet);
     if (name === ASSUMPTIONS_SHEET_NAME) {
       addScenariosTable(workbookDocument, sheet, worksheet);
+    }
+    if (name === PRICES_SHEET_NAME) {
+      addPricesTable(workbookDocument, sheet, worksheet);
     }
   }
   for (const name of hf.listNamedExpressions()) {

@@ -44,6 +44,24 @@ export interface ScenarioChanges {
   readonly note?: string;
 }
 
+import type { ModelPriceRow } from "../core/priceCatalog";
+import type { PriceRowConflict, PricesState } from "./pricesSheet";
+
+export type { PriceRowConflict, PriceSheetRow, PricesState } from "./pricesSheet";
+
+/** What adding price rows did (issue 10): rows are appended, never written over unless asked. */
+export interface PriceRowsResult {
+  /** True when the "AICOST Prices" sheet was created for these rows. */
+  readonly createdSheet: boolean;
+  readonly added: readonly ModelPriceRow[];
+  /** Already in the table with the same prices. */
+  readonly unchanged: readonly ModelPriceRow[];
+  /** In the table (same model and date) with other prices, and left as they are. */
+  readonly conflicts: readonly PriceRowConflict[];
+  /** Conflicting rows written over, because replaceConflicts was given. */
+  readonly replaced: readonly PriceRowConflict[];
+}
+
 /** Pane-only preferences, kept in the document's settings. */
 export interface PanePreferences {
   /** The price the chart projects from, USD per million tokens; null = the selected cell or $10. */
@@ -87,4 +105,17 @@ export interface WorkbookPort {
   onAssumptionsChanged(listener: () => void): Promise<() => Promise<void>>;
   loadPreferences(): Promise<PanePreferences>;
   savePreferences(preferences: PanePreferences): Promise<void>;
+
+  // ---- Prices (issue 10): the "AICOST Prices" sheet, its table and the name AICOST_PRICES.
+  /** Reads the prices sheet: missing, or its rows (each judged) and the sheet's own problems. */
+  readPrices(): Promise<PricesState>;
+  /** Creates the prices sheet (empty table, name), or repairs its layout, name and table keeping every row. Idempotent. */
+  setUpPrices(): Promise<void>;
+  /**
+   * Appends rows to the prices table, creating the sheet if it is missing. A row whose model and
+   * date are already there with other prices is a conflict and is left as it is, unless
+   * `replaceConflicts` is given (the user confirmed). Refuses, writing nothing, on a sheet that
+   * needs Repair or when the rows would not fit.
+   */
+  addPriceRows(rows: readonly ModelPriceRow[], options?: { readonly replaceConflicts?: boolean }): Promise<PriceRowsResult>;
 }

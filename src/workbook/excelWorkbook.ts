@@ -28,7 +28,9 @@ import {
 } from "../sheet/layout";
 import { checkPreferences, parsePreferences, PREFERENCES_SETTING_KEY } from "../sheet/preferences";
 import { checkBlockTargetEmpty, projectionBlock } from "../sheet/projectionBlock";
-import type { AssumptionsState, InsertedProjection, PanePreferences, ScenarioChanges, WorkbookPort } from "../sheet/port";
+import type { AssumptionsState, InsertedProjection, PanePreferences, PriceRowsResult, PricesState, ScenarioChanges, WorkbookPort } from "../sheet/port";
+import type { ModelPriceRow } from "../core/priceCatalog";
+import { addExcelPriceRows, readExcelPrices, setUpExcelPrices } from "./excelPrices";
 
 /**
  * The WorkbookPort on Office.js. Every method runs its work through a batch runner (Excel.run in
@@ -504,6 +506,19 @@ export class ExcelWorkbook implements WorkbookPort {
   async savePreferences(preferences: PanePreferences): Promise<void> {
     this.settings.set(PREFERENCES_SETTING_KEY, { ...checkPreferences(preferences) });
     await this.settings.save();
+  }
+
+  // ---- Prices (issue 10): src/workbook/excelPrices.ts
+  async readPrices(): Promise<PricesState> {
+    return this.run((context) => readExcelPrices(context));
+  }
+
+  async setUpPrices(): Promise<void> {
+    await this.run((context) => setUpExcelPrices(context));
+  }
+
+  async addPriceRows(rows: readonly ModelPriceRow[], options: { readonly replaceConflicts?: boolean } = {}): Promise<PriceRowsResult> {
+    return this.run((context) => addExcelPriceRows(context, rows, options));
   }
 }
 

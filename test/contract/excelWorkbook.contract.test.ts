@@ -4,6 +4,7 @@
 import { PREFERENCES_SETTING_KEY } from "../../src/sheet/preferences";
 import { ExcelWorkbook } from "../../src/workbook/excelWorkbook";
 import { FakeExcel } from "../workbook/fakeExcel";
+import { describePricesPortContract } from "./pricesPort.contract";
 import { describeWorkbookPortContract, type PortHarness } from "./workbookPort.contract";
 
 function emptyToNull(value: unknown): unknown {
@@ -47,3 +48,4 @@ async function excelHarness(): Promise<PortHarness> {
 }
 
 describeWorkbookPortContract("ExcelWorkbook on the fake Excel", excelHarness);
+describePricesPortContract("ExcelWorkbook on the fake Excel", excelHarness);

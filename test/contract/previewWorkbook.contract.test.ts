@@ -5,6 +5,7 @@ import { cellPosition, cellAddress } from "../../src/sheet/addresses";
 import { PreviewDocument } from "../../src/preview/document";
 import { parseStoredWorkbook } from "../../src/preview/persistence";
 import { PreviewWorkbook, SimpleSelection } from "../../src/preview/previewWorkbook";
+import { describePricesPortContract } from "./pricesPort.contract";
 import { describeWorkbookPortContract, type PortHarness } from "./workbookPort.contract";
 
 /** A tick for HyperFormula's events and the workbook's notifications (queued as microtasks). */
@@ -65,3 +66,4 @@ async function previewHarness(): Promise<PortHarness> {
 }
 
 describeWorkbookPortContract("PreviewWorkbook (HyperFormula)", previewHarness);
+describePricesPortContract("PreviewWorkbook (HyperFormula)", previewHarness);

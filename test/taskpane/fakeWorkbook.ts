@@ -3,12 +3,17 @@
  * the active name and preferences in plain fields, records every call, and fires the change
  * listeners after each write, as both real hosts do. Never shipped.
  */
+import type { ModelPriceRow } from "../../src/core/priceCatalog";
 import { PRESET_SCENARIOS } from "../../src/core/scenario";
+import { PRICES_HEADERS, PRICES_NAME_REFERENCE } from "../../src/sheet/pricesLayout";
+import { analysePrices, planPriceRows, type PricesSnapshot } from "../../src/sheet/pricesSheet";
 import {
   DEFAULT_PREFERENCES,
   type AssumptionsState,
   type InsertedProjection,
   type PanePreferences,
+  type PriceRowsResult,
+  type PricesState,
   type ScenarioChanges,
   type ScenarioRow,
   type WorkbookPort,
@@ -42,7 +47,16 @@ export class FakeWorkbook implements WorkbookPort {
 
   /** Calls to the methods that write to the workbook, in order. */
   writes(): FakeCall[] {
-    const writing: (keyof WorkbookPort)[] = ["setUpAssumptions", "setActiveScenario", "updateScenario", "addScenario", "insertProjection", "savePreferences"];
+    const writing: (keyof WorkbookPort)[] = [
+      "setUpAssumptions",
+      "setActiveScenario",
+      "updateScenario",
+      "addScenario",
+      "insertProjection",
+      "savePreferences",
+      "setUpPrices",
+      "addPriceRows",
+    ];
     return this.calls.filter((call) => writing.includes(call.method));
   }
 
@@ -146,6 +160,42 @@ export class FakeWorkbook implements WorkbookPort {
   async savePreferences(preferences: PanePreferences): Promise<void> {
     this.record("savePreferences", preferences);
     this.preferences = preferences;
+  }
+
+  /** The prices table's rows (A5:K.., raw cells), or null while there is no prices sheet. Judged by the shared pure module. */
+  priceCells: unknown[][] | null = null;
+
+  private pricesSnapshot(): PricesSnapshot {
+    return {
+      sheetExists: this.priceCells !== null,
+      title: "AICOST prices",
+      headers: PRICES_HEADERS,
+      rows: this.priceCells ?? [],
+      rowBelowCapacity: [],
+      nameReference: this.priceCells === null ? null : `=${PRICES_NAME_REFERENCE}`,
+    };
+  }
+
+  async readPrices(): Promise<PricesState> {
+    this.record("readPrices");
+    return analysePrices(this.pricesSnapshot());
+  }
+
+  async setUpPrices(): Promise<void> {
+    this.record("setUpPrices");
+    this.priceCells ??= [];
+  }
+
+  async addPriceRows(rows: readonly ModelPriceRow[], options: { readonly replaceConflicts?: boolean } = {}): Promise<PriceRowsResult> {
+    this.record("addPriceRows", rows, options);
+    const createdSheet = this.priceCells === null;
+    const plan = planPriceRows(this.pricesSnapshot(), rows, options);
+    const cells = this.priceCells ?? [];
+    for (const write of plan.writes) {
+      cells[write.rowNumber - 5] = write.inputs.map((input) => (typeof input === "string" && input.startsWith("'") ? input.slice(1) : input === "" ? null : input));
+    }
+    this.priceCells = cells;
+    return { createdSheet, added: plan.added, unchanged: plan.unchanged, conflicts: plan.conflicts, replaced: plan.replaced };
   }
 }
 

@@ -419,9 +419,13 @@ export class FakeExcel {
                 if (table === undefined || bounds === null) {
                   throw new Error("fake Excel: rows.add on a missing table");
                 }
-                const row = bounds.bottom + 1;
-                this.writeGrid(sheetName, `A${row}:D${row}`, "values", values);
-                table.address = `A${bounds.top}:D${row}`;
+                // Appends the rows under the table, across its columns (TableRowCollection.add).
+                const first = bounds.bottom + 1;
+                const last = bounds.bottom + values.length;
+                const left = columnLetters(bounds.left);
+                const right = columnLetters(bounds.right);
+                this.writeGrid(sheetName, `${left}${first}:${right}${last}`, "values", values);
+                table.address = `${left}${bounds.top}:${right}${last}`;
               }),
           },
         },
