@@ -32,7 +32,7 @@ import type {
 } from "../sheet/port";
 import { checkBlockTargetEmpty, projectionBlock, type ProjectionBlock } from "../sheet/projectionBlock";
 import type { ModelPriceRow } from "../core/priceCatalog";
-import type { PriceRowsResult, PricesState } from "../sheet/port";
+import type { CellInsertion, PriceRowsResult, PricesState } from "../sheet/port";
 import { PRICES_DATE_FORMAT, PRICES_DEFINED_NAME, PRICES_LAST_COLUMN, PRICES_LAST_ROW, PRICES_NAME_REFERENCE, PRICES_SHEET_NAME } from "../sheet/pricesLayout";
 import {
   analysePrices,
@@ -384,5 +384,21 @@ export class PreviewWorkbook implements WorkbookPort {
       }
     });
     return { createdSheet, added: plan.added, unchanged: plan.unchanged, conflicts: plan.conflicts, replaced: plan.replaced };
+  }
+
+  async insertAtSelection(input: string | number, options: { readonly overwrite?: boolean } = {}): Promise<CellInsertion> {
+    const selected = this.selection.selectedCell();
+    const sheet = selected === null ? undefined : this.hf.getSheetId(selected.sheetName);
+    if (selected === null || sheet === undefined) {
+      throw new Error("Select the cell where the price should go, then try again.");
+    }
+    const position = { sheet, row: selected.row, col: selected.col };
+    const address = `${sheetPrefix(selected.sheetName)}${toA1(selected.row, selected.col)}`;
+    const existing = this.workbookDocument.storedContent(position);
+    if (existing !== null && existing !== "" && options.overwrite !== true) {
+      return { inserted: false, address, existing: String(existing) };
+    }
+    this.hf.setCellContents(position, input);
+    return { inserted: true, address };
   }
 }

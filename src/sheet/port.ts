@@ -62,6 +62,12 @@ export interface PriceRowsResult {
   readonly replaced: readonly PriceRowConflict[];
 }
 
+/** What entering a price at the selected cell did: entered, or left a filled cell as it was. */
+export type CellInsertion =
+  | { readonly inserted: true; readonly address: string }
+  /** The cell holds something and overwriting was not confirmed: `existing` is what it holds (its formula, else its value). */
+  | { readonly inserted: false; readonly address: string; readonly existing: string };
+
 /** Pane-only preferences, kept in the document's settings. */
 export interface PanePreferences {
   /** The price the chart projects from, USD per million tokens; null = the selected cell or $10. */
@@ -118,4 +124,9 @@ export interface WorkbookPort {
    * needs Repair or when the rows would not fit.
    */
   addPriceRows(rows: readonly ModelPriceRow[], options?: { readonly replaceConflicts?: boolean }): Promise<PriceRowsResult>;
+  /**
+   * Enters `input` (a formula starting with "=", or a number) in the selected cell, one cell. A
+   * cell that holds anything is left as it is unless `overwrite` is given (the user confirmed).
+   */
+  insertAtSelection(input: string | number, options?: { readonly overwrite?: boolean }): Promise<CellInsertion>;
 }

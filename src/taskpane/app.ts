@@ -33,6 +33,7 @@ import {
 } from "./state";
 import { CHART_INK, CHART_LINE_COLOURS } from "../ui/chartStyle";
 import { paneStyleSheet, type ThemeName } from "./styles";
+import { PricesView } from "./pricesView";
 
 /** How the pane is connected: inside Excel, beside the preview grid, or alone in a browser. */
 export type TaskpaneConnection = "excel" | "preview" | "standalone";
@@ -109,6 +110,7 @@ class Taskpane {
   private readonly summary: HTMLTableElement;
   private readonly insertSection: HTMLElement;
   private readonly insertButton: HTMLButtonElement;
+  private readonly pricesView: PricesView;
 
   private assumptions: AssumptionsState = { status: "missing" };
   private preferences: PanePreferences = DEFAULT_PREFERENCES;
@@ -203,6 +205,8 @@ class Taskpane {
       this.insertButton,
     );
 
+    this.pricesView = new PricesView(port, this.ids, (kind, text) => this.setStatus(kind, text));
+
     const notice = connectionNotice(options.connection);
     this.container = element(
       "div",
@@ -227,6 +231,7 @@ class Taskpane {
       this.addSection,
       chartSection,
       this.insertSection,
+      this.pricesView.root,
     );
 
     this.timesCheaper.input.addEventListener("input", () => this.onParameterInput());
@@ -273,6 +278,7 @@ class Taskpane {
         return;
       }
       this.render();
+      await this.pricesView.refresh();
     });
     return this.refreshQueue;
   }

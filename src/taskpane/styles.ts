@@ -118,6 +118,20 @@ const rules = String.raw`
 .aicost-pane :focus-visible { outline: var(--strokeWidthThick) solid var(--colorStrokeFocus2); outline-offset: 2px; }
 .aicost-pane details > summary { cursor: pointer; font-weight: var(--fontWeightSemibold); margin-bottom: var(--spacingVerticalS); }
 .aicost-pane .aicost-chart { position: relative; height: 260px; margin-bottom: var(--spacingVerticalS); }
+.aicost-pane input[type="checkbox"] { accent-color: var(--colorCompoundBrandBackground); width: 16px; height: 16px; margin: 2px 0 0; cursor: pointer; }
+.aicost-pane select {
+  font: inherit;
+  min-height: 32px;
+  padding: 0 var(--spacingHorizontalS);
+  color: var(--colorNeutralForeground1);
+  background: var(--colorNeutralBackground1);
+  border: var(--strokeWidthThin) solid var(--colorNeutralStroke1);
+  border-bottom-color: var(--colorNeutralStrokeAccessible);
+  border-radius: var(--borderRadiusMedium);
+}
+.aicost-pane .aicost-price-list { list-style: none; margin: 0 0 var(--spacingVerticalS); padding: 0; }
+.aicost-pane .aicost-price-list label, .aicost-pane .aicost-price-list .aicost-hint { overflow-wrap: anywhere; }
+.aicost-pane .aicost-insert-price { margin-top: var(--spacingVerticalM); }
 .aicost-pane .aicost-visually-hidden {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0;

@@ -28,7 +28,7 @@ import {
 } from "../sheet/layout";
 import { checkPreferences, parsePreferences, PREFERENCES_SETTING_KEY } from "../sheet/preferences";
 import { checkBlockTargetEmpty, projectionBlock } from "../sheet/projectionBlock";
-import type { AssumptionsState, InsertedProjection, PanePreferences, PriceRowsResult, PricesState, ScenarioChanges, WorkbookPort } from "../sheet/port";
+import type { AssumptionsState, CellInsertion, InsertedProjection, PanePreferences, PriceRowsResult, PricesState, ScenarioChanges, WorkbookPort } from "../sheet/port";
 import type { ModelPriceRow } from "../core/priceCatalog";
 import { addExcelPriceRows, readExcelPrices, setUpExcelPrices } from "./excelPrices";
 
@@ -519,6 +519,21 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async addPriceRows(rows: readonly ModelPriceRow[], options: { readonly replaceConflicts?: boolean } = {}): Promise<PriceRowsResult> {
     return this.run((context) => addExcelPriceRows(context, rows, options));
+  }
+
+  async insertAtSelection(input: string | number, options: { readonly overwrite?: boolean } = {}): Promise<CellInsertion> {
+    return this.run(async (context) => {
+      const cell = context.workbook.getActiveCell();
+      cell.load("address, formulas");
+      await context.sync();
+      const existing: unknown = cell.formulas[0]?.[0];
+      if (existing !== "" && existing != null && options.overwrite !== true) {
+        return { inserted: false, address: cell.address, existing: String(existing) };
+      }
+      cell.formulas = [[input]];
+      await context.sync();
+      return { inserted: true, address: cell.address };
+    });
   }
 }
 

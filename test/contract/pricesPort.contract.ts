@@ -191,5 +191,26 @@ export function describePricesPortContract(name: string, makeHarness: HarnessFac
         await expectRefused(() => harness.port.addPriceRows([{ ...o3, effectiveFrom: "2025-02-30" }]), /is not a date/);
       });
     });
+
+    describe("insertAtSelection", () => {
+      test("enters a formula in the selected empty cell, and only there", async () => {
+        await harness.select("Sheet1", "B3");
+        const before = harness.contents();
+        const formula = '=AICOST.MODEL_PRICE("o3","input",,AICOST_PRICES)';
+        expect(await harness.port.insertAtSelection(formula)).toEqual({ inserted: true, address: "Sheet1!B3" });
+        expect(harness.content("Sheet1", "B3")).toBe(formula);
+        expect(changedCells(before, harness.contents())).toEqual(["Sheet1!B3"]);
+      });
+
+      test("leaves a filled cell as it is and says what it holds, unless overwriting is confirmed", async () => {
+        await harness.type("Sheet1", "C2", 12);
+        await harness.select("Sheet1", "C2");
+        const before = harness.contents();
+        expect(await harness.port.insertAtSelection(2.5)).toEqual({ inserted: false, address: "Sheet1!C2", existing: "12" });
+        expect(changedCells(before, harness.contents())).toEqual([]);
+        expect(await harness.port.insertAtSelection(2.5, { overwrite: true })).toEqual({ inserted: true, address: "Sheet1!C2" });
+        expect(harness.content("Sheet1", "C2")).toBe(2.5);
+      });
+    });
   });
 }

@@ -12,6 +12,7 @@ import {
   type AssumptionsState,
   type InsertedProjection,
   type PanePreferences,
+  type CellInsertion,
   type PriceRowsResult,
   type PricesState,
   type ScenarioChanges,
@@ -56,6 +57,7 @@ export class FakeWorkbook implements WorkbookPort {
       "savePreferences",
       "setUpPrices",
       "addPriceRows",
+      "insertAtSelection",
     ];
     return this.calls.filter((call) => writing.includes(call.method));
   }
@@ -196,6 +198,18 @@ export class FakeWorkbook implements WorkbookPort {
     }
     this.priceCells = cells;
     return { createdSheet, added: plan.added, unchanged: plan.unchanged, conflicts: plan.conflicts, replaced: plan.replaced };
+  }
+
+  /** What the selected cell holds, as entered (null: empty). */
+  selectedContent: string | number | null = null;
+
+  async insertAtSelection(input: string | number, options: { readonly overwrite?: boolean } = {}): Promise<CellInsertion> {
+    this.record("insertAtSelection", input, options);
+    if (this.selectedContent !== null && options.overwrite !== true) {
+      return { inserted: false, address: "Sheet1!B2", existing: String(this.selectedContent) };
+    }
+    this.selectedContent = input;
+    return { inserted: true, address: "Sheet1!B2" };
   }
 }
 
