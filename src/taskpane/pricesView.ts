@@ -74,7 +74,7 @@ export class PricesView {
     this.search.input.setAttribute("enterkeyhint", "search");
     this.search.input.setAttribute("aria-controls", `${ids}-prices-results`);
     this.results = element("ul", { id: `${ids}-prices-results`, class: "aicost-price-list", "aria-label": "Catalog prices" });
-    this.resultsNote = element("p", { class: "aicost-hint", role: "status", "aria-live": "polite" });
+    this.resultsNote = element("p", { class: "aicost-hint", "aria-live": "polite" }); // not role=status: the pane has one status line
     this.addButton = button("Add to workbook", "primary");
     this.conflictArea = element("div");
 

@@ -1,0 +1,115 @@
+import type { Page } from "playwright-core";
+import { openWatchedPage, useBrowserSession, type WatchedPage } from "./support/browser";
+
+/**
+ * The pane's Prices view in the preview, in headless Chromium: search the catalog, add a row to
+ * the workbook (the "AICOST Prices" sheet appears with the row and a real date), insert a
+ * MODEL_PRICE formula over AICOST_PRICES that shows the catalog's number, edit the table and see
+ * the formula follow, and refuse to write over a filled cell until confirmed.
+ *
+ * Expected numbers from data/prices.csv: o3 is $2 input / $8 output per million tokens from
+ * 2025-06-10.
+ */
+const session = useBrowserSession();
+const opened: WatchedPage[] = [];
+
+afterEach(async () => {
+  for (const watched of opened.splice(0)) {
+    expect(watched.externalRequests).toEqual([]);
+    expect(watched.consoleErrors).toEqual([]);
+    await watched.page.context().close();
+  }
+});
+
+async function openPreview(): Promise<Page> {
+  const watched = await openWatchedPage(session.browser, session.baseUrl, { width: 1280, height: 900 });
+  opened.push(watched);
+  await watched.page.locator("body[data-ready=true]").waitFor();
+  await watched.page.getByRole("radio", { name: "baseline" }).waitFor();
+  return watched.page;
+}
+
+function cell(page: Page, address: string) {
+  return page.locator(`#grid td[data-address="${address}"]`);
+}
+
+async function goTo(page: Page, address: string): Promise<void> {
+  const nameBox = page.getByRole("textbox", { name: "Name Box" });
+  await nameBox.fill(address);
+  await nameBox.press("Enter");
+  await cell(page, address.replace(/^.*!/, "")).and(page.locator(".selected")).waitFor();
+}
+
+function status(page: Page) {
+  return page.locator(".aicost-status");
+}
+
+test("search, Add to workbook, Insert a MODEL_PRICE formula that shows the catalog's price and follows the table", async () => {
+  const page = await openPreview();
+  const prices = page.getByTestId("aicost-prices");
+  await prices.getByRole("textbox", { name: "Search models or providers" }).fill("o3");
+  const o3 = prices.getByRole("checkbox", { name: "o3 · OpenAI", exact: true });
+  await o3.check();
+  await prices.getByRole("button", { name: "Add to workbook" }).click();
+  await status(page).filter({ hasText: "Added o3 from 2025-06-10 to the AICOST Prices sheet (created it)." }).waitFor();
+
+  await goTo(page, "'AICOST Prices'!A5");
+  await expectText(page, "A5", "o3");
+  await expectText(page, "C5", "2025-06-10");
+  await expect(cell(page, "C5").getAttribute("data-value")).resolves.toBe("45818");
+
+  await goTo(page, "'Try it'!H2");
+  await prices.getByLabel("Price type").selectOption("output");
+  await prices.getByRole("button", { name: "Insert at selected cell" }).click();
+  await status(page).filter({ hasText: "Sheet1" }).or(status(page).filter({ hasText: "$8.00 per million tokens today" })).first().waitFor();
+  await page.waitForFunction(() => document.querySelector('#grid td[data-address="H2"]')?.getAttribute("data-value") === "8");
+  await expect(page.getByRole("textbox", { name: "Formula" }).inputValue()).resolves.toBe('=AICOST.MODEL_PRICE("o3","output",,AICOST_PRICES)');
+
+  // A negotiated price typed in the table: the formula follows it.
+  await goTo(page, "'AICOST Prices'!E5");
+  const bar = page.getByRole("textbox", { name: "Formula" });
+  await bar.fill("6.5");
+  await bar.press("Enter");
+  await goTo(page, "'Try it'!H2");
+  await page.waitForFunction(() => document.querySelector('#grid td[data-address="H2"]')?.getAttribute("data-value") === "6.5");
+
+  // The filled cell is not overwritten until the user confirms.
+  await prices.getByLabel("Insert as").selectOption("value");
+  await prices.getByRole("button", { name: "Insert at selected cell" }).click();
+  await prices.getByText(/H2 already holds =AICOST\.MODEL_PRICE/).waitFor();
+  await expect(cell(page, "H2").getAttribute("data-value")).resolves.toBe("6.5");
+  await prices.getByRole("button", { name: "Replace it" }).click();
+  await page.waitForFunction(() => document.querySelector('#grid td[data-address="H2"]')?.getAttribute("data-value") === "8");
+});
+
+test("Check for newer prices compares the table with the catalog and offers rows, changing none", async () => {
+  const page = await openPreview();
+  const prices = page.getByTestId("aicost-prices");
+  await prices.getByRole("textbox", { name: "Search models or providers" }).fill("o3");
+  await prices.getByRole("checkbox", { name: "o3 · OpenAI", exact: true }).check();
+  await prices.getByRole("button", { name: "Add to workbook" }).click();
+  await status(page).filter({ hasText: "Added o3" }).waitFor();
+  // Date the row back to the launch: the catalog's 2025-06-10 row is then newer.
+  await goTo(page, "'AICOST Prices'!C5");
+  const bar = page.getByRole("textbox", { name: "Formula" });
+  await bar.fill("45763");
+  await bar.press("Enter");
+  await prices.getByRole("button", { name: "Check for newer prices" }).click();
+  await status(page).filter({ hasText: "The catalog has newer prices for 1 model of the workbook; nothing was changed." }).waitFor();
+  await expect(cell(page, "C5").getAttribute("data-value")).resolves.toBe("45763");
+  await prices.getByRole("button", { name: "Add the ticked rows" }).click();
+  await status(page).filter({ hasText: "Added o3 from 2025-06-10" }).waitFor();
+  await goTo(page, "'AICOST Prices'!C6");
+  await expectText(page, "C6", "2025-06-10");
+  await expect(cell(page, "C5").getAttribute("data-value")).resolves.toBe("45763");
+});
+
+async function expectText(page: Page, address: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ([selector, want]) => document.querySelector(selector)?.textContent === want,
+    [`#grid td[data-address="${address}"]`, text] as const,
+    { timeout: 5_000 },
+  ).catch(async () => {
+    throw new Error(`${address} shows ${await cell(page, address).textContent()}, expected ${text}`);
+  });
+}
