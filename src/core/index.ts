@@ -4,3 +4,4 @@ export * from "./projection";
 export * from "./rates";
 export * from "./cost";
 export * from "./namespace";
+export * from "./calendar";
