@@ -2,6 +2,7 @@ import { ArraySize, CellError, ErrorType, FunctionArgumentType, FunctionPlugin, 
 import type { FunctionArgument, ImplementedFunctions } from "hyperformula";
 import * as aicost from "../functions/aicost";
 import { ExcelError, type ExcelErrorCode, type FunctionResult, type ResultCell } from "../functions/values";
+import { spillSizeAtEntry, spillSizeAtEvaluation, spillSizeHelp, type SizingEngine } from "./spillSize";
 
 /**
  * The AICOST custom functions as a HyperFormula function plugin, under their Excel names
@@ -92,28 +93,6 @@ function toCellValue(cell: ResultCell): number | string | CellError {
   return cell instanceof ExcelError ? new CellError(errorTypeByCode[cell.code], cell.message) : cell;
 }
 
-function literalNumber(node: AstNode | undefined): number | undefined {
-  if (node === undefined) {
-    return undefined;
-  }
-  if (node.type === "NUMBER" && typeof node.value === "number") {
-    return node.value;
-  }
-  if ((node.type === "PLUS_UNARY_OP" || node.type === "MINUS_UNARY_OP") && typeof node.value === "object") {
-    const inner = literalNumber(node.value as AstNode);
-    return inner === undefined ? undefined : node.type === "MINUS_UNARY_OP" ? -inner : inner;
-  }
-  return undefined;
-}
-
-/** Why a spilling formula cannot run in the preview, keyed by function: what to write instead. */
-const unknownSizeHelp: Partial<Record<FunctionId, string>> = {
-  PRICE_CURVE:
-    "In the preview, PRICE_CURVE's months must be written as a whole number in the formula (e.g. =AICOST.PRICE_CURVE(B2, 36, AICOST_SCENARIO)), so the size of the spilled column is known when the formula is entered.",
-  COST_CURVE:
-    "In the preview, COST_CURVE's input_tokens must be a cell range written in the formula (e.g. C8:C43), so the size of the spilled result is known when the formula is entered.",
-};
-
 function argumentsMetadata(id: FunctionId): FunctionArgument[] {
   const [required, optional] = SIGNATURES[id];
   return [
@@ -166,34 +145,25 @@ export class AicostPlugin extends FunctionPlugin {
     return this.callAicost("SCENARIO_PARAMS", ast, state);
   }
 
-  /** A column of months + 1 prices: known only when months is a literal whole number. */
-  PRICE_CURVE_size(ast: ProcedureCall): ArraySize {
-    const months = literalNumber(ast.args[1]);
-    if (months === undefined || !Number.isInteger(months) || months < 0 || months > 1200) {
-      return ArraySize.scalar();
-    }
-    return new ArraySize(1, months + 1);
+  /** Sizes of the spilled results, known when the formula is entered: see spillSize.ts. */
+  PRICE_CURVE_size(ast: ProcedureCall, state: unknown): ArraySize {
+    return spillSizeAtEntry("PRICE_CURVE", ast, state, this.sizingEngine(state));
   }
-
-  /** The shape of input_tokens when it is a range written in the formula. */
   COST_CURVE_size(ast: ProcedureCall, state: unknown): ArraySize {
-    const first = ast.args[0];
-    if (first === undefined || !["CELL_RANGE", "COLUMN_RANGE", "ROW_RANGE"].includes(first.type)) {
-      return ArraySize.scalar();
-    }
-    const size = this.arraySizeForAst(first as never, state as never);
-    return new ArraySize(size.width, size.height);
+    return spillSizeAtEntry("COST_CURVE", ast, state, this.sizingEngine(state));
+  }
+  SCENARIO_PARAMS_size(ast: ProcedureCall, state: unknown): ArraySize {
+    return spillSizeAtEntry("SCENARIO_PARAMS", ast, state, this.sizingEngine(state));
   }
 
-  SCENARIO_PARAMS_size(): ArraySize {
-    return new ArraySize(3, 1);
+  private sizingEngine(state: unknown): SizingEngine {
+    return { graph: this.dependencyGraph, arraySizeForAst: (node) => this.arraySizeForAst(node as never, state as never) };
   }
 
   protected callAicost(id: FunctionId, ast: ProcedureCall, state: unknown) {
     const metadata = this.metadata(formulaName(id));
-    const expected = metadata.sizeOfResultArrayMethod
-      ? (this[metadata.sizeOfResultArrayMethod as `${"PRICE_CURVE" | "COST_CURVE" | "SCENARIO_PARAMS"}_size`](ast, state) as ArraySize)
-      : ArraySize.scalar();
+    const spilling = metadata.sizeOfResultArrayMethod ? (id as "PRICE_CURVE" | "COST_CURVE" | "SCENARIO_PARAMS") : null;
+    const expected = spilling ? spillSizeAtEvaluation(spilling, ast, state, this.sizingEngine(state)) : ArraySize.scalar();
     return this.runFunction(ast.args as never, state as never, metadata, (...engineArguments: unknown[]) => {
       let excelArguments: unknown[];
       try {
@@ -205,11 +175,11 @@ export class AicostPlugin extends FunctionPlugin {
         throw thrown;
       }
       const compute = aicost[id] as (...args: unknown[]) => FunctionResult;
-      return this.toEngineResult(id, compute(...excelArguments), expected);
+      return this.toEngineResult(id, ast, compute(...excelArguments), expected);
     });
   }
 
-  private toEngineResult(id: FunctionId, result: FunctionResult, expected: ArraySize) {
+  private toEngineResult(id: FunctionId, ast: ProcedureCall, result: FunctionResult, expected: ArraySize) {
     if (!Array.isArray(result)) {
       return toCellValue(result);
     }
@@ -219,7 +189,7 @@ export class AicostPlugin extends FunctionPlugin {
       return toCellValue(result[0][0]);
     }
     if (height !== expected.height || width !== expected.width) {
-      return new CellError(ErrorType.VALUE, unknownSizeHelp[id] ?? `${formulaName(id)} returned an unexpected shape.`);
+      return new CellError(ErrorType.VALUE, spillSizeHelp(id as "PRICE_CURVE" | "COST_CURVE" | "SCENARIO_PARAMS", ast));
     }
     return SimpleRangeValue.onlyValues(result.map((row) => row.map(toCellValue)));
   }
