@@ -1,4 +1,5 @@
 import type { ExportedChange, RawCellContent } from "hyperformula";
+import { malformed } from "../core/errors";
 import { sheetPrefix } from "../sheet/addresses";
 import { analyseAssumptions, checkNewScenario, checkScenarioChanges } from "../sheet/checks";
 import { repairedSheetCells, rowsToClear } from "../sheet/repair";
@@ -229,6 +230,11 @@ export class PreviewWorkbook implements WorkbookPort {
       scenarios,
       anchor: `${sheetPrefix(selected.sheetName)}${toA1(selected.row, selected.col)}`,
     });
+    // As in Excel: the block never overwrites a user's cells.
+    const target = { start: { sheet, row: selected.row, col: selected.col }, end: { sheet, row: selected.row + block.rowCount - 1, col: selected.col + block.columnCount - 1 } };
+    if (!this.hf.getRangeValues(target).every((cells) => cells.every((value) => value === null))) {
+      throw malformed(`The projection needs ${block.address} to be empty, and some of its cells hold data; select an empty cell with room to its right and below.`);
+    }
     const contents = block.inputs.map((row) => row.map((input): RawCellContent => (input === "" ? null : input)));
     this.hf.batch(() => {
       this.hf.setCellContents({ sheet, row: selected.row, col: selected.col }, contents);
