@@ -120,6 +120,8 @@ export class ProjectionCharts {
       topLeft: toA1(row, col),
     };
     this.document.setCharts([...this.document.charts.filter((chart) => keyOf(chart) !== keyOf(spec)), spec]);
+    // Beside a wide table the new chart may start out of view: bring it in, as little as needed.
+    this.cards.find((card) => card.key === keyOf(spec))?.element.scrollIntoView?.({ block: "nearest", inline: "nearest" });
     return true;
   }
 

@@ -181,10 +181,12 @@ describe("PreviewWorkbook", () => {
     expect(document.toStored().preferences).toEqual({ referencePriceUsd: 4, horizonMonths: 24 });
   });
 
-  test("the standalone workbook is set up, with a sample price selected", async () => {
+  test("the standalone workbook is set up, with a sample reference price and an empty selected cell to insert a projection at", async () => {
     const workbook = await createStandaloneWorkbook();
     expect(workbook.host).toBe("preview");
     expect((await workbook.readAssumptions()).status).toBe("ready");
-    expect(await workbook.readSelectedNumber()).toBe(3);
+    expect((await workbook.loadPreferences()).referencePriceUsd).toBe(3);
+    expect(await workbook.readSelectedNumber()).toBeNull();
+    await expect(workbook.insertProjection({ horizonMonths: 12, basePriceUsd: 3 })).resolves.toMatchObject({ address: "Sheet1!A1:E15" });
   });
 });
