@@ -380,67 +380,94 @@ export function formatGeneral(value: number, conventions: LocaleConventions = EN
 
 // ---- Number sections ----------------------------------------------------------------------------
 
-function renderNumber(section: Section, value: number, conventions: LocaleConventions): string {
+/** What a number section needs to show a value, worked out once per format code. */
+interface NumberPlan {
+  readonly minimumInteger: number;
+  readonly integerCount: number;
+  readonly minimumFraction: number;
+  readonly spaceFraction: number;
+  readonly maximumFraction: number;
+  readonly grouping: boolean;
+  readonly scale: number;
+  readonly point: boolean;
+  readonly exponent: { readonly plus: boolean; readonly minimumDigits: number } | null;
+  /** Literal text, and where the number and General go. */
+  readonly parts: readonly (string | { readonly slot: "number" | "general" })[];
+}
+
+const numberPlans = new WeakMap<Section, NumberPlan>();
+
+function numberPlan(section: Section): NumberPlan {
+  const cached = numberPlans.get(section);
+  if (cached) return cached;
   const { tokens } = section;
   const digitIndexes = tokens.flatMap((token, index) => (token.type === "digit" ? [index] : []));
   const exponentIndex = tokens.findIndex((token) => token.type === "exponent");
   const pointIndex = tokens.findIndex((token, index) => token.type === "point" && (exponentIndex < 0 || index < exponentIndex));
   const mantissaEnd = exponentIndex < 0 ? tokens.length : exponentIndex;
-  const integerDigits = digitIndexes.filter((index) => index < mantissaEnd && (pointIndex < 0 || index < pointIndex)).map((index) => tokens[index] as { char: string });
-  const fractionDigits = digitIndexes.filter((index) => pointIndex >= 0 && index > pointIndex && index < mantissaEnd).map((index) => tokens[index] as { char: string });
-  const exponentDigits = digitIndexes.filter((index) => exponentIndex >= 0 && index > exponentIndex).map((index) => tokens[index] as { char: string });
+  const charsAt = (indexes: number[]) => indexes.map((index) => (tokens[index] as { char: string }).char);
+  const integerDigits = charsAt(digitIndexes.filter((index) => index < mantissaEnd && (pointIndex < 0 || index < pointIndex)));
+  const fractionDigits = charsAt(digitIndexes.filter((index) => pointIndex >= 0 && index > pointIndex && index < mantissaEnd));
+  const exponentDigits = charsAt(digitIndexes.filter((index) => exponentIndex >= 0 && index > exponentIndex));
   const lastMantissaDigit = Math.max(-1, ...digitIndexes.filter((index) => index < mantissaEnd));
   const firstDigit = digitIndexes[0] ?? -1;
-  const grouping = tokens.some((token, index) => token.type === "comma" && index > firstDigit && index < lastMantissaDigit && (pointIndex < 0 || index < pointIndex));
   let scaleCommas = 0;
   for (let index = lastMantissaDigit + 1; index < mantissaEnd && tokens[index]?.type === "comma"; index++) scaleCommas++;
   const percents = tokens.filter((token) => token.type === "percent").length;
-  const minimumFraction = fractionDigits.filter((digit) => digit.char === "0").length;
-  const spaceFraction = fractionDigits.filter((digit) => digit.char === "?").length;
-  const maximumFraction = fractionDigits.length;
-  const minimumInteger = integerDigits.filter((digit) => digit.char === "0").length;
-  const scaled = (value * 100 ** percents) / 1000 ** scaleCommas;
+  const parts: (string | { slot: "number" | "general" })[] = [];
+  tokens.forEach((token, index) => {
+    if (token.type === "literal") parts.push(token.text);
+    else if (token.type === "percent") parts.push("%");
+    else if (token.type === "general") parts.push({ slot: "general" });
+    else if (token.type === "digit" && index === firstDigit) parts.push({ slot: "number" });
+  });
+  const plan: NumberPlan = {
+    minimumInteger: integerDigits.filter((char) => char === "0").length,
+    integerCount: Math.max(1, integerDigits.length),
+    minimumFraction: fractionDigits.filter((char) => char === "0").length,
+    spaceFraction: fractionDigits.filter((char) => char === "?").length,
+    maximumFraction: fractionDigits.length,
+    grouping: tokens.some((token, index) => token.type === "comma" && index > firstDigit && index < lastMantissaDigit && (pointIndex < 0 || index < pointIndex)),
+    scale: 100 ** percents / 1000 ** scaleCommas,
+    point: pointIndex >= 0,
+    exponent: exponentIndex < 0 ? null : { plus: (tokens[exponentIndex] as { plus: boolean }).plus, minimumDigits: exponentDigits.filter((char) => char === "0").length },
+    parts,
+  };
+  numberPlans.set(section, plan);
+  return plan;
+}
 
+function renderNumber(section: Section, value: number, conventions: LocaleConventions): string {
+  const plan = numberPlan(section);
+  const scaled = value * plan.scale;
   let integer: string;
   let fraction: string;
   let exponentText = "";
-  if (exponentIndex >= 0) {
-    const integerCount = Math.max(1, integerDigits.length);
-    let exponent = scaled === 0 ? 0 : Math.floor(Math.log10(scaled)) - (integerCount - 1);
-    let parts = decimalDigits(scaled / 10 ** exponent, maximumFraction);
-    if (parts.integer.length > integerCount) {
+  if (plan.exponent !== null) {
+    let exponent = scaled === 0 ? 0 : Math.floor(Math.log10(scaled)) - (plan.integerCount - 1);
+    let parts = decimalDigits(scaled / 10 ** exponent, plan.maximumFraction);
+    if (parts.integer.length > plan.integerCount) {
       exponent += 1;
-      parts = decimalDigits(scaled / 10 ** exponent, maximumFraction);
+      parts = decimalDigits(scaled / 10 ** exponent, plan.maximumFraction);
     }
     ({ integer, fraction } = parts);
-    const plus = (tokens[exponentIndex] as { plus: boolean }).plus;
-    const exponentShown = String(Math.abs(exponent)).padStart(exponentDigits.filter((digit) => digit.char === "0").length, "0");
-    exponentText = `E${exponent < 0 ? "-" : plus ? "+" : ""}${exponentShown}`;
+    const exponentShown = String(Math.abs(exponent)).padStart(plan.exponent.minimumDigits, "0");
+    exponentText = `E${exponent < 0 ? "-" : plan.exponent.plus ? "+" : ""}${exponentShown}`;
   } else {
-    ({ integer, fraction } = decimalDigits(scaled, maximumFraction));
+    ({ integer, fraction } = decimalDigits(scaled, plan.maximumFraction));
   }
   // Optional decimals: drop trailing zeros down to the required ones; "?" keeps their width as spaces.
   let trimmed = fraction;
-  while (trimmed.length > minimumFraction && trimmed.endsWith("0")) trimmed = trimmed.slice(0, -1);
-  const spaces = Math.max(0, Math.min(spaceFraction, fraction.length - trimmed.length));
-  fraction = trimmed + " ".repeat(spaces);
-  integer = integer.padStart(minimumInteger, "0");
-  const integerShown = grouping ? groupDigits(integer, conventions) : integer;
-  const decimal = pointIndex >= 0 ? conventions.decimalSeparator : "";
-  const number = `${integerShown}${decimal}${fraction}${exponentText}`;
-
+  while (trimmed.length > plan.minimumFraction && trimmed.endsWith("0")) trimmed = trimmed.slice(0, -1);
+  const spaces = Math.max(0, Math.min(plan.spaceFraction, fraction.length - trimmed.length));
+  fraction = spaces > 0 ? trimmed + " ".repeat(spaces) : trimmed;
+  if (integer.length < plan.minimumInteger) integer = integer.padStart(plan.minimumInteger, "0");
+  const integerShown = plan.grouping ? groupDigits(integer, conventions) : integer;
+  const number = `${integerShown}${plan.point ? conventions.decimalSeparator : ""}${fraction}${exponentText}`;
   let shown = "";
-  tokens.forEach((token, index) => {
-    if (token.type === "literal") {
-      shown += token.text;
-    } else if (token.type === "percent") {
-      shown += "%";
-    } else if (token.type === "general") {
-      shown += formatGeneral(value, conventions);
-    } else if (token.type === "digit" && index === firstDigit) {
-      shown += number;
-    }
-  });
+  for (const part of plan.parts) {
+    shown += typeof part === "string" ? part : part.slot === "number" ? number : formatGeneral(value, conventions);
+  }
   return shown;
 }
 
