@@ -598,10 +598,9 @@ describe("the preview behaves like Excel", () => {
     await goTo(page, "F3");
     await page.getByRole("button", { name: "Insert projection" }).click();
     await charts(page).waitFor();
+    // Measured together, at one scroll position (the new chart was scrolled into view).
     const chartBox = await charts(page).boundingBox();
-    await goTo(page, "J3");
     const blockRight = await cell(page, "J3").boundingBox();
-    await goTo(page, "N5");
     const data = await cell(page, "N5").boundingBox();
     const formulaRow = await page.locator(".formula-row").boundingBox();
     expect(chartBox && blockRight && data && formulaRow).toBeTruthy();
@@ -612,6 +611,8 @@ describe("the preview behaves like Excel", () => {
     // The inserted table shows its formats: month 12 (row 17) as $ with cents.
     expect((await shown(page, "G17")).text).toMatch(/^\$\d+\.\d{2}/);
     await screenshot(page, "preview-chart-beside-table");
+    // The chart and its Delete chart button pass axe too.
+    expect(await axeViolations(page)).toEqual([]);
     // A second table's chart does not pile on the first.
     await goTo(page, "F45");
     await page.getByRole("button", { name: "Insert projection" }).click();
