@@ -43,6 +43,7 @@ import {
   pricesSnapshotFromGrid,
   type PricesSnapshot,
 } from "../sheet/pricesSheet";
+import { checkRangeToRead, missingSheet, portCell, qualifiedRangeAddress } from "../sheet/rangeRead";
 import { toA1, type PreviewDocument } from "./document";
 
 /** The selected cell: its sheet's name and 0-based row and column. */
@@ -400,5 +401,19 @@ export class PreviewWorkbook implements WorkbookPort {
     }
     this.hf.setCellContents(position, input);
     return { inserted: true, address };
+  }
+
+  async readRange(address: string): Promise<{ readonly address: string; readonly values: unknown[][] }> {
+    const location = checkRangeToRead(address);
+    const sheetName = location.sheetName ?? this.selection.selectedCell()?.sheetName ?? this.workbookDocument.activeSheet;
+    const sheet = this.hf.getSheetId(sheetName);
+    if (sheet === undefined) {
+      throw missingSheet(sheetName);
+    }
+    const values = this.hf.getRangeValues({
+      start: { sheet, row: location.first.rowNumber - 1, col: location.first.columnIndex },
+      end: { sheet, row: location.last.rowNumber - 1, col: location.last.columnIndex },
+    });
+    return { address: qualifiedRangeAddress(sheetName, location), values: values.map((row) => row.map(portCell)) };
   }
 }

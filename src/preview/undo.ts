@@ -328,5 +328,6 @@ export function recordedPort(port: WorkbookPort, history: UndoHistory): Workbook
     setUpPrices: () => history.recordAsync("Set up prices", () => port.setUpPrices()),
     addPriceRows: (rows, options) => history.recordAsync(`Add ${rows.length === 1 ? `${rows[0].model}'s price` : `${rows.length} prices`}`, () => port.addPriceRows(rows, options)),
     insertAtSelection: (input, options) => history.recordAsync("Insert price", () => port.insertAtSelection(input, options)),
+    readRange: (address) => port.readRange(address),
   };
 }

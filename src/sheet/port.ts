@@ -129,4 +129,12 @@ export interface WorkbookPort {
    * cell that holds anything is left as it is unless `overwrite` is given (the user confirmed).
    */
   insertAtSelection(input: string | number, options?: { readonly overwrite?: boolean }): Promise<CellInsertion>;
+
+  // ---- Fit a scenario from data (issue 10): the pane reads dated prices from a range.
+  /**
+   * The values of a range given by its address ("B2:C9" on the active sheet, or
+   * "'Price history'!B2:C9"), as the host computes them: numbers (dates as serials), text,
+   * booleans, null for empty cells, error codes as text. Refuses an address it cannot read.
+   */
+  readRange(address: string): Promise<{ readonly address: string; readonly values: unknown[][] }>;
 }

@@ -31,6 +31,7 @@ import { checkBlockTargetEmpty, projectionBlock } from "../sheet/projectionBlock
 import type { AssumptionsState, CellInsertion, InsertedProjection, PanePreferences, PriceRowsResult, PricesState, ScenarioChanges, WorkbookPort } from "../sheet/port";
 import type { ModelPriceRow } from "../core/priceCatalog";
 import { addExcelPriceRows, readExcelPrices, setUpExcelPrices } from "./excelPrices";
+import { checkRangeToRead, localRangeAddress, missingSheet, portCell, qualifiedRangeAddress } from "../sheet/rangeRead";
 
 /**
  * The WorkbookPort on Office.js. Every method runs its work through a batch runner (Excel.run in
@@ -533,6 +534,22 @@ export class ExcelWorkbook implements WorkbookPort {
       cell.formulas = [[input]];
       await context.sync();
       return { inserted: true, address: cell.address };
+    });
+  }
+
+  async readRange(address: string): Promise<{ readonly address: string; readonly values: unknown[][] }> {
+    const location = checkRangeToRead(address);
+    return this.run(async (context) => {
+      const sheet = location.sheetName === null ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItemOrNullObject(location.sheetName);
+      sheet.load("name");
+      await context.sync(); // a range of a null object would fail the batch, so look the sheet up first
+      if (sheet.isNullObject) {
+        throw missingSheet(location.sheetName ?? "");
+      }
+      const range = sheet.getRange(localRangeAddress(location));
+      range.load("values");
+      await context.sync();
+      return { address: qualifiedRangeAddress(sheet.name, location), values: range.values.map((row) => row.map(portCell)) };
     });
   }
 }

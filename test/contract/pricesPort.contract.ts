@@ -212,5 +212,28 @@ export function describePricesPortContract(name: string, makeHarness: HarnessFac
         expect(harness.content("Sheet1", "C2")).toBe(2.5);
       });
     });
+
+    describe("readRange", () => {
+      test("reads the values of a range by its address, on a named sheet or the active one; empty cells are null", async () => {
+        await harness.type("Sheet1", "A1", 44999);
+        await harness.type("Sheet1", "B1", 37.5);
+        await harness.type("Sheet1", "A2", "2024-12-13");
+        await harness.type("Sheet1", "A3", 45638);
+        await harness.type("Sheet1", "B3", 0.25);
+        await harness.select("Sheet1", "D1");
+        const read = await harness.port.readRange("Sheet1!A1:B3");
+        expect(read.address).toBe("Sheet1!A1:B3");
+        expect(read.values[0]).toEqual([44999, 37.5]);
+        expect(read.values[1][1]).toBeNull();
+        expect(read.values[2]).toEqual([45638, 0.25]);
+        expect((await harness.port.readRange("$A$1:$B$1")).values).toEqual([[44999, 37.5]]);
+      });
+
+      test("refuses an address it cannot read, saying what to type", async () => {
+        await expect(harness.port.readRange("dates and prices")).rejects.toThrow(/is not a range address; type one such as B2:C9/);
+        await expect(harness.port.readRange("'No such sheet'!A1:B2")).rejects.toThrow(/no sheet named "No such sheet"/);
+        await expect(harness.port.readRange("A1:Z1000")).rejects.toThrow(/has 26000 cells/);
+      });
+    });
   });
 }

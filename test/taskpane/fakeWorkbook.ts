@@ -211,6 +211,16 @@ export class FakeWorkbook implements WorkbookPort {
     this.selectedContent = input;
     return { inserted: true, address: "Sheet1!B2" };
   }
+
+  /** Ranges readRange answers, by address as typed. */
+  ranges: Record<string, unknown[][]> = {};
+
+  async readRange(address: string): Promise<{ readonly address: string; readonly values: unknown[][] }> {
+    this.record("readRange", address);
+    const values = this.ranges[address];
+    if (values === undefined) throw new Error(`"${address}" is not a range address; type one such as B2:C9.`);
+    return { address: address.includes("!") ? address : `Sheet1!${address}`, values };
+  }
 }
 
 function presetRows(): Mutable<ScenarioRow>[] {
