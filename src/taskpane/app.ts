@@ -34,6 +34,7 @@ import {
 import { CHART_INK, CHART_LINE_COLOURS } from "../ui/chartStyle";
 import { paneStyleSheet, type ThemeName } from "./styles";
 import { PricesView } from "./pricesView";
+import { FitView } from "./fitView";
 
 /** How the pane is connected: inside Excel, beside the preview grid, or alone in a browser. */
 export type TaskpaneConnection = "excel" | "preview" | "standalone";
@@ -111,6 +112,7 @@ class Taskpane {
   private readonly insertSection: HTMLElement;
   private readonly insertButton: HTMLButtonElement;
   private readonly pricesView: PricesView;
+  private readonly fitView: FitView;
 
   private assumptions: AssumptionsState = { status: "missing" };
   private preferences: PanePreferences = DEFAULT_PREFERENCES;
@@ -206,6 +208,9 @@ class Taskpane {
     );
 
     this.pricesView = new PricesView(port, this.ids, (kind, text) => this.setStatus(kind, text));
+    this.fitView = new FitView(port, this.ids, (kind, text) => this.setStatus(kind, text), () => this.chartColours(), () =>
+      this.assumptions.status === "missing" ? [] : this.assumptions.scenarios.map((row) => row.name),
+    );
 
     const notice = connectionNotice(options.connection);
     this.container = element(
@@ -232,6 +237,7 @@ class Taskpane {
       chartSection,
       this.insertSection,
       this.pricesView.root,
+      this.fitView.root,
     );
 
     this.timesCheaper.input.addEventListener("input", () => this.onParameterInput());
@@ -292,6 +298,7 @@ class Taskpane {
     await Promise.all(this.unsubscribes.map((unsubscribe) => unsubscribe().catch(() => undefined)));
     this.chart?.destroy();
     this.chart = null;
+    this.fitView.destroy();
     this.container.remove();
     releaseStyles();
   }

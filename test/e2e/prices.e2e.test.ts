@@ -113,3 +113,25 @@ async function expectText(page: Page, address: string, text: string): Promise<vo
     throw new Error(`${address} shows ${await cell(page, address).textContent()}, expected ${text}`);
   });
 }
+
+test("Fit a scenario from data: the GPT-4-level series fits 42x per year, drawn on a log chart, and becomes a scenario row", async () => {
+  const page = await openPreview();
+  const fit = page.getByTestId("aicost-fit");
+  await fit.getByRole("button", { name: "Fit", exact: true }).click();
+  await fit.getByText("m = 0.0237: 42.1x cheaper per year").waitFor();
+  // the chart drew something: its canvas holds non-transparent pixels
+  const drawn = await fit.locator("canvas").evaluate((canvas: HTMLCanvasElement) => {
+    const context = canvas.getContext("2d");
+    const { data } = context?.getImageData(0, 0, canvas.width, canvas.height) ?? { data: new Uint8ClampedArray() };
+    let painted = 0;
+    for (let index = 3; index < data.length; index += 4) if (data[index] > 0) painted++;
+    return painted;
+  });
+  expect(drawn).toBeGreaterThan(500);
+  await fit.getByLabel("Scenario name").fill("gpqa fit");
+  await fit.getByRole("button", { name: "Add as scenario" }).click();
+  await page.getByRole("radio", { name: "gpqa fit" }).waitFor();
+  await goTo(page, "'AICOST Assumptions'!D14");
+  await expectText(page, "A14", "gpqa fit");
+  await page.waitForFunction(() => /^fitted: GPQA Diamond series, Epoch AI, n=6, r2=0\.76, 2023-03\.\.2024-12/.test(document.querySelector('#grid td[data-address="D14"]')?.textContent ?? ""));
+});
