@@ -1,6 +1,11 @@
 import { formulaName } from "../functions/parameters";
 import { cellPosition } from "../sheet/addresses";
 import { ASSUMPTIONS_SHEET_NAME } from "../sheet/layout";
+import { bundledPriceCatalog, bundledPriceSeriesList } from "../core/bundledCatalog";
+import { findModel } from "../core/priceLookup";
+import { PRICES_DATE_FORMAT, PRICES_SHEET_NAME } from "../sheet/pricesLayout";
+import { fitSeries, fittedNote, seriesLabel } from "../taskpane/fitState";
+import { plainRow } from "../taskpane/pricesState";
 import { PreviewDocument, type StoredCellContent } from "./document";
 import { PreviewWorkbook, SimpleSelection } from "./previewWorkbook";
 
@@ -21,9 +26,10 @@ export const SAMPLE_FIRST_MONTH_ROW = 17;
 export const SAMPLE_TOTAL_ROW = SAMPLE_FIRST_MONTH_ROW + SAMPLE_MONTHS;
 
 /**
- * The sample's inputs. Prices: claude-sonnet-4-20250514 list price as of 2025-05-14 (input $3,
- * output $15, cached input $0.30 per million tokens), from ../shared/data/price-history.csv
- * (source: AgentOps-AI/tokencost model_prices.json).
+ * The sample's inputs. Prices: claude-sonnet-4-20250514's list price in the catalog (input $3,
+ * output $15, cached input $0.30 per million tokens, from 2025-05-22), which the sample reads with
+ * MODEL_PRICE from its own AICOST Prices sheet (see {@link addSamplePricesAndFit}); the numbers
+ * here are what those formulas give.
  */
 export const SAMPLE_INPUTS = {
   ticketsPerMonth: 20_000,
@@ -35,6 +41,13 @@ export const SAMPLE_INPUTS = {
   cachedShare: 0.5,
   cachedInputUsdPerMillionTokens: 0.3,
 } as const;
+
+/** The model whose prices the sample uses, from the catalog. */
+export const SAMPLE_MODEL = "claude-sonnet-4-20250514";
+
+function samplePriceFormula(priceType: "input" | "output" | "cached_input"): string {
+  return `=${formulaName("MODEL_PRICE")}("${SAMPLE_MODEL}", "${priceType}", , AICOST_PRICES)`;
+}
 
 const USD = "$#,##0.00";
 const COUNT = "#,##0";
@@ -63,16 +76,16 @@ function sampleCells(): SampleCell[] {
     { address: "A8", content: "Output tokens per ticket" },
     { address: "B8", content: inputs.outputTokensPerTicket, format: COUNT },
     { address: "A9", content: "Input price, USD / M tokens" },
-    { address: "B9", content: inputs.inputUsdPerMillionTokens, format: USD },
+    { address: "B9", content: samplePriceFormula("input"), format: USD },
     { address: "A10", content: "Output price, USD / M tokens" },
-    { address: "B10", content: inputs.outputUsdPerMillionTokens, format: USD },
+    { address: "B10", content: samplePriceFormula("output"), format: USD },
     { address: "A11", content: "Cached share of input tokens" },
     { address: "B11", content: inputs.cachedShare, format: PERCENT },
     { address: "A12", content: "Cached input price, USD / M tokens" },
-    { address: "B12", content: inputs.cachedInputUsdPerMillionTokens, format: USD },
+    { address: "B12", content: samplePriceFormula("cached_input"), format: USD },
     { address: "A13", content: "Prices as of" },
-    { address: "B13", content: "'2025-05-14" },
-    { address: "C13", content: "claude-sonnet-4 list price (AgentOps-AI/tokencost model_prices.json, via data/price-history.csv)" },
+    { address: "B13", content: `='${PRICES_SHEET_NAME}'!C5`, format: PRICES_DATE_FORMAT },
+    { address: "C13", content: `${SAMPLE_MODEL} list price: MODEL_PRICE reads row 5 of the ${PRICES_SHEET_NAME} sheet (its source in column G); type a price over B9:B12 to use your own` },
     { address: "A14", content: "Active scenario" },
     { address: "B14", content: `='${ASSUMPTIONS_SHEET_NAME}'!B4` },
   ];
@@ -140,6 +153,8 @@ export async function createSampleDocument(): Promise<PreviewDocument> {
   // The assumptions sheet first, so that AICOST_SCENARIO exists when the sample's formulas parse.
   await new PreviewWorkbook(workbookDocument, new SimpleSelection()).setUpAssumptions();
   const scratch = workbookDocument.hf.getSheetId(workbookDocument.hf.addSheet(SCRATCH_SHEET_NAME)) as number;
+  // The prices sheet too, so that AICOST_PRICES exists when B9:B12 parse.
+  await addSamplePricesAndFit(new PreviewWorkbook(workbookDocument, new SimpleSelection()));
   const sample = workbookDocument.sheetId(SAMPLE_SHEET_NAME) as number;
   workbookDocument.hf.batch(() => {
     for (const [sheet, cells] of [[sample, sampleCells()], [scratch, scratchCells]] as const) {
@@ -157,3 +172,28 @@ export async function createSampleDocument(): Promise<PreviewDocument> {
   workbookDocument.activeSheet = SAMPLE_SHEET_NAME;
   return workbookDocument;
 }
+
+/**
+ * The sample's part of issue 10: the AICOST Prices sheet holding the catalog's row for
+ * {@link SAMPLE_MODEL} (which B9:B12 read with MODEL_PRICE over AICOST_PRICES), and a scenario
+ * row fitted to the shipped GPT-4-level series, as the pane's Fit a scenario from data adds it:
+ * m from the fit, a 1% floor (judgement: a fit does not measure one) and a note naming the data.
+ */
+async function addSamplePricesAndFit(workbook: PreviewWorkbook): Promise<void> {
+  const history = findModel(bundledPriceCatalog(), SAMPLE_MODEL);
+  await workbook.addPriceRows([plainRow(history.rows[history.rows.length - 1])]);
+  const [series] = bundledPriceSeriesList();
+  const fitted = fitSeries(series);
+  if (!fitted.ok) {
+    throw new Error(`The sample's series does not fit: ${fitted.message}`);
+  }
+  await workbook.addScenario({
+    name: `fitted ${seriesLabel(series).split(",")[0]}`,
+    annualPriceMultiplier: fitted.fitted.fit.annualPriceMultiplier,
+    floorShare: SAMPLE_FITTED_FLOOR_SHARE,
+    note: fittedNote(fitted.fitted),
+  });
+}
+
+/** The floor of the sample's fitted scenario: 1% of today's price, the baseline's. */
+export const SAMPLE_FITTED_FLOOR_SHARE = 0.01;

@@ -389,13 +389,15 @@ describe("the preview workbook", () => {
     await page.getByTestId("projection-chart").waitFor();
     // Block at F3: base price in G3 (the pane's reference price), headers in row 4, month 0 in
     // row 5, so month 12 is row 17. Pessimistic in G: base * (0.25 + 0.75 * 0.5) = base * 0.625;
-    // the active column (J, baseline): base * (0.01 + 0.99 * 0.1) = base * 0.109.
+    // the sample's fitted row in J: base * (0.01 + 0.99 * 0.0237379029745444); the active column
+    // (K, baseline): base * (0.01 + 0.99 * 0.1) = base * 0.109.
     const base = await numberAt(page, "G3");
     expect(base).toBeGreaterThan(0);
     await expectCellNear(page, "F17", 12);
     await expectCellNear(page, "G17", base * 0.625);
-    await expectCellNear(page, "J17", base * 0.109);
-    expect(await page.getByTestId("aicost-taskpane").textContent()).toMatch(/F3:J41/);
+    await expectCellNear(page, "J17", base * (0.01 + 0.99 * 0.0237379029745444));
+    await expectCellNear(page, "K17", base * 0.109);
+    expect(await page.getByTestId("aicost-taskpane").textContent()).toMatch(/F3:K41/);
     await screenshot(page, "preview-projection");
   });
 
@@ -465,8 +467,11 @@ describe("the preview workbook", () => {
     await download.saveAs(path);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["AI support assistant", "AICOST Assumptions", "Try it"]);
-    expect(workbook.definedNames.model).toEqual([{ name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] }]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["AI support assistant", "AICOST Assumptions", "Try it", "AICOST Prices"]);
+    expect(workbook.definedNames.model).toEqual([
+      { name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] },
+      { name: "AICOST_PRICES", ranges: ["'AICOST Prices'!$A$4:$K$504"] },
+    ]);
     const sheet = workbook.getWorksheet("AI support assistant") as ExcelJS.Worksheet;
     for (const address of ["G17", "D17", "B20", "G53"]) {
       await goTo(page, address);

@@ -14,7 +14,12 @@ import { scenarioOptions } from "../../src/taskpane/state";
  *   price factor    = f + (1 - f) * m^(t/12)
  *   monthly cost    = cost today(t) * price factor
  * Month 0: 120,000,000 input tokens -> 60M * 3 + 60M * 0.3 = 180 + 18 = $198; output 16,000,000 * 15 = $240; total $438.
+ * The prices $3 / $15 / $0.30 are claude-sonnet-4-20250514's catalog row (data/prices.csv, from
+ * 2025-05-22), which the sample copies to its AICOST Prices sheet and reads with MODEL_PRICE.
+ * The fitted scenario's m is the GPT-4-level series' fit, 0.0237379029745444 (LibreOffice's
+ * LINEST on the same six points, docs/PRICES.md), with a floor of 1%.
  */
+const FITTED_M = 0.0237379029745444;
 const presets = { pessimistic: [0.5, 0.25], baseline: [0.1, 0.01], aggressive: [0.025, 0.001] } as const;
 
 function expectedMonthlyCost(month: number, [m, f]: readonly [number, number]): number {
@@ -41,7 +46,36 @@ describe("the sample model", () => {
     expect([value(sample, "A5"), value(sample, "B5")]).toEqual(["Tickets per month today", 20_000]);
     expect([value(sample, "A9"), value(sample, "B9")]).toEqual(["Input price, USD / M tokens", 3]);
     expect([value(sample, "A11"), value(sample, "B11")]).toEqual(["Cached share of input tokens", 0.5]);
-    expect(value(sample, "B13")).toBe("2025-05-14");
+    expect([value(sample, "B10"), value(sample, "B12")]).toEqual([15, 0.3]);
+    // 2025-05-22 = serial 45799, shown as a date
+    expect(value(sample, "B13")).toBe(45799);
+    const sheet = sample.sheetId(SAMPLE_SHEET_NAME) as number;
+    expect(displayValue(value(sample, "B13") as number, sample.formatAt({ sheet, row: 12, col: 1 })).text).toBe("2025-05-22");
+  });
+
+  test("its prices are MODEL_PRICE formulas over the workbook's own AICOST Prices sheet, and follow an edit there", async () => {
+    const sample = await createSampleDocument();
+    const sheet = sample.sheetId(SAMPLE_SHEET_NAME) as number;
+    expect(sample.hf.getCellFormula({ sheet, row: 8, col: 1 })).toBe('=AICOST.MODEL_PRICE("claude-sonnet-4-20250514", "input", , AICOST_PRICES)');
+    const prices = sample.sheetId("AICOST Prices") as number;
+    expect(value(sample, "A5", "AICOST Prices")).toBe("claude-sonnet-4-20250514");
+    // A negotiated output price of $12 typed in E5: month 0 is 198 + 16,000,000 * 12 / 1e6 = 198 + 192 = $390.
+    sample.hf.setCellContents({ sheet: prices, row: 4, col: 4 }, 12);
+    expect(value(sample, "B10")).toBe(12);
+    relativeClose(value(sample, "D17"), 390);
+    relativeClose(value(sample, "G17"), 390);
+  });
+
+  test("the scenarios table holds a row fitted to the GPT-4-level series, with a note naming the data; made active, the active column follows it", async () => {
+    const sample = await createSampleDocument();
+    expect(value(sample, "A14", "AICOST Assumptions")).toBe("fitted GPQA Diamond series");
+    expect(value(sample, "B14", "AICOST Assumptions")).toBeCloseTo(FITTED_M, 12);
+    expect(value(sample, "C14", "AICOST Assumptions")).toBe(0.01);
+    expect(value(sample, "D14", "AICOST Assumptions")).toBe("fitted: GPQA Diamond series, Epoch AI, n=6, r2=0.76, 2023-03..2024-12; the floor is judgement, not fitted.");
+    sample.hf.setCellContents({ sheet: sample.sheetId("AICOST Assumptions") as number, row: 3, col: 1 }, "fitted GPQA Diamond series");
+    // Month 12: cost today(12) * (0.01 + 0.99 * 0.0237379^1).
+    relativeClose(value(sample, "G29"), expectedMonthlyCost(12, [FITTED_M, 0.01]));
+    relativeClose(value(sample, "G17"), 438);
   });
 
   test("month 0 costs $438 in every scenario", async () => {
@@ -163,8 +197,11 @@ describe("the .xlsx export", () => {
     const bytes = await exportXlsx(sample);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([SAMPLE_SHEET_NAME, "AICOST Assumptions", "Try it"]);
-    expect(workbook.definedNames.model).toEqual([{ name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] }]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([SAMPLE_SHEET_NAME, "AICOST Assumptions", "Try it", "AICOST Prices"]);
+    expect(workbook.definedNames.model).toEqual([
+      { name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] },
+      { name: "AICOST_PRICES", ranges: ["'AICOST Prices'!$A$4:$K$504"] },
+    ]);
 
     const sheet = workbook.getWorksheet(SAMPLE_SHEET_NAME) as ExcelJS.Worksheet;
     const stored = sample.toStored().sheets[0].cells;
@@ -181,7 +218,7 @@ describe("the .xlsx export", () => {
 
     const assumptions = workbook.getWorksheet("AICOST Assumptions") as ExcelJS.Worksheet;
     const table = assumptions.getTable("AICOST_Scenarios") as unknown as { table: { tableRef: string; columns: { name: string }[] } };
-    expect(table.table.tableRef).toBe("A10:D13");
+    expect(table.table.tableRef).toBe("A10:D14"); // the presets and the fitted row
     expect(table.table.columns.map((column) => column.name)).toEqual(["Scenario", "Annual price multiplier", "Floor share", "Note"]);
     expect(assumptions.getCell("A12").value).toBe("baseline");
     expect(assumptions.getCell("B4").dataValidation).toMatchObject({
