@@ -62,6 +62,7 @@ class PreviewPage {
     });
     required<HTMLButtonElement>("reset-sample").addEventListener("click", () => void this.resetSample());
     required<HTMLButtonElement>("download-xlsx").addEventListener("click", () => void this.download());
+    required<HTMLButtonElement>("download-share-safe").addEventListener("click", () => void this.downloadShareSafe());
     window.addEventListener("pagehide", () => this.saveNow());
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden") this.saveNow();
@@ -120,15 +121,24 @@ class PreviewPage {
   private async download(): Promise<void> {
     try {
       const { exportXlsx } = await import(/* webpackChunkName: "xlsx-export" */ "./xlsxExport");
-      const bytes = await exportXlsx(this.workbookDocument);
-      const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-      const link = Object.assign(document.createElement("a"), { href: url, download: "aicost-preview.xlsx" });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(await exportXlsx(this.workbookDocument), "aicost-preview.xlsx");
     } catch (thrown) {
       this.showNotice(`The .xlsx file could not be made: ${thrown instanceof Error ? thrown.message : String(thrown)}`, "warning");
+    }
+  }
+
+  /** The share-safe copy: built-in formulas only, for people without the add-in; the notice says what changed. */
+  private async downloadShareSafe(): Promise<void> {
+    try {
+      const { exportShareSafeXlsx } = await import(/* webpackChunkName: "xlsx-export" */ "./xlsxExport");
+      const { bytes, report } = await exportShareSafeXlsx(this.workbookDocument);
+      saveFile(bytes, "aicost-preview-share-safe.xlsx");
+      const frozen = report.frozen.length === 0
+        ? "none frozen"
+        : `${report.frozen.length} frozen to their cached values: ${report.frozen.map((item) => `${item.sheet}!${item.cell} (${item.reason})`).join("; ")}`;
+      this.showNotice(`Share-safe copy downloaded: ${report.rewrittenFormulas} AICOST formulas rewritten to built-in functions, ${frozen}.`, report.frozen.length === 0 ? "info" : "warning");
+    } catch (thrown) {
+      this.showNotice(`The share-safe copy could not be made: ${thrown instanceof Error ? thrown.message : String(thrown)}`, "warning");
     }
   }
 
@@ -158,6 +168,15 @@ class PreviewPage {
     this.noticeAction.hidden = action === undefined;
     this.noticeAction.textContent = action?.label ?? "";
   }
+}
+
+function saveFile(bytes: Uint8Array, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function unreadableNotice(reason: string): string {

@@ -29,7 +29,7 @@ export function decodePart(bytes: Uint8Array, partName: string): string {
   }
 }
 
-export function encodePart(text: string): Uint8Array {
+export function encodePart(text: string): Uint8Array<ArrayBufferLike> {
   return utf8Encoder.encode(text);
 }
 
