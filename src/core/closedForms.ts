@@ -51,6 +51,8 @@ export interface NumberOperand {
   readonly numeric: boolean;
   /** A bound the value is known to meet (a nested projected price is 0 or more): its check is left out. */
   readonly atLeast?: number;
+  /** What must hold for the value to be a number, when it is not `ISNUMBER(expression)`. */
+  readonly typeCheck?: FormulaExpression;
   readonly domain: OperandDomain;
 }
 
@@ -126,7 +128,7 @@ class Guards {
     }
     if (domain.max !== undefined) this.outOfRange.push(compare(">", value, num(domain.max)));
     if (domain.integer) this.outOfRange.push(compare("<>", call("INT", value), value));
-    if (!operand.numeric) this.mustHold.push(call("ISNUMBER", value));
+    if (!operand.numeric) this.mustHold.push(operand.typeCheck ?? call("ISNUMBER", value));
   }
 
   scenario(operand: ScenarioOperand): void {
@@ -421,6 +423,20 @@ export function literalScenario(label: string, annualPriceMultiplier: number, fl
 export function presetScenario(name: string): ScenarioOperand | null {
   const preset = name.trim() === "" ? findPreset(DEFAULT_SCENARIO_NAME) : findPreset(name);
   return preset ? literalScenario(preset.label, preset.annualPriceMultiplier, preset.floorShare) : null;
+}
+
+/**
+ * An optional number read from a cell: an empty cell means the default, as in AICOST. A default
+ * of 0 reads `N(cell)` (0 for an empty cell) with the check `OR(ISNUMBER(cell),ISBLANK(cell))`;
+ * any other default `IF(ISBLANK(cell),default,cell)`.
+ *
+ * @example formulaText(optionalCellRead(source("$B$11", true), num(0), {}).expression) // N($B$11)
+ */
+export function optionalCellRead(cell: FormulaExpression, fallback: FormulaExpression, domain: OperandDomain): NumberOperand {
+  if (fallback.kind === "number" && fallback.value === 0) {
+    return { kind: "number", expression: call("N", cell), numeric: false, typeCheck: call("OR", call("ISNUMBER", cell), call("ISBLANK", cell)), domain };
+  }
+  return { kind: "number", expression: call("IF", call("ISBLANK", cell), fallback, cell), numeric: false, domain };
 }
 
 function cellRead(expression: FormulaExpression, domain: OperandDomain): NumberOperand {

@@ -11,6 +11,7 @@ import {
   CLOSED_FORMS,
   literalScenario,
   NotNative,
+  optionalCellRead,
   presetLookupScenario,
   presetScenario,
   rangeScenario,
@@ -188,13 +189,33 @@ class FormulaRewriter {
       throw new Frozen(`${parameter.name} has no default`);
     }
     switch (parameter.kind) {
-      case "number":
-        return this.numberOperand(argument, parameter.domain ?? {}, parameter.name);
+      case "number": {
+        const operand = this.numberOperand(argument, parameter.domain ?? {}, parameter.name);
+        return parameter.optional ? this.blankMeansDefault(operand, argument, parameter, parameters, previous) : operand;
+      }
       case "scenario":
         return this.scenarioOperand(argument);
       case "vector":
         return this.vectorOperand(argument, parameter.domain ?? {}, parameter.name);
     }
+  }
+
+  /** An optional number read from a cell: an empty cell takes the default, as in AICOST. */
+  private blankMeansDefault(operand: Operand, argument: Node, parameter: ParameterSpec, parameters: readonly ParameterSpec[], previous: readonly Operand[]): Operand {
+    const readsCell = argument.type === "ReferenceIdentifier" || (argument.type === "CallExpression" && !isAicostCall(argument));
+    if (operand.kind !== "number" || operand.numeric || !readsCell) return operand;
+    const fallback = parameter.defaultValue;
+    let fallbackExpression: FormulaExpression;
+    if (typeof fallback === "number") {
+      fallbackExpression = { kind: "number", value: fallback };
+    } else if (fallback !== undefined && typeof fallback === "object") {
+      const copied = previous[parameters.findIndex((other) => other.name === fallback.parameter)];
+      if (copied.kind !== "number") return operand;
+      fallbackExpression = copied.expression;
+    } else {
+      return operand;
+    }
+    return optionalCellRead(operand.expression, fallbackExpression, operand.domain);
   }
 
   private numberOperand(node: Node, domain: OperandDomain, name: string): Operand {
