@@ -184,6 +184,17 @@ function unzip(input: Uint8Array, maxBytes: number): Record<string, Uint8Array> 
   return files;
 }
 
+/** A part's content type from [Content_Types].xml: its Override, else its extension's Default. */
+function contentTypeOf(parts: Parts, partName: string): string {
+  let type = "";
+  const extension = partName.slice(partName.lastIndexOf(".") + 1).toLowerCase();
+  scanElements(parts.text("[Content_Types].xml"), "[Content_Types].xml", new Set(["Override", "Default"]), (span) => {
+    if (span.name === "Override" && (span.attributes.PartName ?? "").toLowerCase() === `/${partName}`.toLowerCase()) type = span.attributes.ContentType ?? "";
+    else if (span.name === "Default" && type === "" && (span.attributes.Extension ?? "").toLowerCase() === extension) type = span.attributes.ContentType ?? "";
+  });
+  return type;
+}
+
 function identify(parts: Parts): void {
   if (parts.has("mimetype")) {
     const mimetype = new TextDecoder().decode(parts.raw(parts.name("mimetype")!)).trim();
@@ -388,7 +399,10 @@ export function shareSafeWorkbook(input: Uint8Array, options: ShareOptions = {})
   if (workbookPart === undefined || !parts.has(workbookPart)) {
     throw new ShareInputError("This Office package has no workbook part, so it is not an .xlsx workbook (perhaps a Word or PowerPoint file).");
   }
-  if (/\.bin$/i.test(workbookPart)) {
+  const mainType = contentTypeOf(parts, workbookPart);
+  if (/wordprocessingml/i.test(mainType)) throw new ShareInputError("This is a Word document, not an .xlsx workbook.");
+  if (/presentationml/i.test(mainType)) throw new ShareInputError("This is a PowerPoint presentation, not an .xlsx workbook.");
+  if (/\.bin$/i.test(workbookPart) || /sheet\.binary/i.test(mainType)) {
     throw new ShareInputError("This is an Excel binary workbook (.xlsb), not an .xlsx package. Save it as .xlsx (Excel Workbook) first.");
   }
   const workbookRels = relationshipsOf(parts, workbookPart);

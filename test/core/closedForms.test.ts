@@ -13,7 +13,7 @@ import {
   type Operand,
   type OperandDomain,
 } from "../../src/core/closedForms";
-import { add, call, formulaText, multiply, negate, num, power, source, subtract, text } from "../../src/core/formulaExpression";
+import { add, call, formulaText, multiply, negate, num, power, source, subtract, text, type FormulaExpression } from "../../src/core/formulaExpression";
 import { inferenceCostUsd } from "../../src/core/cost";
 import { monthsToPrice, priceCurve, projectCost, projectPrice } from "../../src/core/projection";
 import { annualMultiplier } from "../../src/core/rates";
@@ -227,7 +227,7 @@ describe("formula text", () => {
   test("a fast-check property: printed expressions read back to the same number in a spreadsheet", () => {
     const leaf = fc.oneof(fc.double({ min: -100, max: 100, noNaN: true }).map((value) => num(Math.round(value * 1000) / 1000)), fc.constant(source("A1", true)));
     const tree = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: "small", withCrossShrink: true }, leaf, fc.tuple(tie("node"), tie("node")).map(([l, r]) => add(l, r)), fc.tuple(tie("node"), tie("node")).map(([l, r]) => subtract(l, r)), fc.tuple(tie("node"), tie("node")).map(([l, r]) => multiply(l, r)), tie("node").map((operand) => negate(operand as never))),
+      node: fc.oneof({ depthSize: "small", withCrossShrink: true }, leaf, fc.tuple(tie("node"), tie("node")).map(([l, r]) => add(l as FormulaExpression, r as FormulaExpression)), fc.tuple(tie("node"), tie("node")).map(([l, r]) => subtract(l as FormulaExpression, r as FormulaExpression)), fc.tuple(tie("node"), tie("node")).map(([l, r]) => multiply(l as FormulaExpression, r as FormulaExpression)), tie("node").map((operand) => negate(operand as never))),
     })).node;
     const evaluateTree = (expression: ReturnType<typeof num>, a1: number): number => {
       switch (expression.kind) {

@@ -5,7 +5,7 @@
  * unless the case says why not), spilled results cell by cell; then the Active scenario is
  * switched and everything compared again.
  */
-import { CellError, DetailedCellError, type CellValue } from "hyperformula";
+import { DetailedCellError, type CellValue } from "hyperformula";
 import { rewriteFormula } from "../../src/share/formula";
 import { corpusCases, filledDownFormula, FILLED_DOWN_ROWS, type CorpusCase } from "./corpus";
 import { activate, CUSTOM_SCENARIO, equivalenceWorkbook, resolveCorpusName, type EquivalenceWorkbook } from "./workbookFixture";
@@ -51,7 +51,7 @@ function place(workbook: EquivalenceWorkbook, cases: readonly CorpusCase[]): Pla
 }
 
 function shown(value: CellValue): string {
-  return value instanceof DetailedCellError || value instanceof CellError ? value.value ?? String(value.type) : JSON.stringify(value);
+  return value instanceof DetailedCellError ? value.value : JSON.stringify(value);
 }
 
 function errorCode(value: CellValue): string | null {
