@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  testPathIgnorePatterns: ["<rootDir>/test/e2e/"],
+  testPathIgnorePatterns: ["<rootDir>/test/e2e/", "\\.e2e\\.test\\.ts$"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }] },
   // office-addin-mock reaches an ESM-only package through office-addin-manifest; it only needs
   // the OfficeApp enum (see docs/TOOLCHAIN notes in the README).

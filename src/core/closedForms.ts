@@ -73,6 +73,8 @@ export interface VectorOperand {
   readonly length: number;
   readonly orientation: "row" | "column";
   readonly domain: OperandDomain;
+  /** Set when the volumes are written in the formula (a number, an array constant): checked now. */
+  readonly literalItems?: readonly unknown[];
 }
 
 /** An argument that is an error whatever the workbook holds (an error literal, text for a number). */
@@ -138,6 +140,11 @@ class Guards {
   }
 
   vector(operand: VectorOperand): void {
+    if (operand.literalItems !== undefined) {
+      if (operand.literalItems.some((item) => typeof item !== "number")) this.fail("#VALUE!");
+      else if (operand.literalItems.some((item) => !inDomain(item as number, operand.domain))) this.fail("#NUM!");
+      return;
+    }
     // Empty cells count 0 tokens, as in AICOST; text or TRUE/FALSE anywhere in the range is #VALUE!.
     if (operand.domain.min !== undefined) {
       this.outOfRange.push(compare("<", operand.expression, num(operand.domain.min)));
@@ -243,6 +250,7 @@ export function inferenceCostExpression(
 
 /** 0, 1, ..., count - 1 as an array constant in the given orientation. */
 function monthIndexes(count: number, orientation: "row" | "column"): FormulaExpression {
+  if (count === 1) return num(0); // one month: a number, not a one-element array
   return array(orientation, Array.from({ length: count }, (_unused, index) => index));
 }
 

@@ -310,13 +310,14 @@ class FormulaRewriter {
 
   private vectorOperand(node: Node, domain: OperandDomain, name: string): Operand {
     if (node.type === "Literal" && typeof node.value === "number") {
-      return { kind: "vector", expression: this.sourceOf(node), length: 1, orientation: "column", domain };
+      return { kind: "vector", expression: this.sourceOf(node), length: 1, orientation: "column", domain, literalItems: [node.value] };
     }
     if (node.type === "ArrayExpression") {
       const rows = node.elements.length;
       const columns = node.elements[0]?.length ?? 0;
       if (rows > 1 && columns > 1) return { kind: "error", code: "#VALUE!" };
-      return { kind: "vector", expression: this.sourceOf(node), length: rows * columns, orientation: rows === 1 && columns > 1 ? "row" : "column", domain };
+      const items = node.elements.flat().map((element) => (element.type === "Literal" ? element.value : element.type === "ErrorLiteral" ? null : undefined));
+      return { kind: "vector", expression: this.sourceOf(node), length: rows * columns, orientation: rows === 1 && columns > 1 ? "row" : "column", domain, literalItems: items };
     }
     if (node.type === "ReferenceIdentifier" && (node.kind === "range" || node.kind === "name")) {
       const shape = this.referenceShape(node.value, node.kind);
