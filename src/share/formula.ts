@@ -95,7 +95,11 @@ function containsAicost(node: Node): boolean {
 
 const numericBinary = new Set(["+", "-", "*", "/", "^"]);
 
+const singleCell = /^(?:(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?\$?[A-Za-z]{1,3}\$?[0-9]{1,7}$/;
+
 function shapeOfReference(text: string): RangeShape | null {
+  // The common case, a single cell, without a second parse.
+  if (singleCell.test(text)) return { rows: 1, columns: 1 };
   const parsed = parseA1Ref(text) as { range?: { top: number | null; left: number | null; bottom: number | null; right: number | null } } | null;
   const range = parsed?.range;
   if (!range || range.top === null || range.left === null || range.bottom === null || range.right === null) return null;
