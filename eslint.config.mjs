@@ -28,6 +28,14 @@ const officeGlobals = ["Office", "Excel", "OfficeExtension"].map((name) => ({
   message: "Office.js belongs in src/workbook, the only layer that touches it.",
 }));
 
+/** Dynamic imports in production code: only the pane's entry may load the preview's standalone workbook. */
+const dynamicImportMessage = "Production code imports dynamically only ../preview/standalone, from the pane's entry, behind __AICOST_PREVIEW__.";
+const dynamicImportRule = { selector: "ImportExpression", message: dynamicImportMessage };
+const excelRunRule = {
+  selector: "MemberExpression[object.name='Excel'][property.name='run']",
+  message: "The task pane talks to a WorkbookPort, never to Excel.run.",
+};
+
 /**
  * A layer of docs/DECISIONS.md: files under `files` may import, of ours, only the listed
  * folders of src (and their own folder); never HyperFormula. `ignores` leaves out an entry point
@@ -69,7 +77,8 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["../*", "../**"], message: "src/core imports nothing of ours outside src/core." },
+            // The one exception: the price catalog's data files, compiled into the bundle (docs/DECISIONS.md).
+            { regex: "^\\.\\./(?!\\.\\./data/(?:prices\\.csv|series\\.json)$)", message: "src/core imports nothing of ours outside src/core (but the data files data/prices.csv and data/series.json)." },
             { group: ["@microsoft/*", "@fluentui/*", "chart.js", "chart.js/*", "hyperformula", "exceljs", "office-*"], message: "src/core is pure: no Office, UI or spreadsheet libraries." },
           ],
         },
@@ -85,14 +94,22 @@ export default tseslint.config(
   layer("src/cli/**/*.ts", ["core", "functions", "share"], "The command line depends on src/share (and what it builds on) only."),
   {
     // The pane's entry wires the Excel implementation in; the in-memory workbook comes in only
-    // through the one import that production builds compile away (test/build checks the bundle).
+    // through the one dynamic import that production builds compile away (test/build checks the
+    // bundle), never a static one.
     files: ["src/taskpane/index.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["../*", "!../core", "!../core/*", "!../sheet", "!../sheet/*", "!../ui", "!../ui/*", "!../workbook", "!../workbook/*", "!../preview/standalone"], message: "The pane's entry wires src/workbook and, guarded, ../preview/standalone only." }, hyperformulaInAddin] },
+        { patterns: [{ group: ["../*", "!../core", "!../core/*", "!../sheet", "!../sheet/*", "!../ui", "!../ui/*", "!../workbook", "!../workbook/*"], message: "The pane's entry wires src/workbook and, through its one guarded dynamic import, ../preview/standalone only." }, hyperformulaInAddin] },
       ],
     },
+  },
+  {
+    // no-restricted-imports does not see import(): production code may import dynamically only
+    // the preview's guarded entry, from the pane's entry (the preview itself loads what it likes).
+    files: ["src/**/*.ts"],
+    ignores: ["src/preview/**", "src/taskpane/**"],
+    rules: { "no-restricted-syntax": ["error", dynamicImportRule] },
   },
   {
     files: ["src/**/*.ts"],
@@ -104,9 +121,16 @@ export default tseslint.config(
   {
     files: ["src/taskpane/**/*.ts"],
     rules: {
+      "no-restricted-syntax": ["error", excelRunRule, dynamicImportRule],
+    },
+  },
+  {
+    files: ["src/taskpane/index.ts"],
+    rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "MemberExpression[object.name='Excel'][property.name='run']", message: "The task pane talks to a WorkbookPort, never to Excel.run." },
+        excelRunRule,
+        { selector: "ImportExpression:not([source.value='../preview/standalone'])", message: dynamicImportMessage },
       ],
     },
   },

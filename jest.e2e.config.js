@@ -6,7 +6,10 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test/e2e", "<rootDir>/test/share"],
   testMatch: ["**/*.e2e.test.ts"],
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }] },
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }],
+    "^.+\\.csv$": "<rootDir>/scripts/jest-text-transform.cjs",
+  },
   globalSetup: "<rootDir>/test/e2e/support/globalSetup.ts",
   testTimeout: 60_000,
   maxWorkers: 1,

@@ -13,6 +13,7 @@ const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { AicostMetadataOptionsPlugin } = require("./scripts/functions-metadata.cjs");
 
 const DEV_URL = "https://localhost:3000/";
 const DEFAULT_PRODUCTION_URL = "https://aicost.example.com/";
@@ -93,12 +94,15 @@ module.exports = (env = {}, argv = {}) => {
       rules: [
         { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } } },
         { test: /\.css$/, type: "asset/source" },
+        // The price catalog (data/prices.csv) is bundled as text and parsed on first use.
+        { test: /\.csv$/, type: "asset/source" },
       ],
     },
     performance: { hints: false },
     plugins: [
       new webpack.DefinePlugin({ __AICOST_PREVIEW__: JSON.stringify(!productionAddin) }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new AicostMetadataOptionsPlugin("functions.json"),
       ...pages,
       new CopyWebpackPlugin({ patterns: copies }),
     ],

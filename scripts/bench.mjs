@@ -21,7 +21,9 @@ if (files.length === 0) {
 let failed = 0;
 for (const file of files) {
   console.log(`\n== ${file} ==`);
-  const run = spawnSync(process.execPath, [tsxCli, join(benchDir, file)], { cwd: root, stdio: "inherit" });
+  // data/prices.csv is imported as text, as webpack bundles it (scripts/register-text-modules.cjs).
+  const nodeOptions = [process.env.NODE_OPTIONS, `--require ${join(root, "scripts", "register-text-modules.cjs")}`].filter(Boolean).join(" ");
+  const run = spawnSync(process.execPath, [tsxCli, join(benchDir, file)], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_OPTIONS: nodeOptions } });
   if (run.status !== 0) {
     failed++;
     console.error(`${file} exited with ${run.status ?? run.signal}.`);

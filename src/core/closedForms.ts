@@ -22,6 +22,7 @@ import {
   array,
   call,
   compare,
+  concatenate,
   divide,
   error,
   multiply,
@@ -427,9 +428,12 @@ export function literalScenario(label: string, annualPriceMultiplier: number, fl
   };
 }
 
-/** A preset by name (any case, spaces ignored), or null for a name that is not a preset. */
+/**
+ * A preset by name, matched as AICOST and MATCH match it (case aside, exactly: " baseline" is no
+ * preset), "" meaning baseline; null for a name that is not a preset.
+ */
 export function presetScenario(name: string): ScenarioOperand | null {
-  const preset = name.trim() === "" ? findPreset(DEFAULT_SCENARIO_NAME) : findPreset(name);
+  const preset = name === "" ? findPreset(DEFAULT_SCENARIO_NAME) : findPreset(name);
   return preset ? literalScenario(preset.label, preset.annualPriceMultiplier, preset.floorShare) : null;
 }
 
@@ -468,23 +472,27 @@ export function rangeScenario(range: FormulaExpression, orientation: "row" | "co
     label: hasLabel ? call("IF", compare("=", call("TRIM", label), text("")), text("custom"), call("TRIM", label)) : text("custom"),
     multiplier: cellRead(at(hasLabel ? 2 : 1), MULTIPLIER_DOMAIN),
     floor: cellRead(at(hasLabel ? 3 : 2), FLOOR_DOMAIN),
-    // The first of three cells is a label: a number or TRUE/FALSE there is #VALUE! in AICOST.
-    shapeChecks: hasLabel ? [call("NOT", call("OR", call("ISNUMBER", label), call("ISLOGICAL", label)))] : [],
+    // The first of three cells is a label: a number or TRUE/FALSE there is #VALUE! in AICOST, an
+    // error passes through. T(label)=label holds for text and an empty cell, fails for a number or
+    // a logical, and is the label's error when it holds one (an IS function would hide it).
+    shapeChecks: hasLabel ? [compare("=", call("T", label), label)] : [],
   };
 }
 
 /**
  * A scenario named in a cell: a native lookup of the preset names, so switching the cell's text
- * switches the scenario. Case is ignored (MATCH) and surrounding spaces too (TRIM); an empty cell
- * is baseline (the empty name at the end of the list); any other text is #N/A.
+ * switches the scenario. Names match as AICOST matches them, which is MATCH's rule: case aside,
+ * exactly (a name with spaces around it is no preset). `cell&""` turns an empty cell into the
+ * empty name at the end of the list, baseline, and a number into text that names nothing; any
+ * other text is #N/A, and an error in the cell passes through.
  *
  * @example formulaText(presetLookupScenario(source("$B$1", true)).multiplier.expression)
- *   // INDEX({0.5;0.1;0.025;0.1},MATCH(TRIM($B$1),{"pessimistic";"baseline";"aggressive";""},0))
+ *   // INDEX({0.5;0.1;0.025;0.1},MATCH($B$1&"",{"pessimistic";"baseline";"aggressive";""},0))
  */
 export function presetLookupScenario(cell: FormulaExpression): ScenarioOperand {
   const baseline = findPreset(DEFAULT_SCENARIO_NAME)!;
   const names = [...PRESET_SCENARIOS.map((preset) => preset.label), ""];
-  const position = call("MATCH", call("TRIM", cell), array("column", names), num(0));
+  const position = call("MATCH", concatenate(cell, text("")), array("column", names), num(0));
   const pick = (values: (number | string)[]) => call("INDEX", array("column", values), position);
   const numbers = (value: (preset: { annualPriceMultiplier: number; floorShare: number }) => number) =>
     pick([...PRESET_SCENARIOS.map(value), value(baseline)]);

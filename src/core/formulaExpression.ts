@@ -83,6 +83,11 @@ export function compare(operator: "=" | "<>" | "<" | ">" | "<=" | ">=", left: Fo
   return binary(operator, left, right);
 }
 
+/** `left & right`: text joined (a number or an empty cell becomes its text, "" for empty). */
+export function concatenate(left: FormulaExpression, right: FormulaExpression): FormulaExpression {
+  return binary("&", left, right);
+}
+
 export function negate(operand: FormulaExpression): FormulaExpression {
   return operand.kind === "number" ? num(-operand.value) : { kind: "negate", operand };
 }

@@ -17,9 +17,32 @@ export function priceFactor(scenario: Scenario, monthsAhead: number): number {
   if (floorShare === 1) {
     return 1; // a flat price, even where m^(t/12) overflows and 0 * Infinity would give NaN
   }
-  // m^(t/12) as exp((t/12) * ln m): the same number to ~1e-14 relative, and about a third faster
-  // than Math.pow on V8, which matters on the path every projecting cell runs.
-  return floorShare + (1 - floorShare) * Math.exp((monthsAhead / monthsInYear) * Math.log(annualPriceMultiplier));
+  // m^(t/12) as exp((t/12) * ln m): the same number to ~1e-14 relative, and faster than Math.pow
+  // on V8, more so as ln m is remembered from the last call: a sheet of projecting cells reads the
+  // same scenario (AICOST_SCENARIO) over and over, so the logarithm is taken once, not per cell.
+  return floorShare + (1 - floorShare) * Math.exp((monthsAhead / monthsInYear) * logOf(annualPriceMultiplier));
+}
+
+let lastMultiplier = Number.NaN;
+let lastLogarithm = Number.NaN;
+
+/** ln m, remembered for the last m (a one-entry memo: the result is the same as Math.log's). */
+function logOf(annualPriceMultiplier: number): number {
+  if (annualPriceMultiplier !== lastMultiplier) {
+    lastLogarithm = Math.log(annualPriceMultiplier);
+    lastMultiplier = annualPriceMultiplier;
+  }
+  return lastLogarithm;
+}
+
+/**
+ * Token volume after `monthsAhead` months as a multiple of today's: `v^(t/12)`, where v is how
+ * many times volume grows per year. The caller has checked v > 0.
+ *
+ * @example volumeFactor(3, 12) // 3
+ */
+export function volumeFactor(annualVolumeMultiplier: number, monthsAhead: number): number {
+  return annualVolumeMultiplier === 1 ? 1 : Math.pow(annualVolumeMultiplier, monthsAhead / monthsInYear);
 }
 
 /** Throws outOfRange unless `monthsAhead` is from 0 to {@link MAX_MONTHS_AHEAD}. */
@@ -44,10 +67,10 @@ export function checkNonNegative(amount: number, parameterName: string): number 
  *
  * @example projectPrice(10, 12, baseline) // 10 * (0.01 + 0.99 * 0.1) = 1.09
  */
-export function projectPrice(usdPerMillionTokens: number, monthsAhead: number, scenario: Scenario): number {
-  checkNonNegative(usdPerMillionTokens, "price");
+export function projectPrice(priceToday: number, monthsAhead: number, scenario: Scenario): number {
+  checkNonNegative(priceToday, "price");
   checkMonthsAhead(monthsAhead);
-  return usdPerMillionTokens * priceFactor(scenario, monthsAhead);
+  return priceToday * priceFactor(scenario, monthsAhead);
 }
 
 /**
@@ -69,30 +92,30 @@ export function projectCost(
       `annual_volume_multiplier must be above 0 (1 = flat volume, 2 = volume doubles each year); got ${annualVolumeMultiplier}.`,
     );
   }
-  const volumeFactor = Math.pow(annualVolumeMultiplier, monthsAhead / monthsInYear);
-  return costTodayUsd * priceFactor(scenario, monthsAhead) * volumeFactor;
+  return costTodayUsd * priceFactor(scenario, monthsAhead) * volumeFactor(annualVolumeMultiplier, monthsAhead);
 }
 
 /**
- * The projected price for each whole month t = 0, 1, ..., months.
+ * The projected price for each whole month t = 0, 1, ..., months, in the unit of `priceToday`.
  *
  * @example priceCurve(10, 2, scenario).length // 3
  */
-export function priceCurve(usdPerMillionTokens: number, months: number, scenario: Scenario): number[] {
-  checkNonNegative(usdPerMillionTokens, "price");
+export function priceCurve(priceToday: number, months: number, scenario: Scenario): number[] {
+  checkNonNegative(priceToday, "price");
   checkMonthsAhead(months, "months");
   if (!Number.isInteger(months)) {
     throw outOfRange(`months must be a whole number of months; got ${months}.`);
   }
   const curve = new Array<number>(months + 1);
   for (let month = 0; month <= months; month++) {
-    curve[month] = usdPerMillionTokens * priceFactor(scenario, month);
+    curve[month] = priceToday * priceFactor(scenario, month);
   }
   return curve;
 }
 
 /**
- * The first month t >= 0 at which the projected price reaches `targetPrice`: 0 when the price is
+ * The first month t >= 0 at which the projected price reaches `targetPrice` (in the unit of
+ * `priceToday`, any unit): 0 when the price is
  * already at or below the target. Throws notFound when the scenario never gets there (target at
  * or below the floor, or m >= 1).
  *
@@ -101,10 +124,10 @@ export function priceCurve(usdPerMillionTokens: number, months: number, scenario
  *
  * @example monthsToPrice(10, 1.09, baseline) // 12
  */
-export function monthsToPrice(usdPerMillionTokens: number, targetUsdPerMillionTokens: number, scenario: Scenario): number {
-  checkNonNegative(usdPerMillionTokens, "price");
-  checkNonNegative(targetUsdPerMillionTokens, "target_price");
-  if (usdPerMillionTokens <= targetUsdPerMillionTokens) {
+export function monthsToPrice(priceToday: number, targetPrice: number, scenario: Scenario): number {
+  checkNonNegative(priceToday, "price");
+  checkNonNegative(targetPrice, "target_price");
+  if (priceToday <= targetPrice) {
     return 0;
   }
   const { annualPriceMultiplier, floorShare } = scenario;
@@ -113,7 +136,7 @@ export function monthsToPrice(usdPerMillionTokens: number, targetUsdPerMillionTo
       `The price never falls to the target: scenario "${scenario.label}" has an annual multiplier of ${annualPriceMultiplier}, so prices do not fall.`,
     );
   }
-  const targetShare = targetUsdPerMillionTokens / usdPerMillionTokens;
+  const targetShare = targetPrice / priceToday;
   if (targetShare <= floorShare) {
     throw notFound(
       `The price never falls to the target: scenario "${scenario.label}" stops at a floor of ${formatPercent(floorShare)} of today's price, and the target is ${formatPercent(targetShare)}.`,

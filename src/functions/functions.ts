@@ -2,14 +2,22 @@
 /* Excel's entry points for the AICOST custom functions. The JSDoc of each function is its metadata
  * (custom-functions-metadata-plugin generates functions.json from it at build time) and the
  * tooltip a user sees in Excel. Each one hands its arguments to the host-independent function of
- * the same name in aicost.ts and turns an error result into a CustomFunctions.Error. */
+ * the same name in aicost.ts and turns an error result into a CustomFunctions.Error. The build
+ * sets allowErrorForDataTypeAny in functions.json (see scripts/functions-metadata.cjs), so Excel
+ * passes an error in a range or an `any` argument in as a value, and it comes back out unchanged. */
 import * as aicost from "./aicost";
-import { ExcelError, type FunctionResult, type ResultCell } from "./values";
+import { carriesMessage, ExcelError, type FunctionResult, type ResultCell } from "./values";
 
-/** Excel accepts a custom message only on #VALUE! and #N/A. */
+/**
+ * The CustomFunctions.Error for an error result: the very object Excel passed in when the error
+ * came through an argument, else a new one (with its message where Excel allows one).
+ */
 function toCustomFunctionsError(error: ExcelError): CustomFunctions.Error {
+  if (error.source instanceof CustomFunctions.Error) {
+    return error.source;
+  }
   const code = error.code as CustomFunctions.ErrorCode;
-  return error.code === "#NUM!" ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, error.message);
+  return carriesMessage(error.code) ? new CustomFunctions.Error(code, error.message) : new CustomFunctions.Error(code);
 }
 
 function toExcelCell(cell: ResultCell): ResultCell | CustomFunctions.Error {
@@ -32,7 +40,7 @@ function toExcel<T>(result: FunctionResult): T {
  * @param input_price Input price, USD per million tokens, 0 or more.
  * @param output_price Output price, USD per million tokens, 0 or more.
  * @param [cached_share] Share of input tokens served from the prompt cache, 0 to 1; default 0.
- * @param [cached_input_price] Price of cached input, USD per million tokens; default the input price.
+ * @param [cached_input_price] Price of cached input, USD per million tokens, 0 or more; default the input price.
  * @returns Cost in USD.
  */
 export function INFER_COST(
@@ -92,13 +100,13 @@ export function PRICE_CURVE(price: number, months: number, scenario?: any[][]): 
  * Monthly cost in USD of a row or column of monthly token volumes, at prices projected to each month.
  * @customfunction COST_CURVE
  * @param input_tokens Input tokens per month: one row or one column, 0 or more each.
- * @param output_tokens Output tokens per month: a range of the same shape as input_tokens.
+ * @param output_tokens Output tokens per month: a range of the same shape as input_tokens, 0 or more each.
  * @param input_price Today's input price, USD per million tokens, 0 or more.
  * @param output_price Today's output price, USD per million tokens, 0 or more.
  * @param [scenario] pessimistic, baseline or aggressive, or a row or column of label, annual multiplier and floor share; default baseline.
- * @param [start_month] Months from today of the first cell, 0 or more; default 0.
+ * @param [start_month] Months from today of the first cell, 0 to 1200; default 0.
  * @param [cached_share] Share of input tokens served from the prompt cache, 0 to 1; default 0.
- * @param [cached_input_price] Today's price of cached input, USD per million tokens; default the input price.
+ * @param [cached_input_price] Today's price of cached input, USD per million tokens, 0 or more; default the input price.
  * @returns Monthly costs in USD, in the shape of input_tokens.
  */
 export function COST_CURVE(

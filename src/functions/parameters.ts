@@ -1,10 +1,15 @@
 /**
  * One declarative parameter table per AICOST function: each parameter's Excel name, what kind of
- * value it takes, its domain and its default. Argument checks, the preview plugin's signatures,
- * the share-safe rewriter's reading of a call and a test against the generated functions.json
- * all come from here, so a function's arity and defaults are written down once.
+ * value it takes, its domain and its default, and the shape of the result. The argument checks
+ * (the runner in args.ts), the preview plugin's signatures and result sizes, the share-safe
+ * rewriter's reading of a call and a test against the generated functions.json all come from
+ * here, so a function's arity, defaults and domains are written down once.
+ *
+ * Adding a function: a spec entry here, a core call in aicost.ts, the JSDoc entry point in
+ * functions.ts and the README section (docs/DECISIONS.md, "Adding a function").
  */
 import { AICOST_NAMESPACE } from "../core/namespace";
+import { MAX_MONTHS_AHEAD } from "../core/projection";
 
 /** What a parameter accepts, as Excel passes it. */
 export type ParameterKind =
@@ -12,8 +17,14 @@ export type ParameterKind =
   | "number"
   /** A preset name, or a row or column of optional label, m and f; omitted = baseline. */
   | "scenario"
-  /** One row or one column of numbers, e.g. monthly token volumes. */
-  | "vector";
+  /** One row or one column of numbers, e.g. monthly token volumes; empty cells count as 0. */
+  | "vector"
+  /** One cell of text, e.g. a model id or a price type. */
+  | "text"
+  /** A date, as Excel passes one: its serial day number (1 = 1900-01-01), from a date cell or DATE(). */
+  | "date"
+  /** A rectangular range of any values, e.g. a table of prices; empty cells are null. */
+  | "table";
 
 /** A number's domain; a number outside it is `#NUM!`. */
 export interface NumberDomain {
@@ -30,11 +41,17 @@ export interface ParameterSpec {
   readonly kind: ParameterKind;
   readonly optional: boolean;
   /**
-   * The value an omitted optional parameter takes: a number, the name of another parameter whose
-   * value it copies (`{ parameter: "input_price" }`), or, for a scenario, a preset's name.
+   * The value an omitted optional parameter takes: a number, the name of an earlier parameter
+   * whose value it copies (`{ parameter: "input_price" }`), for a scenario a preset's name, for
+   * text a text. An optional parameter without one is null when omitted.
    */
   readonly defaultValue?: number | string | { readonly parameter: string };
+  /** For number, date and vector (each cell) parameters. */
   readonly domain?: NumberDomain;
+  /** The unit a domain message names after its bounds ("months": "from 0 to 1200 months"). */
+  readonly unit?: string;
+  /** An example that follows a domain message's rule, in brackets ("1 = flat volume, ..."). */
+  readonly hint?: string;
 }
 
 /** How a function's result comes back: one cell, or spilled. */
@@ -43,14 +60,35 @@ export type ResultShape = "cell" | "column" | "row" | "like-first-argument";
 export interface FunctionSpec {
   readonly parameters: readonly ParameterSpec[];
   readonly result: ResultShape;
+  /**
+   * For a spilled column or row: how many cells, a fixed number or a number parameter plus an
+   * offset (PRICE_CURVE spills months + 1 cells). A host that must know the size when the
+   * formula is entered (the preview) reads it from here.
+   */
+  readonly resultLength?: number | { readonly parameter: string; readonly plus: number };
 }
 
-const nonNegative: NumberDomain = { min: 0 };
-const positive: NumberDomain = { min: 0, minExclusive: true };
-const share: NumberDomain = { min: 0, max: 1 };
-const monthsAhead: NumberDomain = { min: 0, max: 1200 };
+const nonNegative = { min: 0 } as const satisfies NumberDomain;
+const positive = { min: 0, minExclusive: true } as const satisfies NumberDomain;
+const share = { min: 0, max: 1 } as const satisfies NumberDomain;
+const monthsAhead = { min: 0, max: MAX_MONTHS_AHEAD } as const satisfies NumberDomain;
 
-const scenario: ParameterSpec = { name: "scenario", kind: "scenario", optional: true, defaultValue: "baseline" };
+const scenario = { name: "scenario", kind: "scenario", optional: true, defaultValue: "baseline" } as const satisfies ParameterSpec;
+const cachedShare = {
+  name: "cached_share",
+  kind: "number",
+  optional: true,
+  defaultValue: 0,
+  domain: share,
+  hint: "0.4 = 40% of input tokens from the cache",
+} as const satisfies ParameterSpec;
+const cachedInputPrice = {
+  name: "cached_input_price",
+  kind: "number",
+  optional: true,
+  defaultValue: { parameter: "input_price" },
+  domain: nonNegative,
+} as const satisfies ParameterSpec;
 
 /** Every AICOST function, in the order of functions.ts. */
 export const FUNCTION_SPECS = {
@@ -61,15 +99,15 @@ export const FUNCTION_SPECS = {
       { name: "output_tokens", kind: "number", optional: false, domain: nonNegative },
       { name: "input_price", kind: "number", optional: false, domain: nonNegative },
       { name: "output_price", kind: "number", optional: false, domain: nonNegative },
-      { name: "cached_share", kind: "number", optional: true, defaultValue: 0, domain: share },
-      { name: "cached_input_price", kind: "number", optional: true, defaultValue: { parameter: "input_price" }, domain: nonNegative },
+      cachedShare,
+      cachedInputPrice,
     ],
   },
   PROJECT_PRICE: {
     result: "cell",
     parameters: [
       { name: "price", kind: "number", optional: false, domain: nonNegative },
-      { name: "months_ahead", kind: "number", optional: false, domain: monthsAhead },
+      { name: "months_ahead", kind: "number", optional: false, domain: monthsAhead, unit: "months" },
       scenario,
     ],
   },
@@ -77,16 +115,24 @@ export const FUNCTION_SPECS = {
     result: "cell",
     parameters: [
       { name: "cost_today", kind: "number", optional: false, domain: nonNegative },
-      { name: "months_ahead", kind: "number", optional: false, domain: monthsAhead },
+      { name: "months_ahead", kind: "number", optional: false, domain: monthsAhead, unit: "months" },
       scenario,
-      { name: "annual_volume_multiplier", kind: "number", optional: true, defaultValue: 1, domain: positive },
+      {
+        name: "annual_volume_multiplier",
+        kind: "number",
+        optional: true,
+        defaultValue: 1,
+        domain: positive,
+        hint: "1 = flat volume, 2 = volume doubles each year",
+      },
     ],
   },
   PRICE_CURVE: {
     result: "column",
+    resultLength: { parameter: "months", plus: 1 },
     parameters: [
       { name: "price", kind: "number", optional: false, domain: nonNegative },
-      { name: "months", kind: "number", optional: false, domain: { ...monthsAhead, integer: true } },
+      { name: "months", kind: "number", optional: false, domain: { ...monthsAhead, integer: true }, unit: "months" },
       scenario,
     ],
   },
@@ -98,9 +144,9 @@ export const FUNCTION_SPECS = {
       { name: "input_price", kind: "number", optional: false, domain: nonNegative },
       { name: "output_price", kind: "number", optional: false, domain: nonNegative },
       scenario,
-      { name: "start_month", kind: "number", optional: true, defaultValue: 0, domain: monthsAhead },
-      { name: "cached_share", kind: "number", optional: true, defaultValue: 0, domain: share },
-      { name: "cached_input_price", kind: "number", optional: true, defaultValue: { parameter: "input_price" }, domain: nonNegative },
+      { name: "start_month", kind: "number", optional: true, defaultValue: 0, domain: monthsAhead, unit: "months" },
+      cachedShare,
+      cachedInputPrice,
     ],
   },
   ANNUAL_MULTIPLIER: {
@@ -121,6 +167,7 @@ export const FUNCTION_SPECS = {
   },
   SCENARIO_PARAMS: {
     result: "row",
+    resultLength: 3,
     parameters: [scenario],
   },
 } as const satisfies Record<string, FunctionSpec>;
@@ -136,4 +183,9 @@ export { AICOST_NAMESPACE };
 /** The name a formula uses: `AICOST.PROJECT_PRICE`. */
 export function formulaName(id: FunctionId): string {
   return `${AICOST_NAMESPACE}.${id}`;
+}
+
+/** The spec of a function, typed as the general {@link FunctionSpec} (for code that walks every function). */
+export function functionSpec(id: FunctionId): FunctionSpec {
+  return FUNCTION_SPECS[id];
 }

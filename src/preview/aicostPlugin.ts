@@ -1,51 +1,57 @@
 import { ArraySize, CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
 import type { FunctionArgument, ImplementedFunctions } from "hyperformula";
 import * as aicost from "../functions/aicost";
+import { AICOST_NAMESPACE, FUNCTION_IDS, FUNCTION_SPECS, formulaName, functionSpec, type FunctionId } from "../functions/parameters";
 import { ExcelError, type ExcelErrorCode, type FunctionResult, type ResultCell } from "../functions/values";
+import { spillSizeAtEntry, spillSizeAtEvaluation, spillSizeHelp, type SizingEngine } from "./spillSize";
 
 /**
  * The AICOST custom functions as a HyperFormula function plugin, under their Excel names
- * (`AICOST.PROJECT_PRICE`, ...). Each function converts HyperFormula's arguments into what Excel
- * passes to a custom function (numbers, text, booleans, `null` when omitted, 2-D arrays for
- * ranges) and calls the very same function in src/functions/aicost.ts.
+ * (`AICOST.PROJECT_PRICE`, ...), built from the functions' parameter tables (parameters.ts):
+ * every function there is registered, with its arity and, for one that spills, its result size.
+ * Each call converts HyperFormula's arguments into what Excel passes to a custom function
+ * (numbers, text, booleans, `null` when omitted, 2-D arrays for ranges, error values as values)
+ * and calls the very same function in src/functions/aicost.ts, so the function set, not the
+ * engine, decides what an error in an argument gives: the same as in Excel.
  */
 
-/** The namespace Excel shows before every function id. */
-export const AICOST_NAMESPACE = "AICOST";
+export { AICOST_NAMESPACE, formulaName };
 
-type FunctionId = keyof typeof aicost;
+/** The function ids, in the order of functions.ts: the parameter tables' order. */
+export const AICOST_FUNCTION_IDS: readonly FunctionId[] = FUNCTION_IDS;
 
-/** Each function id with its number of required and optional parameters, as in functions.ts. */
-const SIGNATURES: Readonly<Record<FunctionId, readonly [required: number, optional: number]>> = {
-  INFER_COST: [4, 2],
-  PROJECT_PRICE: [2, 1],
-  PROJECT_COST: [2, 2],
-  PRICE_CURVE: [2, 1],
-  COST_CURVE: [4, 4],
-  ANNUAL_MULTIPLIER: [3, 0],
-  MONTHS_TO_PRICE: [2, 1],
-  SCENARIO_PARAMS: [0, 1],
+/** HyperFormula's error types as Excel writes them. */
+const codeByErrorType: Readonly<Record<ErrorType, string>> = {
+  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
+  [ErrorType.NAME]: "#NAME?",
+  [ErrorType.VALUE]: "#VALUE!",
+  [ErrorType.NUM]: "#NUM!",
+  [ErrorType.NA]: "#N/A",
+  [ErrorType.CYCLE]: "#CYCLE!",
+  [ErrorType.REF]: "#REF!",
+  [ErrorType.SPILL]: "#SPILL!",
+  [ErrorType.LIC]: "#LIC!",
+  [ErrorType.ERROR]: "#ERROR!",
 };
 
-/** The eight function ids, in the order of functions.ts. */
-export const AICOST_FUNCTION_IDS = Object.keys(SIGNATURES) as FunctionId[];
-
-/** The name a formula uses: `AICOST.PROJECT_PRICE`. */
-export function formulaName(id: FunctionId): string {
-  return `${AICOST_NAMESPACE}.${id}`;
-}
-
+/** HyperFormula has no #NULL! (it has no range intersection); such an error shows as its generic one. */
 const errorTypeByCode: Readonly<Record<ExcelErrorCode, ErrorType>> = {
   "#VALUE!": ErrorType.VALUE,
   "#NUM!": ErrorType.NUM,
   "#N/A": ErrorType.NA,
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+  "#NULL!": ErrorType.ERROR,
 };
 
-const codeByErrorType: Partial<Record<ErrorType, ExcelErrorCode>> = {
-  [ErrorType.VALUE]: "#VALUE!",
-  [ErrorType.NUM]: "#NUM!",
-  [ErrorType.NA]: "#N/A",
-};
+/** An error cell as the function set receives it, keeping the engine's own error to hand back. */
+class EngineError {
+  readonly code: string;
+  readonly message: string;
+  constructor(readonly cellError: CellError) {
+    this.code = codeByErrorType[cellError.type];
+    this.message = cellError.message ?? "";
+  }
+}
 
 /** The parts of a HyperFormula formula tree the plugin reads. */
 interface AstNode {
@@ -57,22 +63,13 @@ interface ProcedureCall extends AstNode {
   readonly args: readonly AstNode[];
 }
 
-/** Thrown while converting arguments: an error HyperFormula propagates unchanged (#DIV/0!, #REF!, ...). */
-class Propagate {
-  constructor(readonly error: CellError) {}
-}
-
 /** One cell as Excel passes it: rich numbers (currency, dates) as plain numbers, empty as null. */
 function toExcelCell(cell: unknown): unknown {
   if (typeof cell === "number" || typeof cell === "string" || typeof cell === "boolean") {
     return cell;
   }
   if (cell instanceof CellError) {
-    const code = codeByErrorType[cell.type];
-    if (code === undefined) {
-      throw new Propagate(cell);
-    }
-    return new ExcelError(code, cell.message ?? "");
+    return new EngineError(cell);
   }
   if (typeof cell === "object" && cell !== null && "val" in cell) {
     return (cell as { val: unknown }).val; // HyperFormula's typed numbers (currency, percent, date)
@@ -89,46 +86,30 @@ function toExcelArgument(argument: unknown): unknown {
 }
 
 function toCellValue(cell: ResultCell): number | string | CellError {
-  return cell instanceof ExcelError ? new CellError(errorTypeByCode[cell.code], cell.message) : cell;
+  if (!(cell instanceof ExcelError)) {
+    return cell;
+  }
+  // An error that came in through an argument goes out as the engine's own error, message and all.
+  return cell.source instanceof EngineError ? cell.source.cellError : new CellError(errorTypeByCode[cell.code], cell.message);
 }
 
-function literalNumber(node: AstNode | undefined): number | undefined {
-  if (node === undefined) {
-    return undefined;
-  }
-  if (node.type === "NUMBER" && typeof node.value === "number") {
-    return node.value;
-  }
-  if ((node.type === "PLUS_UNARY_OP" || node.type === "MINUS_UNARY_OP") && typeof node.value === "object") {
-    const inner = literalNumber(node.value as AstNode);
-    return inner === undefined ? undefined : node.type === "MINUS_UNARY_OP" ? -inner : inner;
-  }
-  return undefined;
+function spills(id: FunctionId): boolean {
+  return functionSpec(id).result !== "cell";
 }
-
-/** Why a spilling formula cannot run in the preview, keyed by function: what to write instead. */
-const unknownSizeHelp: Partial<Record<FunctionId, string>> = {
-  PRICE_CURVE:
-    "In the preview, PRICE_CURVE's months must be written as a whole number in the formula (e.g. =AICOST.PRICE_CURVE(B2, 36, AICOST_SCENARIO)), so the size of the spilled column is known when the formula is entered.",
-  COST_CURVE:
-    "In the preview, COST_CURVE's input_tokens must be a cell range written in the formula (e.g. C8:C43), so the size of the spilled result is known when the formula is entered.",
-};
 
 function argumentsMetadata(id: FunctionId): FunctionArgument[] {
-  const [required, optional] = SIGNATURES[id];
-  return [
-    ...Array.from({ length: required }, () => ({ argumentType: FunctionArgumentType.ANY })),
-    ...Array.from({ length: optional }, () => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })),
-  ];
+  return functionSpec(id).parameters.map((parameter) =>
+    parameter.optional ? { argumentType: FunctionArgumentType.ANY, optionalArg: true } : { argumentType: FunctionArgumentType.ANY },
+  );
 }
 
 function implementedFunctions(): ImplementedFunctions {
   const functions: ImplementedFunctions = {};
-  for (const id of AICOST_FUNCTION_IDS) {
+  for (const id of FUNCTION_IDS) {
     functions[formulaName(id)] = {
       method: id,
       parameters: argumentsMetadata(id),
-      ...(id === "PRICE_CURVE" || id === "COST_CURVE" || id === "SCENARIO_PARAMS" ? { sizeOfResultArrayMethod: `${id}_size` } : {}),
+      ...(spills(id) ? { sizeOfResultArrayMethod: `${id}_size` } : {}),
     };
   }
   return functions;
@@ -137,79 +118,34 @@ function implementedFunctions(): ImplementedFunctions {
 /* The engine hands plugin methods its internal formula tree and evaluation state, whose types the
  * package does not export: the plugin reads the few fields it needs through AstNode and passes the
  * state back to the engine untouched (hence the `as never` casts). */
-/** The HyperFormula plugin: one method per function, all running through {@link AicostPlugin.callAicost}. */
+/** The HyperFormula plugin: one method per function id (added below), all running through {@link AicostPlugin.callAicost}. */
 export class AicostPlugin extends FunctionPlugin {
   static override implementedFunctions = implementedFunctions();
 
-  INFER_COST(ast: ProcedureCall, state: unknown) {
-    return this.callAicost("INFER_COST", ast, state);
-  }
-  PROJECT_PRICE(ast: ProcedureCall, state: unknown) {
-    return this.callAicost("PROJECT_PRICE", ast, state);
-  }
-  PROJECT_COST(ast: ProcedureCall, state: unknown) {
-    return this.callAicost("PROJECT_COST", ast, state);
-  }
-  PRICE_CURVE(ast: ProcedureCall, state: unknown) {
-    return this.callAicost("PRICE_CURVE", ast, state);
-  }
-  COST_CURVE(ast: ProcedureCall, state: unknown) {
-    return this.callAicost("COST_CURVE", ast, state);
-  }
-  ANNUAL_MULTIPLIER(ast: ProcedureCall, state: unknown) {
-    return this.callAicost("ANNUAL_MULTIPLIER", ast, state);
-  }
-  MONTHS_TO_PRICE(ast: ProcedureCall, state: unknown) {
-    return this.callAicost("MONTHS_TO_PRICE", ast, state);
-  }
-  SCENARIO_PARAMS(ast: ProcedureCall, state: unknown) {
-    return this.callAicost("SCENARIO_PARAMS", ast, state);
+  /** The size a spilling call's result is given when its formula is entered: see spillSize.ts. */
+  resultSize(id: FunctionId, ast: ProcedureCall, state: unknown): ArraySize {
+    return spillSizeAtEntry(id, ast, state, this.sizingEngine(state));
   }
 
-  /** A column of months + 1 prices: known only when months is a literal whole number. */
-  PRICE_CURVE_size(ast: ProcedureCall): ArraySize {
-    const months = literalNumber(ast.args[1]);
-    if (months === undefined || !Number.isInteger(months) || months < 0 || months > 1200) {
-      return ArraySize.scalar();
-    }
-    return new ArraySize(1, months + 1);
-  }
-
-  /** The shape of input_tokens when it is a range written in the formula. */
-  COST_CURVE_size(ast: ProcedureCall, state: unknown): ArraySize {
-    const first = ast.args[0];
-    if (first === undefined || !["CELL_RANGE", "COLUMN_RANGE", "ROW_RANGE"].includes(first.type)) {
-      return ArraySize.scalar();
-    }
-    const size = this.arraySizeForAst(first as never, state as never);
-    return new ArraySize(size.width, size.height);
-  }
-
-  SCENARIO_PARAMS_size(): ArraySize {
-    return new ArraySize(3, 1);
+  private sizingEngine(state: unknown): SizingEngine {
+    return { graph: this.dependencyGraph, arraySizeForAst: (node) => this.arraySizeForAst(node as never, state as never) };
   }
 
   protected callAicost(id: FunctionId, ast: ProcedureCall, state: unknown) {
     const metadata = this.metadata(formulaName(id));
-    const expected = metadata.sizeOfResultArrayMethod
-      ? (this[metadata.sizeOfResultArrayMethod as `${"PRICE_CURVE" | "COST_CURVE" | "SCENARIO_PARAMS"}_size`](ast, state) as ArraySize)
-      : ArraySize.scalar();
-    return this.runFunction(ast.args as never, state as never, metadata, (...engineArguments: unknown[]) => {
-      let excelArguments: unknown[];
-      try {
-        excelArguments = engineArguments.map(toExcelArgument);
-      } catch (thrown) {
-        if (thrown instanceof Propagate) {
-          return thrown.error;
-        }
-        throw thrown;
-      }
-      const compute = aicost[id] as (...args: unknown[]) => FunctionResult;
-      return this.toEngineResult(id, compute(...excelArguments), expected);
-    });
+    // The arguments are evaluated here rather than through runFunction, which would answer an
+    // error argument itself: the function set decides, as it does in Excel.
+    const evaluated = this.evaluateArguments(ast.args as never, state as never, metadata);
+    if (!this.isNumberOfArgumentValuesValid(this.buildMetadataForEachArgumentValue(evaluated.length, metadata), evaluated.length)) {
+      return new CellError(ErrorType.NA, `${formulaName(id)} takes ${describeArity(id)}; got ${evaluated.length}.`);
+    }
+    const expected = spills(id) ? spillSizeAtEvaluation(id, ast, state, this.sizingEngine(state)) : ArraySize.scalar();
+    const compute = aicost[id] as (...args: unknown[]) => FunctionResult;
+    const result = compute(...evaluated.map(([value]) => toExcelArgument(value)));
+    return this.toEngineResult(id, ast, result, expected);
   }
 
-  private toEngineResult(id: FunctionId, result: FunctionResult, expected: ArraySize) {
+  private toEngineResult(id: FunctionId, ast: ProcedureCall, result: FunctionResult, expected: ArraySize) {
     if (!Array.isArray(result)) {
       return toCellValue(result);
     }
@@ -219,15 +155,38 @@ export class AicostPlugin extends FunctionPlugin {
       return toCellValue(result[0][0]);
     }
     if (height !== expected.height || width !== expected.width) {
-      return new CellError(ErrorType.VALUE, unknownSizeHelp[id] ?? `${formulaName(id)} returned an unexpected shape.`);
+      return new CellError(ErrorType.VALUE, spillSizeHelp(id, ast));
     }
     return SimpleRangeValue.onlyValues(result.map((row) => row.map(toCellValue)));
   }
 }
 
+function describeArity(id: FunctionId): string {
+  const parameters = FUNCTION_SPECS[id].parameters as readonly { readonly optional: boolean }[];
+  const required = parameters.filter((parameter) => !parameter.optional).length;
+  return required === parameters.length ? `${required} arguments` : `${required} to ${parameters.length} arguments`;
+}
+
+// One method per function id, and one result-size method per spilling function, as HyperFormula
+// looks them up by the names in implementedFunctions.
+for (const id of FUNCTION_IDS) {
+  Object.defineProperty(AicostPlugin.prototype, id, {
+    value(this: AicostPlugin, ast: ProcedureCall, state: unknown) {
+      return this.callAicost(id, ast, state);
+    },
+  });
+  if (spills(id)) {
+    Object.defineProperty(AicostPlugin.prototype, `${id}_size`, {
+      value(this: AicostPlugin, ast: ProcedureCall, state: unknown) {
+        return this.resultSize(id, ast, state);
+      },
+    });
+  }
+}
+
 /** Function name translations: the Excel names, in the engine's default language. */
 function translations(): Record<string, Record<string, string>> {
-  return { enGB: Object.fromEntries(AICOST_FUNCTION_IDS.map((id) => [formulaName(id), formulaName(id)])) };
+  return { enGB: Object.fromEntries(FUNCTION_IDS.map((id) => [formulaName(id), formulaName(id)])) };
 }
 
 /** Registers the AICOST plugin with HyperFormula once; safe to call many times. */

@@ -1,5 +1,7 @@
+import { cellPosition } from "../sheet/addresses";
 import type { PanePreferences } from "../sheet/port";
-import { parseA1, STORED_WORKBOOK_VERSION, type StoredCellContent, type StoredSheet, type StoredWorkbook } from "./document";
+import { parsePreferences } from "../sheet/preferences";
+import { STORED_WORKBOOK_VERSION, type StoredCellContent, type StoredChart, type StoredSheet, type StoredWorkbook } from "./document";
 
 /**
  * Reading and writing the preview workbook in localStorage. Whatever is stored is checked before
@@ -46,14 +48,14 @@ function sheet(value: unknown, index: number): StoredSheet {
   }
   const checkedCells: Record<string, StoredCellContent> = {};
   for (const [address, content] of Object.entries(cells)) {
-    if (parseA1(address) === null) {
+    if (cellPosition(address) === null) {
       fail(`sheet "${name}" has a cell at "${address}", which is not an address such as B4`);
     }
     checkedCells[address] = cellContent(content, `${name}!${address}`);
   }
   const checkedFormats: Record<string, string> = {};
   for (const [address, format] of Object.entries(formats)) {
-    if (parseA1(address) === null || typeof format !== "string") {
+    if (cellPosition(address) === null || typeof format !== "string") {
       fail(`sheet "${name}" has a bad number format at "${address}"`);
     }
     checkedFormats[address] = format;
@@ -61,17 +63,33 @@ function sheet(value: unknown, index: number): StoredSheet {
   return { name, cells: checkedCells, formats: checkedFormats };
 }
 
+/**
+ * The pane's preferences in stored data, field by field, as Excel's settings are read: a field
+ * missing or out of range takes its default. Preferences are the pane's, not the workbook's, so
+ * they never make a stored workbook unreadable (which would open the sample instead).
+ */
 function preferences(value: unknown): PanePreferences {
+  return parsePreferences(value);
+}
+
+function isRange(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  const [first, last, extra] = value.split(":");
+  return extra === undefined && cellPosition(first) !== null && (last === undefined || cellPosition(last) !== null);
+}
+
+function chart(value: unknown, index: number, sheetNames: ReadonlySet<string>): StoredChart {
   if (!isRecord(value)) {
-    return fail("the task pane preferences are missing");
+    return fail(`chart ${index + 1} is not an object`);
   }
-  const { referencePriceUsd, horizonMonths } = value;
-  const referenceOk = referencePriceUsd === null || (typeof referencePriceUsd === "number" && referencePriceUsd > 0 && Number.isFinite(referencePriceUsd));
-  const horizonOk = typeof horizonMonths === "number" && Number.isInteger(horizonMonths) && horizonMonths >= 1 && horizonMonths <= 1200;
-  if (!referenceOk || !horizonOk) {
-    return fail("the task pane preferences hold values out of range");
+  const { sheetName, blockRange, seriesRange, categoryRange, topLeft } = value;
+  if (typeof sheetName !== "string" || !sheetNames.has(sheetName.toLowerCase())) {
+    return fail(`chart ${index + 1} belongs to no sheet of the workbook`);
   }
-  return { referencePriceUsd: referencePriceUsd as number | null, horizonMonths: horizonMonths as number };
+  if (!isRange(blockRange) || !isRange(seriesRange) || !isRange(categoryRange) || typeof topLeft !== "string" || cellPosition(topLeft) === null) {
+    return fail(`chart ${index + 1} has a range or a position that is not an address such as F3:J41`);
+  }
+  return { sheetName, blockRange, seriesRange, categoryRange, topLeft };
 }
 
 /**
@@ -114,7 +132,12 @@ export function parseStoredWorkbook(text: string | null): StoredState {
       return { name: entry.name, expression: entry.expression };
     });
     const activeSheet = typeof data.activeSheet === "string" && sheetNames.has(data.activeSheet.toLowerCase()) ? data.activeSheet : sheets[0].name;
-    const workbook: StoredWorkbook = { version: STORED_WORKBOOK_VERSION, sheets, names, preferences: preferences(data.preferences), activeSheet };
+    if (data.charts !== undefined && !Array.isArray(data.charts)) {
+      fail("its list of charts is not a list");
+    }
+    const charts = data.charts === undefined ? undefined : data.charts.map((entry, index) => chart(entry, index, sheetNames));
+    const base: StoredWorkbook = { version: STORED_WORKBOOK_VERSION, sheets, names, preferences: preferences(data.preferences), activeSheet };
+    const workbook: StoredWorkbook = charts === undefined ? base : { ...base, charts };
     return { kind: "ok", workbook };
   } catch (thrown) {
     if (thrown instanceof Invalid) {

@@ -1,6 +1,16 @@
 import type { ExportedChange, RawCellContent } from "hyperformula";
 import { sheetPrefix } from "../sheet/addresses";
-import { analyseAssumptions, checkNewScenario, checkScenarioChanges } from "../sheet/checks";
+import {
+  analyseAssumptions,
+  checkActiveScenarioName,
+  checkNewScenario,
+  missingAssumptionsSheet,
+  requireScenarioName,
+  rowWriteRuns,
+  scenarioRowWrite,
+} from "../sheet/checks";
+import { cellPosition, parseRangeAddress } from "../sheet/addresses";
+import { checkPreferences, parsePreferences } from "../sheet/preferences";
 import { repairedSheetCells, rowsToClear } from "../sheet/repair";
 import { assumptionsSheetCells, type SheetCell } from "../sheet/sheetCells";
 import { locateScenarios, MISSING_SNAPSHOT, snapshotFromGrid, type AssumptionsSnapshot } from "../sheet/snapshot";
@@ -20,8 +30,8 @@ import type {
   ScenarioChanges,
   WorkbookPort,
 } from "../sheet/port";
-import { projectionBlock, type ProjectionBlock } from "../sheet/projectionBlock";
-import { parseA1, toA1, type PreviewDocument } from "./document";
+import { checkBlockTargetEmpty, projectionBlock, type ProjectionBlock } from "../sheet/projectionBlock";
+import { toA1, type PreviewDocument } from "./document";
 
 /** The selected cell: its sheet's name and 0-based row and column. */
 export interface SelectedCell {
@@ -77,23 +87,23 @@ export interface PreviewWorkbookOptions {
 /**
  * The WorkbookPort over the preview's HyperFormula document: the same assumptions sheet, name and
  * projection block as in Excel, laid out, judged and repaired by the shared pure modules in
- * src/workbook. Writes touch only the cells Excel's implementation touches, and HyperFormula's
+ * src/sheet. Writes touch only the cells Excel's implementation touches, and HyperFormula's
  * dependency graph recalculates exactly the dependent formulas.
  */
 export class PreviewWorkbook implements WorkbookPort {
   readonly host = "preview" as const;
-  readonly document: PreviewDocument;
+  readonly workbookDocument: PreviewDocument;
   private readonly selection: SelectionSource;
   private readonly options: PreviewWorkbookOptions;
 
-  constructor(document: PreviewDocument, selection: SelectionSource, options: PreviewWorkbookOptions = {}) {
-    this.document = document;
+  constructor(workbookDocument: PreviewDocument, selection: SelectionSource, options: PreviewWorkbookOptions = {}) {
+    this.workbookDocument = workbookDocument;
     this.selection = selection;
     this.options = options;
   }
 
   private get hf() {
-    return this.document.hf;
+    return this.workbookDocument.hf;
   }
 
   private assumptionsSheetId(): number | undefined {
@@ -146,7 +156,7 @@ export class PreviewWorkbook implements WorkbookPort {
       this.ensureScenarioName();
       for (const cell of cells) {
         this.hf.setCellContents({ sheet, row: cell.rowNumber - 1, col: cell.columnIndex }, cell.input);
-        this.document.setFormat(sheet, cell.address, cell.numberFormat === "General" ? undefined : cell.numberFormat);
+        this.workbookDocument.setFormat(sheet, cell.address, cell.numberFormat === "General" ? undefined : cell.numberFormat);
       }
     });
   }
@@ -165,26 +175,26 @@ export class PreviewWorkbook implements WorkbookPort {
   private requireAssumptionsSheet(): number {
     const sheet = this.assumptionsSheetId();
     if (sheet === undefined) {
-      throw new Error(`The sheet "${ASSUMPTIONS_SHEET_NAME}" is missing: choose Set up workbook first.`);
+      throw missingAssumptionsSheet();
     }
     return sheet;
   }
 
   async setActiveScenario(name: string): Promise<void> {
+    requireScenarioName(name);
     const sheet = this.requireAssumptionsSheet();
-    const { row, col } = parseA1(ACTIVE_SCENARIO_CELL) as { row: number; col: number };
-    this.hf.setCellContents({ sheet, row, col }, literalText(name));
+    const { row, col } = cellPosition(ACTIVE_SCENARIO_CELL) as { row: number; col: number };
+    this.hf.setCellContents({ sheet, row, col }, literalText(checkActiveScenarioName(this.snapshot(), name)));
   }
 
   async updateScenario(name: string, changes: ScenarioChanges): Promise<void> {
     const sheet = this.requireAssumptionsSheet();
-    const rowNumber = checkScenarioChanges(this.snapshot(), name, changes);
+    const write = scenarioRowWrite(this.snapshot(), name, changes);
     this.hf.batch(() => {
-      if (changes.annualPriceMultiplier !== undefined) {
-        this.hf.setCellContents({ sheet, row: rowNumber - 1, col: 1 }, changes.annualPriceMultiplier);
-      }
-      if (changes.floorShare !== undefined) {
-        this.hf.setCellContents({ sheet, row: rowNumber - 1, col: 2 }, changes.floorShare);
+      for (const run of rowWriteRuns(write)) {
+        const start = parseRangeAddress(run.address)?.first as { columnIndex: number; rowNumber: number };
+        const contents = [run.values.map((value): RawCellContent => (typeof value === "string" ? literalText(value) : value))];
+        this.hf.setCellContents({ sheet, row: start.rowNumber - 1, col: start.columnIndex }, contents);
       }
     });
   }
@@ -214,6 +224,10 @@ export class PreviewWorkbook implements WorkbookPort {
   }
 
   async insertProjection(options: { horizonMonths: number; basePriceUsd: number }): Promise<InsertedProjection> {
+    const assumptions = this.snapshot();
+    if (!assumptions.sheetExists) {
+      throw missingAssumptionsSheet();
+    }
     const selected = this.selection.selectedCell();
     if (selected === null) {
       throw new Error("Select a cell where the projection should start, then try again.");
@@ -222,19 +236,24 @@ export class PreviewWorkbook implements WorkbookPort {
     if (sheet === undefined) {
       throw new Error(`The sheet "${selected.sheetName}" no longer exists; select a cell and try again.`);
     }
-    const scenarios = locateScenarios(this.snapshot()).map(({ name, rowNumber }) => ({ name, rowNumber }));
+    const scenarios = locateScenarios(assumptions).map(({ name, rowNumber }) => ({ name, rowNumber }));
     const block = projectionBlock({
       horizonMonths: options.horizonMonths,
       basePriceUsd: options.basePriceUsd,
       scenarios,
       anchor: `${sheetPrefix(selected.sheetName)}${toA1(selected.row, selected.col)}`,
     });
+    const target = this.hf.getRangeValues({
+      start: { sheet, row: selected.row, col: selected.col },
+      end: { sheet, row: selected.row + block.rowCount - 1, col: selected.col + block.columnCount - 1 },
+    });
+    checkBlockTargetEmpty(block, target);
     const contents = block.inputs.map((row) => row.map((input): RawCellContent => (input === "" ? null : input)));
     this.hf.batch(() => {
       this.hf.setCellContents({ sheet, row: selected.row, col: selected.col }, contents);
       for (const cell of block.cells) {
         const address = toA1(selected.row + cell.rowOffset, selected.col + cell.columnOffset);
-        this.document.setFormat(sheet, address, cell.numberFormat === "General" ? undefined : cell.numberFormat);
+        this.workbookDocument.setFormat(sheet, address, cell.numberFormat === "General" ? undefined : cell.numberFormat);
       }
     });
     const chartInserted = this.options.showChart?.({ sheetName: selected.sheetName, block }) ?? false;
@@ -284,10 +303,10 @@ export class PreviewWorkbook implements WorkbookPort {
   }
 
   async loadPreferences(): Promise<PanePreferences> {
-    return this.document.preferences;
+    return parsePreferences(this.workbookDocument.preferences);
   }
 
   async savePreferences(preferences: PanePreferences): Promise<void> {
-    this.document.preferences = preferences;
+    this.workbookDocument.preferences = checkPreferences(preferences);
   }
 }

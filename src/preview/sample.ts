@@ -1,5 +1,7 @@
+import { formulaName } from "../functions/parameters";
+import { cellPosition } from "../sheet/addresses";
 import { ASSUMPTIONS_SHEET_NAME } from "../sheet/layout";
-import { parseA1, PreviewDocument, type StoredCellContent } from "./document";
+import { PreviewDocument, type StoredCellContent } from "./document";
 import { PreviewWorkbook, SimpleSelection } from "./previewWorkbook";
 
 /**
@@ -86,7 +88,7 @@ function sampleCells(): SampleCell[] {
     cells.push({ address: `${column}${first - 1}`, content: `='${ASSUMPTIONS_SHEET_NAME}'!$A$${tableRow}` });
     cells.push({
       address: `${column}${first}`,
-      content: `=AICOST.COST_CURVE(B${first}:B${last}, C${first}:C${last}, $B$9, $B$10, '${ASSUMPTIONS_SHEET_NAME}'!$A$${tableRow}:$C$${tableRow}, 0, $B$11, $B$12)`,
+      content: `=${formulaName("COST_CURVE")}(B${first}:B${last}, C${first}:C${last}, $B$9, $B$10, '${ASSUMPTIONS_SHEET_NAME}'!$A$${tableRow}:$C$${tableRow}, 0, $B$11, $B$12)`,
       format: USD,
     });
   }
@@ -99,7 +101,7 @@ function sampleCells(): SampleCell[] {
       { address: `C${row}`, content: `=$B$5*(1+$B$6)^A${row}*$B$8`, format: COUNT },
       {
         address: `G${row}`,
-        content: `=AICOST.PROJECT_COST(AICOST.INFER_COST(B${row}, C${row}, $B$9, $B$10, $B$11, $B$12), A${row}, AICOST_SCENARIO)`,
+        content: `=${formulaName("PROJECT_COST")}(${formulaName("INFER_COST")}(B${row}, C${row}, $B$9, $B$10, $B$11, $B$12), A${row}, AICOST_SCENARIO)`,
         format: USD,
       },
     );
@@ -120,13 +122,13 @@ const scratchCells: SampleCell[] = [
   { address: "A3", content: "Price today, USD per million tokens" },
   { address: "B3", content: 3, format: USD },
   { address: "A4", content: "In 12 months, active scenario" },
-  { address: "B4", content: "=AICOST.PROJECT_PRICE(B3, 12, AICOST_SCENARIO)", format: "$#,##0.00##" },
+  { address: "B4", content: `=${formulaName("PROJECT_PRICE")}(B3, 12, AICOST_SCENARIO)`, format: "$#,##0.00##" },
   { address: "A5", content: "Months until half today's price" },
-  { address: "B5", content: "=AICOST.MONTHS_TO_PRICE(B3, B3/2, AICOST_SCENARIO)", format: "0.0" },
+  { address: "B5", content: `=${formulaName("MONTHS_TO_PRICE")}(B3, B3/2, AICOST_SCENARIO)`, format: "0.0" },
   { address: "A6", content: "Active scenario (label, m, f)" },
-  { address: "B6", content: "=AICOST.SCENARIO_PARAMS(AICOST_SCENARIO)" },
+  { address: "B6", content: `=${formulaName("SCENARIO_PARAMS")}(AICOST_SCENARIO)` },
   { address: "A8", content: "Price curve, 12 months (spills)" },
-  { address: "B8", content: "=AICOST.PRICE_CURVE(B3, 12, AICOST_SCENARIO)" },
+  { address: "B8", content: `=${formulaName("PRICE_CURVE")}(B3, 12, AICOST_SCENARIO)` },
 ];
 
 /**
@@ -134,24 +136,24 @@ const scratchCells: SampleCell[] = [
  * the task pane's Set up does it, and a sheet to try formulas on.
  */
 export async function createSampleDocument(): Promise<PreviewDocument> {
-  const document = PreviewDocument.empty(SAMPLE_SHEET_NAME);
+  const workbookDocument = PreviewDocument.empty(SAMPLE_SHEET_NAME);
   // The assumptions sheet first, so that AICOST_SCENARIO exists when the sample's formulas parse.
-  await new PreviewWorkbook(document, new SimpleSelection()).setUpAssumptions();
-  const scratch = document.hf.getSheetId(document.hf.addSheet(SCRATCH_SHEET_NAME)) as number;
-  const sample = document.sheetId(SAMPLE_SHEET_NAME) as number;
-  document.hf.batch(() => {
+  await new PreviewWorkbook(workbookDocument, new SimpleSelection()).setUpAssumptions();
+  const scratch = workbookDocument.hf.getSheetId(workbookDocument.hf.addSheet(SCRATCH_SHEET_NAME)) as number;
+  const sample = workbookDocument.sheetId(SAMPLE_SHEET_NAME) as number;
+  workbookDocument.hf.batch(() => {
     for (const [sheet, cells] of [[sample, sampleCells()], [scratch, scratchCells]] as const) {
       for (const cell of cells) {
-        const position = { sheet, ...(parseA1(cell.address) as { row: number; col: number }) };
+        const position = { sheet, ...(cellPosition(cell.address) as { row: number; col: number }) };
         if (cell.content !== "") {
-          document.hf.setCellContents(position, cell.content);
+          workbookDocument.hf.setCellContents(position, cell.content);
         }
         if (cell.format !== undefined) {
-          document.setFormat(sheet, cell.address, cell.format);
+          workbookDocument.setFormat(sheet, cell.address, cell.format);
         }
       }
     }
   });
-  document.activeSheet = SAMPLE_SHEET_NAME;
-  return document;
+  workbookDocument.activeSheet = SAMPLE_SHEET_NAME;
+  return workbookDocument;
 }

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { CellValue } from "hyperformula";
 import { ASSUMPTIONS_SHEET_NAME, ACTIVE_SCENARIO_CELL, ACTIVE_SCENARIO_DROPDOWN_ALERT, SCENARIOS_TABLE_NAME, TABLE_FIRST_ROW, TABLE_HEADER_ROW, TABLE_HEADERS, TABLE_LAST_ROW } from "../sheet/layout";
-import { AICOST_NAMESPACE } from "./aicostPlugin";
+import { AICOST_NAMESPACE } from "../core/namespace";
 import { toA1, type CellPosition, type PreviewDocument } from "./document";
 import { asExcelSaves } from "./excelPackage";
 
@@ -61,8 +61,8 @@ function cachedResult(value: CellValue): CachedResult | undefined {
 }
 
 /** The rectangle a spilled formula covers, from its anchor: the array cells right of and below it. */
-function spillRange(document: PreviewDocument, anchor: CellPosition): string {
-  const { hf } = document;
+function spillRange(workbookDocument: PreviewDocument, anchor: CellPosition): string {
+  const { hf } = workbookDocument;
   const continues = (row: number, col: number) =>
     hf.isCellPartOfArray({ sheet: anchor.sheet, row, col }) && hf.getCellFormula({ sheet: anchor.sheet, row, col }) === undefined;
   let lastRow = anchor.row;
@@ -72,8 +72,8 @@ function spillRange(document: PreviewDocument, anchor: CellPosition): string {
   return `${toA1(anchor.row, anchor.col)}:${toA1(lastRow, lastCol)}`;
 }
 
-function writeSheet(document: PreviewDocument, sheet: number, worksheet: ExcelJS.Worksheet): void {
-  const { hf } = document;
+function writeSheet(workbookDocument: PreviewDocument, sheet: number, worksheet: ExcelJS.Worksheet): void {
+  const { hf } = workbookDocument;
   const { width, height } = hf.getSheetDimensions(sheet);
   const longest = new Array<number>(width).fill(8);
   for (let row = 0; row < height; row++) {
@@ -84,7 +84,7 @@ function writeSheet(document: PreviewDocument, sheet: number, worksheet: ExcelJS
       const cell = worksheet.getCell(toA1(row, col));
       if (formula !== undefined) {
         const result = cachedResult(value);
-        const spills = hf.isCellPartOfArray(position) && spillRange(document, position);
+        const spills = hf.isCellPartOfArray(position) && spillRange(workbookDocument, position);
         cell.value = spills && spills.split(":")[0] !== spills.split(":")[1]
           ? ({ formula: toFileFormula(formula), result, shareType: "array", ref: spills } as ExcelJS.CellFormulaValue)
           : { formula: toFileFormula(formula), result };
@@ -93,7 +93,7 @@ function writeSheet(document: PreviewDocument, sheet: number, worksheet: ExcelJS
       } else if (value !== null) {
         cell.value = cachedResult(value) as ExcelJS.CellErrorValue;
       }
-      const format = document.formatAt(position);
+      const format = workbookDocument.formatAt(position);
       if (format !== undefined) {
         cell.numFmt = format;
       }
@@ -110,8 +110,8 @@ function writeSheet(document: PreviewDocument, sheet: number, worksheet: ExcelJS
 }
 
 /** Adds the scenarios table over the assumptions sheet's rows, and the dropdown on B4. */
-function addScenariosTable(document: PreviewDocument, sheet: number, worksheet: ExcelJS.Worksheet): void {
-  const { hf } = document;
+function addScenariosTable(workbookDocument: PreviewDocument, sheet: number, worksheet: ExcelJS.Worksheet): void {
+  const { hf } = workbookDocument;
   const rows: (string | number | boolean | null)[][] = [];
   for (let row = TABLE_FIRST_ROW - 1; row < TABLE_LAST_ROW; row++) {
     const cells = [0, 1, 2, 3].map((col) => hf.getCellValue({ sheet, row, col }));
@@ -148,30 +148,30 @@ function addScenariosTable(document: PreviewDocument, sheet: number, worksheet: 
  * The whole preview workbook as the bytes of an .xlsx file, with AICOST calls stored as Excel
  * stores them (dynamic-array metadata, the add-in's web extension part; see excelPackage.ts).
  */
-export async function exportXlsx(document: PreviewDocument): Promise<Uint8Array<ArrayBufferLike>> {
-  const { hf } = document;
+export async function exportXlsx(workbookDocument: PreviewDocument): Promise<Uint8Array<ArrayBufferLike>> {
+  const { hf } = workbookDocument;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "AICOST preview";
   workbook.created = new Date();
   for (const name of hf.getSheetNames()) {
-    const sheet = document.sheetId(name) as number;
+    const sheet = workbookDocument.sheetId(name) as number;
     const worksheet = workbook.addWorksheet(name);
-    writeSheet(document, sheet, worksheet);
+    writeSheet(workbookDocument, sheet, worksheet);
     if (name === ASSUMPTIONS_SHEET_NAME) {
-      addScenariosTable(document, sheet, worksheet);
+      addScenariosTable(workbookDocument, sheet, worksheet);
     }
   }
   for (const name of hf.listNamedExpressions()) {
     const expression = String(hf.getNamedExpressionFormula(name) ?? "").replace(/^=/, "");
     workbook.definedNames.add(expression, name);
   }
-  const active = workbook.worksheets.findIndex((worksheet) => worksheet.name === document.activeSheet);
+  const active = workbook.worksheets.findIndex((worksheet) => worksheet.name === workbookDocument.activeSheet);
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: "visible" }];
   return asExcelSaves(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
 }
 
 /** The share-safe copy of the preview workbook, for "Download share-safe .xlsx". */
-export async function exportShareSafeXlsx(document: PreviewDocument) {
+export async function exportShareSafeXlsx(workbookDocument: PreviewDocument) {
   const { shareSafeWorkbook } = await import("../share/package");
-  return shareSafeWorkbook(await exportXlsx(document));
+  return shareSafeWorkbook(await exportXlsx(workbookDocument));
 }

@@ -201,6 +201,11 @@ class FormulaRewriter {
         return this.scenarioOperand(argument);
       case "vector":
         return this.vectorOperand(argument, parameter.domain ?? {}, parameter.name);
+      case "text":
+      case "date":
+      case "table":
+        // No closed form reads these yet; a function that takes one has no CLOSED_FORMS entry.
+        throw new Frozen(`${parameter.name} takes ${parameter.kind === "table" ? "a table" : `a ${parameter.kind}`}, which the native form does not read`);
     }
   }
 

@@ -1,9 +1,17 @@
 import { malformed, notFound, outOfRange } from "../core/errors";
-import { DEFAULT_SCENARIO_NAME, PRESET_SCENARIOS, validateScenario } from "../core/scenario";
-import { cellAddress } from "./addresses";
+import {
+  DEFAULT_SCENARIO_NAME,
+  findPreset,
+  isAnnualPriceMultiplier,
+  isFloorShare,
+  PRESET_SCENARIOS,
+  validateScenario,
+} from "../core/scenario";
+import { cellAddress, parseRangeAddress } from "./addresses";
 import {
   ACTIVE_ROW_FORMULAS,
   ACTIVE_ROW_HEADERS,
+  ASSUMPTIONS_SHEET_NAME,
   SCENARIO_NAME_DEFINED_NAME,
   SCENARIO_NAME_REFERENCE,
   SCENARIOS_TABLE_NAME,
@@ -15,6 +23,7 @@ import {
 } from "./layout";
 import type { AssumptionsState, ScenarioChanges, ScenarioRow } from "./port";
 import { ACTIVE_SCENARIO_LABEL, type ScenarioTableRow } from "./sheetCells";
+import { citesSourceForOtherValues, editedPresetNote, noteAfterChange } from "./sourceNotes";
 import {
   asText,
   describeCell,
@@ -50,10 +59,10 @@ export function checkParameter(
     const hint = typeof value === "string" && Number.isFinite(Number(value.trim())) ? " (a number stored as text; retype it)" : "";
     return { value: null, problem: `${address} holds ${describeCell(value)}${hint}; ${help}.` };
   }
-  if (what === "multiplier" && !(value > 0)) {
+  if (what === "multiplier" && !isAnnualPriceMultiplier(value)) {
     return { value, problem: `${address} is ${value}, but the annual price multiplier must be above 0; ${help}.` };
   }
-  if (what === "floor" && !(value >= 0 && value <= 1)) {
+  if (what === "floor" && !isFloorShare(value)) {
     return { value, problem: `${address} is ${value}, but the floor share must be from 0 to 1; ${help}.` };
   }
   return { value, problem: null };
@@ -119,8 +128,10 @@ function sheetProblems(snapshot: AssumptionsSnapshot): string[] {
       );
     } else {
       const address = table.address.replace(/^.*!/, "").replace(/\$/g, "");
-      const lastRow = Number(/^A10:D(\d+)$/i.exec(address)?.[1] ?? Number.NaN);
-      if (Number.isNaN(lastRow)) {
+      const range = parseRangeAddress(address);
+      const inPlace = range !== null && range.first.columnIndex === 0 && range.first.rowNumber === TABLE_HEADER_ROW && range.last.columnIndex === 3;
+      const lastRow = range?.last.rowNumber ?? Number.NaN;
+      if (!inPlace) {
         problems.push(
           `The table ${SCENARIOS_TABLE_NAME} covers ${address} instead of starting at A${TABLE_HEADER_ROW} with four columns (A to D). ${repairHint}`,
         );
@@ -173,18 +184,26 @@ function rowProblems(snapshot: AssumptionsSnapshot): { scenarios: ScenarioRow[];
         rowIssues.push(problem);
       }
     }
+    const isPreset = isPresetName(name) && earlier === undefined;
+    const note = asText(noteCell);
+    const preset = isPreset ? findPreset(name) : undefined;
+    if (preset !== undefined && multiplier.problem === null && floor.problem === null && citesSourceForOtherValues(preset, note, multiplier.value, floor.value)) {
+      rowIssues.push(
+        `${cellAddress(3, rowNumber)} still cites the source of the preset "${preset.label}", but ${cellAddress(1, rowNumber)}:${cellAddress(2, rowNumber)} hold ${multiplier.value} and ${floor.value}, not the preset's ${preset.annualPriceMultiplier} and ${preset.floorShare}, so a reader would take them for the source's. Repair keeps the values and changes the note to "${editedPresetNote(preset)}"; Reset to preset in the AICOST pane restores both.`,
+      );
+    }
     scenarios.push({
       name,
       annualPriceMultiplier: multiplier.value,
       floorShare: floor.value,
-      note: asText(noteCell),
-      isPreset: isPresetName(name) && earlier === undefined,
+      note,
+      isPreset,
       problems: rowIssues,
     });
   }
-  const present = new Set(scenarios.map((scenario) => scenario.name.trim().toLowerCase()));
+  const present = new Set(scenarios.map((scenario) => matchKey(scenario.name)));
   for (const preset of PRESET_SCENARIOS) {
-    if (!present.has(preset.label)) {
+    if (!present.has(matchKey(preset.label))) {
       problems.push(`The preset "${preset.label}" is missing from the scenarios table. Repair adds it back and keeps your own rows.`);
     }
   }
@@ -233,22 +252,110 @@ export function analyseAssumptions(snapshot: AssumptionsSnapshot): AssumptionsSt
 // ---------------------------------------------------------------------------------------------
 // Checks before a host writes
 
+/** What both hosts throw when a write needs the assumptions sheet and it is not there. */
+export function missingAssumptionsSheet(): Error {
+  return malformed(`The "${ASSUMPTIONS_SHEET_NAME}" sheet is missing; choose Set up workbook in the AICOST pane first.`);
+}
+
+/** Throws malformed for a blank name: checked before anything is read, in both hosts. */
+export function requireScenarioName(name: string): string {
+  if (name.trim() === "") {
+    throw malformed("Pick a scenario by its name.");
+  }
+  return name;
+}
+
 /**
- * The sheet row to write a scenario's changes to, after checking the new values: throws a
- * DomainError (outOfRange) for m not above 0 or f outside 0 to 1, notFound when no row has the
- * name, and malformed when there is nothing to change.
+ * Checks the name the Active scenario cell is to hold: not blank, and the name of a row of the
+ * table (under MATCH's rule), so B4 never names a row the formulas cannot find. Throws a
+ * DomainError (malformed for a blank name, notFound for a name not in the table).
  */
-export function checkScenarioChanges(snapshot: TableRowsSnapshot, name: string, changes: ScenarioChanges): number {
-  const { annualPriceMultiplier, floorShare } = changes;
-  if (annualPriceMultiplier === undefined && floorShare === undefined) {
-    throw malformed("Nothing to change: give an annual price multiplier or a floor share.");
+export function checkActiveScenarioName(snapshot: TableRowsSnapshot, name: string): string {
+  requireScenarioName(name);
+  if (findScenarioRow(snapshot, name) === null) {
+    throw notFound(`There is no scenario named "${name}" in the scenarios table; pick one of its names.`);
+  }
+  return name;
+}
+
+/** What a change to one scenario writes: its sheet row and the cells of that row, undefined = left as it is. */
+export interface ScenarioRowWrite {
+  readonly rowNumber: number;
+  readonly annualPriceMultiplier?: number;
+  readonly floorShare?: number;
+  /** The note (column D), as text; written through literalText by the host. */
+  readonly note?: string;
+}
+
+/**
+ * What a change to the scenario named `name` writes, after checking it, for both hosts to write
+ * exactly these cells: the row (the first with the name, as MATCH finds it), the parameters
+ * given, and the note, either the one given (Reset to preset gives the source note) or, for a
+ * preset's row, what the note rule of sourceNotes.ts says for the new values. Throws a
+ * DomainError: outOfRange for m not above 0 or f outside 0 to 1, notFound when no row has the
+ * name, malformed when there is nothing to change.
+ */
+export function scenarioRowWrite(snapshot: TableRowsSnapshot, name: string, changes: ScenarioChanges): ScenarioRowWrite {
+  const { annualPriceMultiplier, floorShare, note } = changes;
+  if (annualPriceMultiplier === undefined && floorShare === undefined && note === undefined) {
+    throw malformed("Nothing to change: give an annual price multiplier, a floor share or a note.");
   }
   validateScenario({ label: name, annualPriceMultiplier: annualPriceMultiplier ?? 1, floorShare: floorShare ?? 0 });
-  const rowNumber = findScenarioRow(snapshot, name);
-  if (rowNumber === null) {
+  const key = matchKey(name);
+  const row = nonEmptyRows(snapshot).find((candidate) => !isEmptyCell(candidate.cells[0]) && matchKey(asText(candidate.cells[0])) === key);
+  if (row === undefined) {
     throw notFound(`There is no scenario named "${name}" in the scenarios table; it may have been renamed or deleted.`);
   }
-  return rowNumber;
+  const rowName = asText(row.cells[0]);
+  // The first row with a name is the one MATCH finds; for a preset's name it is the preset's row.
+  const isPreset = isPresetName(rowName);
+  const current = (cell: unknown): number | null => (typeof cell === "number" && Number.isFinite(cell) ? cell : null);
+  const newNote =
+    note ??
+    noteAfterChange(
+      { name: rowName, isPreset, note: asText(row.cells[3]) },
+      annualPriceMultiplier ?? current(row.cells[1]),
+      floorShare ?? current(row.cells[2]),
+    ) ??
+    undefined;
+  return {
+    rowNumber: row.rowNumber,
+    ...(annualPriceMultiplier === undefined ? {} : { annualPriceMultiplier }),
+    ...(floorShare === undefined ? {} : { floorShare }),
+    ...(newNote === undefined ? {} : { note: newNote }),
+  };
+}
+
+/**
+ * The cells of a {@link ScenarioRowWrite} as runs of neighbouring cells (B to D), so a host writes
+ * each run in one assignment: `B12:C12` for m and f, `B12` and `D12` for m and a note.
+ */
+export function rowWriteRuns(write: ScenarioRowWrite): { readonly address: string; readonly values: readonly (string | number)[] }[] {
+  const byColumn: [number, string | number | undefined][] = [
+    [1, write.annualPriceMultiplier],
+    [2, write.floorShare],
+    [3, write.note],
+  ];
+  const runs: { first: number; values: (string | number)[] }[] = [];
+  let previous = -2;
+  for (const [column, value] of byColumn) {
+    if (value === undefined) {
+      continue;
+    }
+    if (column === previous + 1 && runs.length > 0) {
+      runs[runs.length - 1].values.push(value);
+    } else {
+      runs.push({ first: column, values: [value] });
+    }
+    previous = column;
+  }
+  return runs.map(({ first, values }) => ({
+    address:
+      values.length === 1
+        ? cellAddress(first, write.rowNumber)
+        : `${cellAddress(first, write.rowNumber)}:${cellAddress(first + values.length - 1, write.rowNumber)}`,
+    values,
+  }));
 }
 
 /**

@@ -32,10 +32,16 @@ export type AssumptionsState =
       readonly problems: readonly string[];
     };
 
-/** Changes to one scenario's parameters; omitted fields stay as they are. */
+/** Changes to one scenario's row; omitted fields stay as they are. */
 export interface ScenarioChanges {
   readonly annualPriceMultiplier?: number;
   readonly floorShare?: number;
+  /**
+   * The row's note, written as given (Reset to preset gives the preset's source note). Without
+   * it, a preset's row gets the note src/sheet/sourceNotes.ts gives its new values, unless the
+   * user wrote a note of their own.
+   */
+  readonly note?: string;
 }
 
 /** Pane-only preferences, kept in the document's settings. */
@@ -64,7 +70,10 @@ export interface WorkbookPort {
   setUpAssumptions(): Promise<void>;
   /** Writes the Active scenario cell, and nothing else. */
   setActiveScenario(name: string): Promise<void>;
-  /** Writes the changed parameter cells of one table row, and nothing else. */
+  /**
+   * Writes the changed cells of one table row and nothing else: the parameters given and, for a
+   * preset's row, the note its new values call for (see ScenarioChanges.note).
+   */
   updateScenario(name: string, changes: ScenarioChanges): Promise<void>;
   /** Appends a custom scenario row to the table. */
   addScenario(row: { name: string; annualPriceMultiplier: number; floorShare: number; note: string }): Promise<void>;

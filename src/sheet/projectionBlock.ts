@@ -1,6 +1,7 @@
 import { malformed, outOfRange } from "../core/errors";
 import { MAX_MONTHS_AHEAD } from "../core/projection";
 import { absoluteAddress, cellAddress, LAST_COLUMN_INDEX, LAST_ROW_NUMBER, parseCellAddress, sheetPrefix } from "./addresses";
+import { AICOST_NAMESPACE } from "../core/namespace";
 import { ASSUMPTIONS_SHEET_NAME, SCENARIO_NAME_DEFINED_NAME } from "./layout";
 
 /**
@@ -66,12 +67,16 @@ export const PRICE_FORMAT = "$#,##0.00##";
 export const MONTH_FORMAT = "0";
 const GENERAL = "General";
 
+/** The function each price cell calls, by the namespace the add-in registers. */
+const projectPrice = `${AICOST_NAMESPACE}.PROJECT_PRICE`;
+
 /** Rows above the first month: the base-price row and the header row. */
 const headerRows = 2;
 
 /**
  * The cells of a projection block at `anchor` (e.g. "Sheet1!B2", the selected cell).
- * Throws a DomainError with a message for a horizon that is not a whole number from 1 to 1200,
+ * Throws a DomainError with a message for a horizon that is not a whole number from 1 to
+ * MAX_MONTHS_AHEAD,
  * a negative or non-finite price, an anchor that is not a cell address, or a block that would
  * run off the sheet.
  *
@@ -123,9 +128,9 @@ export function projectionBlock(options: {
     put(rowOffset, 0, month, MONTH_FORMAT);
     scenarios.forEach((scenario, index) => {
       const scenarioRange = `${assumptions}$A$${scenario.rowNumber}:$C$${scenario.rowNumber}`;
-      put(rowOffset, index + 1, `=AICOST.PROJECT_PRICE(${baseCell},${monthCell},${scenarioRange})`, PRICE_FORMAT);
+      put(rowOffset, index + 1, `=${projectPrice}(${baseCell},${monthCell},${scenarioRange})`, PRICE_FORMAT);
     });
-    put(rowOffset, columnCount - 1, `=AICOST.PROJECT_PRICE(${baseCell},${monthCell},${SCENARIO_NAME_DEFINED_NAME})`, PRICE_FORMAT);
+    put(rowOffset, columnCount - 1, `=${projectPrice}(${baseCell},${monthCell},${SCENARIO_NAME_DEFINED_NAME})`, PRICE_FORMAT);
   }
 
   const inputs = Array.from({ length: rowCount }, () => new Array<string | number>(columnCount).fill(""));
@@ -148,4 +153,18 @@ export function projectionBlock(options: {
     chartSeriesAddress: `${cellAddress(left + 1, top + 1)}:${cellAddress(right, bottom)}`,
     chartCategoryAddress: `${cellAddress(left, top + headerRows)}:${cellAddress(left, bottom)}`,
   };
+}
+
+/**
+ * Throws unless every cell of the block's target rectangle is empty (null, undefined or "", as
+ * hosts read an empty cell): Insert projection never writes over a user's cells, in either host.
+ * `targetValues` are the rectangle's values, row by row, spilled values included.
+ */
+export function checkBlockTargetEmpty(block: ProjectionBlock, targetValues: readonly (readonly unknown[])[]): void {
+  const filled = targetValues.some((cells) => cells.some((value) => value !== null && value !== undefined && value !== ""));
+  if (filled) {
+    throw malformed(
+      `The projection needs ${block.address} to be empty, and some of its cells hold data; select an empty cell with room to its right and below.`,
+    );
+  }
 }

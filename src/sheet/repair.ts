@@ -1,7 +1,8 @@
-import { DEFAULT_SCENARIO_NAME, PRESET_SCENARIOS } from "../core/scenario";
+import { DEFAULT_SCENARIO_NAME, findPreset, PRESET_SCENARIOS } from "../core/scenario";
 import { checkParameter } from "./checks";
 import { layoutCells, type ScenarioTableRow, type SheetCell } from "./sheetCells";
-import { asText, isEmptyCell, matchKey, nonEmptyRows, presetNameSet, rowOf, type AssumptionsSnapshot, type TableRowsSnapshot } from "./snapshot";
+import { asText, isEmptyCell, matchKey, nonEmptyRows, rowOf, type AssumptionsSnapshot, type TableRowsSnapshot } from "./snapshot";
+import { isAicostNote, presetNoteFor } from "./sourceNotes";
 
 /**
  * Repairing the assumptions sheet: which rows a repair keeps and every cell it writes, shared by
@@ -17,10 +18,12 @@ function rawParameter(value: unknown): number | string | null {
 
 /**
  * The table rows a repair writes: the three presets first (a user's valid edits to a preset's
- * values and note kept; a missing or invalid value restored from the preset), then every custom
- * row in table order, exactly as it stands (even when a value in it is invalid: it is the
+ * values and a note they wrote kept; a missing or invalid value restored from the preset; an
+ * AICOST note, or none, made right for the values by the note rule of sourceNotes.ts), then every
+ * custom row in table order, exactly as it stands (even when a value in it is invalid: it is the
  * user's data, and the analysis keeps telling them which cell to fix). Empty rows and stray
- * copies of the headers are dropped; a second row with a preset's name is kept as a custom row.
+ * copies of the headers are dropped; a second row with a preset's name, or a name that is a
+ * preset's only once its spaces are trimmed (MATCH would not find it), is kept as a custom row.
  */
 export function repairedRows(snapshot: AssumptionsSnapshot): ScenarioTableRow[] {
   const rows = snapshot.sheetExists ? nonEmptyRows(snapshot) : [];
@@ -28,9 +31,9 @@ export function repairedRows(snapshot: AssumptionsSnapshot): ScenarioTableRow[] 
   const customRows: ScenarioTableRow[] = [];
   for (const { cells } of rows) {
     const name = asText(cells[0]);
-    const presetKey = name.trim().toLowerCase();
-    if (presetNameSet.has(presetKey) && !presetRowsByName.has(presetKey)) {
-      presetRowsByName.set(presetKey, cells);
+    const preset = typeof cells[0] === "string" ? findPreset(name) : undefined;
+    if (preset !== undefined && !presetRowsByName.has(preset.label)) {
+      presetRowsByName.set(preset.label, cells);
       continue;
     }
     customRows.push({
@@ -47,12 +50,14 @@ export function repairedRows(snapshot: AssumptionsSnapshot): ScenarioTableRow[] 
     }
     const multiplier = checkParameter(cells[1], "", "multiplier");
     const floor = checkParameter(cells[2], "", "floor");
+    const annualPriceMultiplier = multiplier.problem === null ? (multiplier.value as number) : preset.annualPriceMultiplier;
+    const floorShare = floor.problem === null ? (floor.value as number) : preset.floorShare;
     const note = asText(cells[3]);
     return {
       name: preset.label,
-      annualPriceMultiplier: multiplier.problem === null ? multiplier.value : preset.annualPriceMultiplier,
-      floorShare: floor.problem === null ? floor.value : preset.floorShare,
-      note: note.trim() === "" ? preset.sourceNote : note,
+      annualPriceMultiplier,
+      floorShare,
+      note: isAicostNote(preset, note) ? presetNoteFor(preset, annualPriceMultiplier, floorShare) : note,
     };
   });
   return [...presets, ...customRows];

@@ -1,4 +1,4 @@
-import { PRESET_SCENARIOS } from "../core/scenario";
+import { findPreset, scenarioNameKey } from "../core/scenario";
 import { TABLE_FIRST_ROW, TABLE_HEADER_ROW, TABLE_HEADERS, TABLE_LAST_ROW } from "./layout";
 
 /**
@@ -102,15 +102,15 @@ export function sameText(a: unknown, b: string): boolean {
   return typeof a === "string" && a.trim().toLowerCase() === b.toLowerCase();
 }
 
-export const presetNameSet = new Set(PRESET_SCENARIOS.map((preset) => preset.label));
+/**
+ * The key names are compared by: core's one name rule, MATCH's (case aside, exactly), so the
+ * sheet's check, the pane and the workbook's own INDEX/MATCH agree on which row a name means.
+ */
+export const matchKey = scenarioNameKey;
 
-/** The lowercase form MATCH compares names by (it ignores case, not spaces). */
-export function matchKey(name: string): string {
-  return name.toLowerCase();
-}
-
+/** Whether a name is a preset's, under the same rule ("Baseline" is; "baseline " is not). */
 export function isPresetName(name: string): boolean {
-  return presetNameSet.has(name.trim().toLowerCase());
+  return findPreset(name) !== undefined;
 }
 
 export function isHeaderRow(cells: readonly unknown[]): boolean {

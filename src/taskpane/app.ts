@@ -3,7 +3,8 @@
  * It talks only to a {@link WorkbookPort}, so the same pane runs in Excel, in the preview page
  * and against the in-memory workbook outside Office.
  */
-import { DEFAULT_SCENARIO_NAME, PRESET_SCENARIOS, type Scenario } from "../core/scenario";
+import { MAX_MONTHS_AHEAD } from "../core/projection";
+import { DEFAULT_SCENARIO_NAME, PRESET_SCENARIOS, type PresetScenario, type Scenario } from "../core/scenario";
 import { DEFAULT_PREFERENCES, type AssumptionsState, type PanePreferences, type WorkbookPort } from "../sheet/port";
 import { PriceChart, type ChartColours } from "./chart";
 import { button, element, textField, type TextField } from "./dom";
@@ -30,7 +31,8 @@ import {
   type ChartSeries,
   type ScenarioOption,
 } from "./state";
-import { CHART_LINE_COLOURS, paneStyleSheet, type ThemeName } from "./styles";
+import { CHART_INK, CHART_LINE_COLOURS } from "../ui/chartStyle";
+import { paneStyleSheet, type ThemeName } from "./styles";
 
 /** How the pane is connected: inside Excel, beside the preview grid, or alone in a browser. */
 export type TaskpaneConnection = "excel" | "preview" | "standalone";
@@ -115,6 +117,8 @@ class Taskpane {
   private readonly drafts = new Map<string, Scenario>();
   /** The scenario the editor shows; its inputs are refilled only when this changes or they are idle. */
   private editorScenarioName: string | null = null;
+  /** The preset of the scenario the editor shows, when it is a preset's row: what Reset restores. */
+  private editorPreset: PresetScenario | null = null;
   private chart: PriceChart | null = null;
   private theme: ThemeName;
   private readonly unsubscribes: (() => Promise<void>)[] = [];
@@ -178,7 +182,7 @@ class Taskpane {
 
     const chartHeading = element("h2", { id: `${this.ids}-chart-heading` }, "Projected price per million tokens");
     this.referencePrice = textField(`${this.ids}-reference`, "Today's price, USD per million tokens", "", "decimal");
-    this.horizon = textField(`${this.ids}-horizon`, "Horizon, months", "From 1 to 1200.", "numeric");
+    this.horizon = textField(`${this.ids}-horizon`, "Horizon, months", `From 1 to ${MAX_MONTHS_AHEAD}.`, "numeric");
     this.canvas = element("canvas", { role: "img", "aria-describedby": `${this.ids}-summary` });
     this.summary = element("table", { id: `${this.ids}-summary` });
     const chartSection = element(
@@ -406,12 +410,14 @@ class Taskpane {
       this.floorPercent.input.disabled = true;
       this.resetButton.hidden = true;
       this.editorScenarioName = null;
+      this.editorPreset = null;
       return;
     }
     this.timesCheaper.input.disabled = false;
     this.floorPercent.input.disabled = false;
     this.editorHeading.textContent = `Tune ${option.name}`;
-    const preset = presetFor(option.name);
+    const preset = presetFor(option);
+    this.editorPreset = preset ?? null;
     this.resetButton.hidden = preset == null;
     this.editorNote.textContent = option.note;
     const switched = this.editorScenarioName !== option.name;
@@ -472,15 +478,20 @@ class Taskpane {
 
   private async resetToPreset(): Promise<void> {
     const name = this.editorScenarioName;
-    const preset = name == null ? undefined : presetFor(name);
+    const preset = this.editorPreset;
     if (name == null || preset == null) return;
     this.clearTimer("parameters");
     this.drafts.delete(name);
     this.editorScenarioName = null; // refill the inputs from the re-read row
     await this.act(`reset ${name}`, async () => {
-      await this.port.updateScenario(name, { annualPriceMultiplier: preset.annualPriceMultiplier, floorShare: preset.floorShare });
+      // Values and the source note together: the row is the preset's again, citation and all.
+      await this.port.updateScenario(name, {
+        annualPriceMultiplier: preset.annualPriceMultiplier,
+        floorShare: preset.floorShare,
+        note: preset.sourceNote,
+      });
       await this.refresh();
-      return `Reset ${name} to its preset: ${timesCheaperText(preset.annualPriceMultiplier)}x cheaper per year, floor ${floorPercentText(preset.floorShare)}%.`;
+      return `Reset ${name} to its preset and its source note: ${timesCheaperText(preset.annualPriceMultiplier)}x cheaper per year, floor ${floorPercentText(preset.floorShare)}%.`;
     });
   }
 
@@ -552,8 +563,8 @@ class Taskpane {
   private chartColours(): ChartColours {
     const style = getComputedStyle(this.container);
     return {
-      foreground: style.getPropertyValue("--colorNeutralForeground2").trim() || "#424242",
-      grid: style.getPropertyValue("--colorNeutralStroke2").trim() || "#e0e0e0",
+      foreground: style.getPropertyValue("--colorNeutralForeground2").trim() || CHART_INK[this.theme].text,
+      grid: style.getPropertyValue("--colorNeutralStroke2").trim() || CHART_INK[this.theme].grid,
       lines: CHART_LINE_COLOURS[this.theme],
     };
   }

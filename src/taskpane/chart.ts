@@ -14,6 +14,7 @@ import {
   type ChartConfiguration,
   type ChartDataset,
 } from "chart.js";
+import { logTickLabel, MONTH_AXIS_TITLE, monthTickStep, PRICE_AXIS_TITLE, priceLineStyle } from "../ui/chartStyle";
 import { formatUsd, type ChartSeries } from "./state";
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
@@ -26,12 +27,6 @@ export interface ChartColours {
   readonly lines: readonly string[];
 }
 
-/** Labels only the 1, 2 and 5 of each decade, so a log axis stays readable in a narrow pane. */
-function logTickLabel(usd: number): string {
-  const leadingDigit = Math.round(usd / Math.pow(10, Math.floor(Math.log10(usd) + 1e-9)));
-  return [1, 2, 5].includes(leadingDigit) ? `$${Number(usd.toPrecision(3))}` : "";
-}
-
 type PriceDataset = ChartDataset<"line", { x: number; y: number }[]>;
 
 function datasets(series: readonly ChartSeries[], colours: ChartColours): PriceDataset[] {
@@ -42,8 +37,7 @@ function datasets(series: readonly ChartSeries[], colours: ChartColours): PriceD
       data: line.usdPerMillionTokens.map((usd, month) => ({ x: month, y: usd })),
       borderColor: colour,
       backgroundColor: colour,
-      borderWidth: line.active ? 3.5 : 1.5,
-      borderDash: line.active ? [] : [5, 3],
+      ...priceLineStyle(line.active),
       pointRadius: 0,
       pointHitRadius: 6,
       order: line.active ? 0 : 1,
@@ -69,13 +63,13 @@ function chartOptions(horizonMonths: number, colours: ChartColours): PriceChartO
         min: 0,
         max: horizonMonths,
         grid: axis.grid,
-        title: { display: true, text: "Months from today", color: colours.foreground },
-        ticks: { ...axis.ticks, stepSize: horizonMonths > 120 ? 120 : 12 },
+        title: { display: true, text: MONTH_AXIS_TITLE, color: colours.foreground },
+        ticks: { ...axis.ticks, stepSize: monthTickStep(horizonMonths) },
       },
       y: {
         type: "logarithmic",
         grid: axis.grid,
-        title: { display: true, text: "USD per M tokens (log scale)", color: colours.foreground },
+        title: { display: true, text: PRICE_AXIS_TITLE, color: colours.foreground },
         ticks: { ...axis.ticks, callback: (tick) => logTickLabel(Number(tick)) },
       },
     },

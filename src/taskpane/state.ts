@@ -4,13 +4,20 @@
  * in, plain data out, so every rule here is tested without a DOM or a workbook.
  */
 import { MAX_MONTHS_AHEAD, priceFactor } from "../core/projection";
-import { PRESET_SCENARIOS, findPreset, type PresetScenario, type Scenario } from "../core/scenario";
+import { findPreset, isAnnualPriceMultiplier, isFloorShare, sameScenarioName, type PresetScenario, type Scenario } from "../core/scenario";
 import type { AssumptionsState, ScenarioRow } from "../sheet/port";
+import { presetNoteFor } from "../sheet/sourceNotes";
 
 /** The chart's reference price when neither the user nor the selected cell gives one. */
 export const FALLBACK_REFERENCE_PRICE_USD = 10;
 /** The largest "x cheaper per year" the editor accepts: beyond it m underflows to nonsense. */
 export const MAX_TIMES_CHEAPER_PER_YEAR = 1_000_000;
+/**
+ * The smallest "x cheaper per year" the editor accepts: 0.1, prices rising tenfold a year. Below
+ * it m grows without bound ("0.000001x" is m = 1e6, and a price of 1e600 after 100 years), which
+ * no forecast means and no chart can show.
+ */
+export const MIN_TIMES_CHEAPER_PER_YEAR = 0.1;
 /** The largest reference price the pane accepts, USD per million tokens. */
 export const MAX_REFERENCE_PRICE_USD = 1_000_000;
 /** The longest scenario name the pane accepts. */
@@ -45,7 +52,7 @@ export function formatFriendly(amount: number): string {
   return String(Number(amount.toPrecision(6)));
 }
 
-const timesCheaperRange = `a number above 0 and up to ${MAX_TIMES_CHEAPER_PER_YEAR.toLocaleString("en-US")}`;
+const timesCheaperRange = `a number from ${MIN_TIMES_CHEAPER_PER_YEAR} to ${MAX_TIMES_CHEAPER_PER_YEAR.toLocaleString("en-US")}`;
 
 /**
  * Parses "x cheaper per year" into the annual price multiplier m = 1/x.
@@ -60,9 +67,9 @@ export function parseTimesCheaperPerYear(text: string): Parsed<number> {
   if (timesCheaper == null) {
     return fail(`"${text.trim()}" is not a number. Enter ${timesCheaperRange}, e.g. 10 for ten times cheaper per year.`);
   }
-  if (!(timesCheaper > 0) || timesCheaper > MAX_TIMES_CHEAPER_PER_YEAR) {
+  if (!(timesCheaper >= MIN_TIMES_CHEAPER_PER_YEAR) || timesCheaper > MAX_TIMES_CHEAPER_PER_YEAR) {
     return fail(
-      `${formatFriendly(timesCheaper)} is out of range. Enter ${timesCheaperRange}: 1 = flat prices, 0.5 = prices double each year.`,
+      `${formatFriendly(timesCheaper)} is out of range. Enter ${timesCheaperRange}: 1 = flat prices, 0.5 = prices double each year, 0.1 = they rise tenfold.`,
     );
   }
   return { ok: true, value: 1 / timesCheaper };
@@ -139,7 +146,8 @@ export function parseHorizonMonths(text: string): Parsed<number> {
 
 /**
  * Checks a new scenario's name: not empty, not too long, not already in the table (names are
- * compared as the workbook's MATCH compares them: ignoring case).
+ * compared by core's one rule, as the workbook's MATCH compares them: case aside, exactly). The
+ * text typed is trimmed: the name written has no spaces around it.
  */
 export function parseScenarioName(text: string, existingNames: readonly string[]): Parsed<string> {
   const name = text.trim();
@@ -149,7 +157,7 @@ export function parseScenarioName(text: string, existingNames: readonly string[]
   if (name.length > MAX_SCENARIO_NAME_LENGTH) {
     return fail(`The name has ${name.length} characters; use at most ${MAX_SCENARIO_NAME_LENGTH}.`);
   }
-  const taken = existingNames.find((existing) => existing.trim().toLowerCase() === name.toLowerCase());
+  const taken = existingNames.find((existing) => sameScenarioName(existing, name));
   if (taken != null || findPreset(name) != null) {
     return fail(`A scenario called "${taken ?? name}" already exists. Choose another name.`);
   }
@@ -161,36 +169,40 @@ export interface ScenarioOption {
   readonly name: string;
   readonly checked: boolean;
   readonly isPreset: boolean;
-  /** The source note of a preset, or the note typed in the table. */
+  /** The note of the row; for a preset's row without one, the note its values call for (its source, or that it was edited). */
   readonly note: string;
   /** The row's parameters when both are valid; null when the row needs fixing in the sheet. */
   readonly scenario: Scenario | null;
   readonly problems: readonly string[];
 }
 
-/** The row as a core Scenario when its parameters are within their domains; otherwise null. */
+/** The row as a core Scenario when its parameters are within their domains (core's one check); otherwise null. */
 export function rowScenario(row: ScenarioRow): Scenario | null {
   const { annualPriceMultiplier, floorShare } = row;
-  if (annualPriceMultiplier == null || floorShare == null) return null;
-  if (!(annualPriceMultiplier > 0 && Number.isFinite(annualPriceMultiplier))) return null;
-  if (!(floorShare >= 0 && floorShare <= 1)) return null;
+  if (!isAnnualPriceMultiplier(annualPriceMultiplier) || !isFloorShare(floorShare)) return null;
   return { label: row.name, annualPriceMultiplier, floorShare };
 }
 
-function sameName(left: string, right: string): boolean {
-  return left.trim().toLowerCase() === right.trim().toLowerCase();
+function displayedNote(row: ScenarioRow): string {
+  const preset = row.isPreset ? findPreset(row.name) : undefined;
+  return row.note || (preset == null ? "" : presetNoteFor(preset, row.annualPriceMultiplier, row.floorShare));
 }
 
-/** The radio group's options, in table order; the checked one is the workbook's active scenario. */
+/**
+ * The radio group's options, in table order; the checked one is the row the workbook's Active
+ * scenario cell names under core's name rule (MATCH's: case aside, exactly), the first such row,
+ * as the workbook's INDEX/MATCH finds it. A B4 of "baseline " checks nothing, as its formulas find nothing.
+ */
 export function scenarioOptions(assumptions: AssumptionsState): ScenarioOption[] {
   if (assumptions.status === "missing") {
     return [];
   }
-  return assumptions.scenarios.map((row) => ({
+  const activeIndex = assumptions.scenarios.findIndex((row) => sameScenarioName(row.name, assumptions.activeScenarioName));
+  return assumptions.scenarios.map((row, index) => ({
     name: row.name,
-    checked: sameName(row.name, assumptions.activeScenarioName),
+    checked: index === activeIndex,
     isPreset: row.isPreset,
-    note: row.note || (findPreset(row.name)?.sourceNote ?? ""),
+    note: displayedNote(row),
     scenario: rowScenario(row),
     problems: row.problems,
   }));
@@ -210,8 +222,8 @@ export function parameterSummary(option: ScenarioOption): string {
 }
 
 /** The preset whose values "Reset to preset" restores, or undefined for a custom scenario. */
-export function presetFor(name: string): PresetScenario | undefined {
-  return PRESET_SCENARIOS.find((preset) => sameName(preset.label, name));
+export function presetFor(option: Pick<ScenarioOption, "name" | "isPreset">): PresetScenario | undefined {
+  return option.isPreset ? findPreset(option.name) : undefined;
 }
 
 /** Where the chart's reference price comes from, for the label beside it. */
@@ -278,6 +290,12 @@ export function summaryMonths(horizonMonths: number): number[] {
  * since projected prices fall to fractions of a cent.
  */
 export function formatUsd(usdPerMillionTokens: number): string {
+  if (!Number.isFinite(usdPerMillionTokens)) {
+    return "too large to show"; // never "$∞" or "$NaN"
+  }
+  if (usdPerMillionTokens >= 1e9) {
+    return `$${usdPerMillionTokens.toExponential(2)}`;
+  }
   if (usdPerMillionTokens >= 1) {
     return `$${usdPerMillionTokens.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   }

@@ -4,8 +4,9 @@
  * properties of that element, so the pane never restyles the page that hosts it.
  */
 import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/tokens";
+import type { ThemeName } from "../ui/chartStyle";
 
-export type ThemeName = "light" | "dark";
+export type { ThemeName };
 
 /** The theme's tokens as CSS custom properties (`--colorNeutralBackground1: #ffffff;`). */
 export function themeDeclarations(theme: ThemeName): string {
@@ -14,12 +15,6 @@ export function themeDeclarations(theme: ThemeName): string {
     .map(([token, tokenValue]) => `--${token}:${String(tokenValue)};`)
     .join("");
 }
-
-/** The chart's line colours per theme (Fluent's shared data colours, checked against each background). */
-export const CHART_LINE_COLOURS: Record<ThemeName, readonly string[]> = {
-  light: ["#c50f1f", "#0f6cbd", "#107c10", "#8764b8", "#ca5010", "#038387", "#5c2e91", "#986f0b"],
-  dark: ["#f1707b", "#479ef5", "#54b054", "#b196d9", "#f4a266", "#58d3db", "#c5a3e8", "#f2d95c"],
-};
 
 /** The pane's stylesheet; the theme tokens are added per theme by {@link paneStyleSheet}. */
 const rules = String.raw`

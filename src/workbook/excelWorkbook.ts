@@ -1,6 +1,14 @@
 import { malformed } from "../core/errors";
 import { cellAddress, parseCellAddress } from "../sheet/addresses";
-import { analyseAssumptions, checkNewScenario, checkScenarioChanges } from "../sheet/checks";
+import {
+  analyseAssumptions,
+  checkActiveScenarioName,
+  checkNewScenario,
+  missingAssumptionsSheet,
+  requireScenarioName,
+  rowWriteRuns,
+  scenarioRowWrite,
+} from "../sheet/checks";
 import { repairedSheetCells, rowsToClear } from "../sheet/repair";
 import { assumptionsSheetCells, type SheetCell } from "../sheet/sheetCells";
 import { locateScenarios, snapshotFromGrid, SNAPSHOT_RANGE, type AssumptionsSnapshot, type TableInfo, type TableRowsSnapshot } from "../sheet/snapshot";
@@ -19,7 +27,7 @@ import {
   TABLE_LAST_ROW,
 } from "../sheet/layout";
 import { checkPreferences, parsePreferences, PREFERENCES_SETTING_KEY } from "../sheet/preferences";
-import { projectionBlock } from "../sheet/projectionBlock";
+import { checkBlockTargetEmpty, projectionBlock } from "../sheet/projectionBlock";
 import type { AssumptionsState, InsertedProjection, PanePreferences, ScenarioChanges, WorkbookPort } from "../sheet/port";
 
 /**
@@ -60,7 +68,7 @@ async function requireAssumptionsSheet(context: Excel.RequestContext): Promise<E
   const sheet = context.workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
   await context.sync();
   if (sheet.isNullObject) {
-    throw missingSheetError();
+    throw missingAssumptionsSheet();
   }
   return sheet;
 }
@@ -74,10 +82,6 @@ function queueTableRows(sheet: Excel.Worksheet): Excel.Range {
 
 function tableRowsOf(rows: Excel.Range): TableRowsSnapshot {
   return { tableRows: rows.values, tableFirstRow: TABLE_FIRST_ROW };
-}
-
-function missingSheetError(): Error {
-  return malformed(`The "${ASSUMPTIONS_SHEET_NAME}" sheet is missing; choose Set up workbook in the AICOST pane first.`);
 }
 
 /** Objects every assumptions step looks up first; all may be null objects until the first sync. */
@@ -331,12 +335,12 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async setActiveScenario(name: string): Promise<void> {
-    if (name.trim() === "") {
-      throw malformed("Pick a scenario by its name.");
-    }
+    requireScenarioName(name);
     await this.run(async (context) => {
       const sheet = await requireAssumptionsSheet(context);
-      sheet.getRange(ACTIVE_SCENARIO_CELL).values = [[literalText(name)]];
+      const rows = queueTableRows(sheet);
+      await context.sync();
+      sheet.getRange(ACTIVE_SCENARIO_CELL).values = [[literalText(checkActiveScenarioName(tableRowsOf(rows), name))]];
       await context.sync();
     });
   }
@@ -346,14 +350,9 @@ export class ExcelWorkbook implements WorkbookPort {
       const sheet = await requireAssumptionsSheet(context);
       const rows = queueTableRows(sheet);
       await context.sync();
-      const rowNumber = checkScenarioChanges(tableRowsOf(rows), name, changes);
-      const { annualPriceMultiplier, floorShare } = changes;
-      if (annualPriceMultiplier !== undefined && floorShare !== undefined) {
-        sheet.getRange(`B${rowNumber}:C${rowNumber}`).values = [[annualPriceMultiplier, floorShare]];
-      } else if (annualPriceMultiplier !== undefined) {
-        sheet.getRange(`B${rowNumber}`).values = [[annualPriceMultiplier]];
-      } else if (floorShare !== undefined) {
-        sheet.getRange(`C${rowNumber}`).values = [[floorShare]];
+      const write = scenarioRowWrite(tableRowsOf(rows), name, changes);
+      for (const run of rowWriteRuns(write)) {
+        sheet.getRange(run.address).values = [run.values.map((value) => (typeof value === "string" ? literalText(value) : value))];
       }
       await context.sync();
     });
@@ -364,7 +363,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const lookups = queueLookups(context);
       await context.sync();
       if (lookups.sheet.isNullObject) {
-        throw missingSheetError();
+        throw missingAssumptionsSheet();
       }
       const tableSheet = lookups.table.isNullObject ? null : lookups.table.worksheet;
       tableSheet?.load("name");
@@ -470,11 +469,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const target = sheet.getRange(projection.rangeAddress);
       target.load("values");
       await context.sync();
-      if (!target.values.every((cells) => cells.every((value) => value === ""))) {
-        throw malformed(
-          `The projection needs ${projection.address} to be empty, and some of its cells hold data; select an empty cell with room to its right and below.`,
-        );
-      }
+      checkBlockTargetEmpty(projection, target.values);
       target.numberFormat = projection.numberFormats.map((formats) => [...formats]);
       target.formulas = projection.inputs.map((inputs) => [...inputs]);
       await context.sync();

@@ -2,8 +2,11 @@
  * issue with a description (Excel's tooltip), the right optional flags, and ranges as matrices. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { generateCustomFunctionsMetadata, type ICustomFunctionsMetadata, type IFunction } from "custom-functions-metadata";
-import { generateFunctionsJson, ROOT } from "./metadata";
+import { generateCustomFunctionsMetadata, type IFunction } from "custom-functions-metadata";
+import { FUNCTION_IDS, FUNCTION_SPECS, functionSpec, type ParameterKind } from "../../src/functions/parameters";
+import * as aicost from "../../src/functions/aicost";
+import * as entryPoints from "../../src/functions/functions";
+import { generateFunctionsJson, ROOT, type AicostFunctionsMetadata } from "./metadata";
 
 interface ExpectedParameter {
   readonly name: string;
@@ -43,7 +46,7 @@ const expectedFunctions: Record<string, { parameters: ExpectedParameter[]; spill
   SCENARIO_PARAMS: { parameters: [scenario], spills: true },
 };
 
-let metadata: ICustomFunctionsMetadata;
+let metadata: AicostFunctionsMetadata;
 
 beforeAll(async () => {
   metadata = await generateFunctionsJson();
@@ -112,6 +115,57 @@ describe("generated functions.json", () => {
       expect(options?.volatile ?? false).toBe(false);
       expect(options?.stream ?? false).toBe(false);
     });
+  });
+});
+
+describe("the parameter tables (src/functions/parameters.ts) and functions.json agree", () => {
+  /** How each kind of parameter must be declared in JSDoc, so Excel passes what the runner reads. */
+  const declaration: Record<ParameterKind, { type: string; dimensionality: "scalar" | "matrix" }> = {
+    number: { type: "number", dimensionality: "scalar" },
+    date: { type: "number", dimensionality: "scalar" },
+    text: { type: "string", dimensionality: "scalar" },
+    scenario: { type: "any", dimensionality: "matrix" },
+    vector: { type: "any", dimensionality: "matrix" },
+    table: { type: "any", dimensionality: "matrix" },
+  };
+
+  it("lists the same functions in the same order", () => {
+    expect(metadata.functions.map((definition) => definition.id)).toEqual(FUNCTION_IDS);
+    expect(Object.keys(FUNCTION_SPECS)).toEqual(FUNCTION_IDS);
+  });
+
+  it.each(FUNCTION_IDS)("%s: the same parameter names, order, optional flags and declared types", (id) => {
+    const spec = functionSpec(id);
+    const { parameters, result } = findFunction(id);
+    expect(parameters.map((parameter) => parameter.name)).toEqual(spec.parameters.map((parameter) => parameter.name));
+    expect(parameters.map((parameter) => parameter.optional === true)).toEqual(spec.parameters.map((parameter) => parameter.optional));
+    expect(parameters.map((parameter) => ({ type: parameter.type, dimensionality: parameter.dimensionality ?? "scalar" }))).toEqual(
+      spec.parameters.map((parameter) => declaration[parameter.kind]),
+    );
+    expect(result?.dimensionality ?? "scalar").toBe(spec.result === "cell" ? "scalar" : "matrix");
+  });
+
+  it.each(FUNCTION_IDS)("%s: every number parameter's description states the bounds of its domain", (id) => {
+    const described = new Map(findFunction(id).parameters.map((parameter) => [parameter.name, parameter.description ?? ""]));
+    for (const parameter of functionSpec(id).parameters) {
+      const description = described.get(parameter.name) ?? "";
+      if (parameter.domain?.max !== undefined) {
+        expect(description).toContain(String(parameter.domain.max));
+      }
+      if (parameter.domain?.min === 0) {
+        expect(description).toMatch(parameter.domain.minExclusive === true ? /above 0/ : /0 or more|from 0|0 to/);
+      }
+    }
+  });
+
+  it.each(FUNCTION_IDS)("%s: has a host-independent function and an Excel entry point", (id) => {
+    expect(typeof aicost[id]).toBe("function");
+    expect(typeof entryPoints[id]).toBe("function");
+    expect(entryPoints[id].length).toBe(functionSpec(id).parameters.length);
+  });
+
+  it("lets Excel pass errors in ranges and any arguments to the functions (allowErrorForDataTypeAny)", () => {
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
   });
 });
 

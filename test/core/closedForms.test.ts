@@ -18,7 +18,7 @@ import { inferenceCostUsd } from "../../src/core/cost";
 import { monthsToPrice, priceCurve, projectCost, projectPrice } from "../../src/core/projection";
 import { annualMultiplier } from "../../src/core/rates";
 import { PRESET_SCENARIOS, type Scenario } from "../../src/core/scenario";
-import { COST_CURVE } from "../../src/functions/aicost";
+import { COST_CURVE, SCENARIO_PARAMS } from "../../src/functions/aicost";
 import { FUNCTION_IDS } from "../../src/functions/parameters";
 
 /** A bare engine: only built-in functions, as a recipient without the add-in has. */
@@ -158,12 +158,23 @@ describe("closed forms evaluated by a spreadsheet engine equal the JavaScript en
     evaluateColumn(formula, [], 3).forEach((value, index) => expectClose(value, expected[index][0]));
   });
 
-  test("SCENARIO_PARAMS of a preset named in a cell follows the cell, any case, spaces ignored, empty = baseline", () => {
+  test("SCENARIO_PARAMS of a preset named in a cell follows the cell, any case, empty = baseline", () => {
     const formula = build("SCENARIO_PARAMS", [presetLookupScenario(source("A1", true))]);
-    for (const [name, expected] of [[" Aggressive ", ["aggressive", 0.025, 0.001]], ["PESSIMISTIC", ["pessimistic", 0.5, 0.25]], ["", ["baseline", 0.1, 0.01]]] as const) {
+    for (const [name, expected] of [["Aggressive", ["aggressive", 0.025, 0.001]], ["PESSIMISTIC", ["pessimistic", 0.5, 0.25]], ["", ["baseline", 0.1, 0.01]]] as const) {
       hf.setSheetContent(sheet, [[name === "" ? null : name, `=${formula}`]]);
       expect([1, 2, 3].map((col) => hf.getCellValue({ sheet, row: 0, col }))).toEqual(expected);
     }
+  });
+
+  test("a preset name in a cell matches as AICOST matches it: spaces around it, a number or an error are errors", () => {
+    const formula = build("SCENARIO_PARAMS", [presetLookupScenario(source("A1", true))]);
+    // AICOST: " Aggressive " and 7 are #VALUE! (unknown scenario); the lookup finds nothing, #N/A.
+    // An error in the cell (#DIV/0!) passes through in both.
+    for (const [content, code] of [[" Aggressive ", "NA"], ["  ", "NA"], [7, "NA"], ["=1/0", "DIV_BY_ZERO"]] as const) {
+      hf.setSheetContent(sheet, [[content, `=${formula}`]]);
+      expect(hf.getCellValue({ sheet, row: 0, col: 1 })).toMatchObject({ type: code });
+    }
+    expect(SCENARIO_PARAMS(" Aggressive ")).toMatchObject({ code: "#VALUE!" });
   });
 });
 

@@ -3,10 +3,15 @@ import {
   DEFAULT_SCENARIO_NAME,
   DomainError,
   findPreset,
+  isAnnualPriceMultiplier,
+  isFloorShare,
   PRESET_SCENARIOS,
+  sameScenarioName,
+  scenarioNameKey,
   timesCheaperPerYear,
   validateScenario,
 } from "../../src/core";
+import fc from "fast-check";
 import { aggressive, baseline, pessimistic } from "./presets";
 
 describe("preset scenarios", () => {
@@ -18,6 +23,15 @@ describe("preset scenarios", () => {
   it("each carry a source note that says the floor is a judgement", () => {
     for (const preset of PRESET_SCENARIOS) {
       expect(preset.sourceNote).toMatch(/judgement/);
+    }
+  });
+
+  it("each summarise their source in a few words that the full note also names", () => {
+    expect(PRESET_SCENARIOS.map((preset) => preset.sourceSummary)).toEqual(["Gartner 2x", "a16z 10x", "Epoch AI 40x"]);
+    for (const preset of PRESET_SCENARIOS) {
+      const [source, rate] = [preset.sourceSummary.replace(/ \d+x$/, ""), /(\d+x)$/.exec(preset.sourceSummary)?.[1] ?? "?"];
+      expect(preset.sourceNote).toContain(source);
+      expect(preset.sourceNote).toContain(`${rate} cheaper per year`);
     }
   });
 
@@ -37,14 +51,84 @@ describe("findPreset", () => {
   it.each([
     ["aggressive", 0.025],
     ["Aggressive", 0.025],
-    ["  PESSIMISTIC ", 0.5],
-    ["\tBaseLine\n", 0.1],
-  ])("finds %j whatever its case and surrounding spaces", (name, multiplier) => {
+    ["PESSIMISTIC", 0.5],
+    ["BaseLine", 0.1],
+  ])("finds %j whatever its case, as MATCH does", (name, multiplier) => {
     expect(findPreset(name)?.annualPriceMultiplier).toBe(multiplier);
   });
 
-  it.each(["", "base line", "optimistic", "toString", "__proto__"])("finds nothing for %j", (name) => {
-    expect(findPreset(name)).toBeUndefined();
+  it.each(["", "base line", "optimistic", "toString", "__proto__", "  PESSIMISTIC ", "\tBaseLine\n", "baseline "])(
+    "finds nothing for %j: MATCH does not trim, so neither does AICOST",
+    (name) => {
+      expect(findPreset(name)).toBeUndefined();
+    },
+  );
+});
+
+describe("the name rule (Excel's MATCH: case aside, exactly)", () => {
+  it.each([
+    ["baseline", "Baseline", true],
+    ["Team Plan", "team plan", true],
+    ["baseline ", "baseline", false],
+    [" baseline", "baseline", false],
+    ["team  plan", "team plan", false],
+  ])("%j and %j are the same name: %p", (first, second, same) => {
+    expect(sameScenarioName(first, second)).toBe(same);
+    expect(scenarioNameKey(first) === scenarioNameKey(second)).toBe(same);
+  });
+
+  it("is symmetric and reflexive (fast-check)", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (first, second) => {
+        expect(sameScenarioName(first, first)).toBe(true);
+        expect(sameScenarioName(first, second)).toBe(sameScenarioName(second, first));
+      }),
+    );
+  });
+});
+
+describe("the scenario bounds (one check for functions, sheet and pane)", () => {
+  it.each([
+    [0.1, true],
+    [1, true],
+    [1e6, true],
+    [Number.MIN_VALUE, true],
+    [0, false],
+    [-0.1, false],
+    [Number.NaN, false],
+    [Number.POSITIVE_INFINITY, false],
+    ["0.1", false],
+    [null, false],
+  ])("m = %p is in its domain: %p", (value, inDomain) => {
+    expect(isAnnualPriceMultiplier(value)).toBe(inDomain);
+  });
+
+  it.each([
+    [0, true],
+    [0.01, true],
+    [1, true],
+    [-0.01, false],
+    [1.01, false],
+    [Number.NaN, false],
+    ["0.5", false],
+    [undefined, false],
+  ])("f = %p is in its domain: %p", (value, inDomain) => {
+    expect(isFloorShare(value)).toBe(inDomain);
+  });
+
+  it("agrees with validateScenario for any m and f (fast-check)", () => {
+    fc.assert(
+      fc.property(fc.double(), fc.double(), (annualPriceMultiplier, floorShare) => {
+        const valid = isAnnualPriceMultiplier(annualPriceMultiplier) && isFloorShare(floorShare);
+        let accepted = true;
+        try {
+          validateScenario({ label: "x", annualPriceMultiplier, floorShare });
+        } catch {
+          accepted = false;
+        }
+        expect(accepted).toBe(valid);
+      }),
+    );
   });
 });
 

@@ -86,9 +86,8 @@ describe("scenario argument forms (through PROJECT_PRICE of $100 over 12 months)
     ["an empty cell", "", 10.9],
     ["an empty 1x1 range", [[null]], 10.9],
     ["an empty-text 1x1 range", [[""]], 10.9],
-    ["spaces", "   ", 10.9],
     ["a preset name", "aggressive", 2.5975],
-    ["a preset name in another case with spaces", "  Aggressive ", 2.5975],
+    ["a preset name in another case", "AggRessive", 2.5975],
     ["a preset name as Excel passes literal text to a range parameter", [["PESSIMISTIC"]], 62.5],
     ["a row with a label", [["team", 0.2, 0.05]], 24],
     ["a row without a label", [[0.2, 0.05]], 24],
@@ -98,8 +97,6 @@ describe("scenario argument forms (through PROJECT_PRICE of $100 over 12 months)
     ["a column with trailing empty cells", [[0.2], [0.05], [""]], 24],
     ["a row with numeric text parameters", [["team", "0.2", "0.05"]], 24],
     ["a row with an empty label", [["", 0.2, 0.05]], 24],
-    ["a row holding a preset name and empty cells", [["baseline", "", ""]], 10.9],
-    ["an all-empty row", [["", null, ""]], 10.9],
     ["a flat scenario, m = 1, f = 0", [["flat", 1, 0]], 100],
   ])("accepts %s", (_form, scenario, expected) => {
     expectNumber(PROJECT_PRICE(100, 12, scenario), expected);
@@ -107,7 +104,13 @@ describe("scenario argument forms (through PROJECT_PRICE of $100 over 12 months)
 
   it.each([
     ["an unknown name", "optimistic", /Unknown scenario "optimistic": use pessimistic, baseline, aggressive, or a range/],
-    ["an unknown name in a 1x1 range", [[" rosy "]], /Unknown scenario "rosy"/],
+    ["an unknown name in a 1x1 range", [[" rosy "]], /Unknown scenario " rosy ": use pessimistic/],
+    ["a preset name with spaces around it", "  Aggressive ", /Unknown scenario "  Aggressive ": remove the spaces around "Aggressive" \(names match as Excel's MATCH/],
+    ["a preset name with a trailing space in a 1x1 range", [["baseline "]], /Unknown scenario "baseline ": remove the spaces/],
+    ["only spaces", "   ", /The scenario is only spaces: leave the cell empty for baseline/],
+    ["an all-empty row (a cleared table row)", [["", null, ""]], /The scenario range is empty \(its row may have been cleared/],
+    ["an all-empty column", [[null], [""], [null]], /The scenario range is empty/],
+    ["a row holding only a preset name", [["baseline", "", ""]], /annual price multiplier must be a number .*got an empty cell/],
     ["a number", 0.1, /The scenario must be a preset name \(pessimistic, baseline, aggressive\) or a range; got 0.1/],
     ["a boolean", true, /The scenario must be a preset name.*got TRUE/],
     ["a 1x1 range holding a number", [[0.1]], /A single-cell scenario must hold a preset name.*got 0.1/],
@@ -122,7 +125,8 @@ describe("scenario argument forms (through PROJECT_PRICE of $100 over 12 months)
     ["text for f", [["team", 0.1, "low"]], /floor share .*must be a number; got the text "low"/],
     ["a boolean for m", [["team", true, 0.01]], /annual price multiplier must be a number .*got TRUE/],
     ["an empty m", [["team", "", 0.01]], /annual price multiplier must be a number .*got an empty cell/],
-    ["an m without an f", [[0.1, ""]], /The scenario range holds 1 filled cells: a scenario range must be one row or one column/],
+    ["an m without an f", [[0.1, ""]], /The scenario's floor share must be a number from 0 to 1 .*got an empty cell/],
+    ["a label and an m without an f", [["team", 0.2]], /The scenario's floor share must be a number from 0 to 1 .*got an empty cell/],
   ])("returns #VALUE! with a fix for %s", (_form, scenario, message) => {
     expectError(PROJECT_PRICE(100, 12, scenario), "#VALUE!", message);
   });
@@ -398,7 +402,7 @@ describe("SCENARIO_PARAMS", () => {
   it.each([
     [undefined, [["baseline", 0.1, 0.01]]],
     ["", [["baseline", 0.1, 0.01]]],
-    [" Pessimistic", [["pessimistic", 0.5, 0.25]]],
+    ["Pessimistic", [["pessimistic", 0.5, 0.25]]],
     [[["AGGRESSIVE"]], [["aggressive", 0.025, 0.001]]],
     [[[" team ", 0.2, 0.05]], [["team", 0.2, 0.05]]],
     [[[0.2], [0.05]], [["custom", 0.2, 0.05]]],

@@ -118,3 +118,46 @@ describe("Excel entry points throw CustomFunctions.Error for error results", () 
     expect((curve[1][0] as TestCustomFunctionsError).message).toBeUndefined();
   });
 });
+
+describe("Excel entry points pass on an error Excel passed in, unchanged", () => {
+  // With allowErrorForDataTypeAny, Excel hands an error in a range or an `any` argument to the
+  // function as a CustomFunctions.Error (the test's class stands in for the runtime's).
+  const notAvailable = (): TestCustomFunctionsError => new TestCustomFunctionsError(ErrorCode.notAvailable, "No price for this model.");
+
+  it("#N/A inside COST_CURVE's volumes is thrown as the very error that came in", () => {
+    const upstream = notAvailable();
+    expect(thrownBy(() => excel.COST_CURVE([[1e6], [upstream], [1e6]], [[0], [0], [0]], 2, 8))).toBe(upstream);
+  });
+
+  it("an error inside a scenario range, or as the scenario itself, is passed on, not reported as a bad label", () => {
+    const upstream = new TestCustomFunctionsError(ErrorCode.divisionByZero);
+    expect(thrownBy(() => excel.PROJECT_PRICE(10, 12, [[upstream, 0.1, 0.01]]))).toBe(upstream);
+    expect(thrownBy(() => excel.PROJECT_PRICE(10, 12, [["team", upstream, 0.01]]))).toBe(upstream);
+    const single = notAvailable();
+    expect(thrownBy(() => excel.SCENARIO_PARAMS([[single]]))).toBe(single);
+  });
+
+  it("an error in a number parameter is passed on too, should a host hand one over", () => {
+    const upstream = notAvailable();
+    expect(thrownBy(() => excel.INFER_COST(1e6, upstream as unknown as number, 3, 15))).toBe(upstream);
+  });
+
+  it("the first error in argument order wins", () => {
+    const first = notAvailable();
+    const second = new TestCustomFunctionsError(ErrorCode.divisionByZero);
+    expect(thrownBy(() => excel.COST_CURVE([[first]], [[second]], 1, 1))).toBe(first);
+    expect(thrownBy(() => excel.COST_CURVE([[1]], [[second]], 1, 1, [[first]]))).toBe(second);
+  });
+
+  it("#REF! and #NAME?, which a custom function may not return, become #VALUE! saying where they are", () => {
+    const error = thrownBy(() => excel.COST_CURVE([[1], [new TestCustomFunctionsError(ErrorCode.invalidReference)]], [[1], [1]], 1, 1));
+    expect(error.code).toBe(ErrorCode.invalidValue);
+    expect(error.message).toMatch(/input_tokens \(cell 2\) holds #REF!, which a custom function cannot return/);
+    expect(thrownBy(() => excel.PROJECT_PRICE(10, 12, [[new TestCustomFunctionsError(ErrorCode.invalidName)]])).message).toMatch(/holds #NAME\?/);
+  });
+
+  it("an error cell value (the data-type form) becomes a new CustomFunctions.Error of its code", () => {
+    const error = thrownBy(() => excel.PROJECT_PRICE(10, 12, [[{ type: "Error", basicValue: "#N/A", errorType: "NotAvailable" }]]));
+    expect(error.code).toBe(ErrorCode.notAvailable);
+  });
+});

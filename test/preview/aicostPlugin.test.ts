@@ -2,6 +2,7 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import * as aicost from "../../src/functions/aicost";
 import { ExcelError } from "../../src/functions/values";
 import { AICOST_FUNCTION_IDS, registerAicostPlugin } from "../../src/preview/aicostPlugin";
+import { resizeSpills, valueSizedSpillShapes, withSpillSizes } from "../../src/preview/spillSize";
 import { PREVIEW_ENGINE_CONFIG } from "../../src/preview/document";
 
 registerAicostPlugin();
@@ -101,7 +102,7 @@ describe("AICOST plugin on a headless HyperFormula", () => {
     expect((value as DetailedCellError).message).toBe((direct as ExcelError).message);
   });
 
-  test("an argument that is an error of another kind propagates unchanged", () => {
+  test("an argument that is an error of another kind passes on unchanged", () => {
     const { hf, sheet } = workbook([
       ["=1/0", "=AICOST.PROJECT_PRICE(A1, 12)", "=AICOST.PROJECT_PRICE(10, 12, A2:C2)"],
       ["x", "=1/0", 0.1],
@@ -110,13 +111,53 @@ describe("AICOST plugin on a headless HyperFormula", () => {
     expect((valueAt(hf, sheet, 0, 2) as DetailedCellError).value).toBe("#DIV/0!");
   });
 
-  test("documented limit: a bare TRUE is a name to HyperFormula (#NAME?); TRUE() is the boolean Excel would pass", () => {
+  test("documented limit: a bare TRUE is a name to HyperFormula, so the argument holds #NAME? and the result is #VALUE!, Excel's code", () => {
     const { hf, sheet } = workbook([["=AICOST.PROJECT_PRICE(TRUE, 12)", "=AICOST.PROJECT_PRICE(TRUE(), 12)"]]);
-    expect((valueAt(hf, sheet, 0, 0) as DetailedCellError).value).toBe("#NAME?");
+    const bare = valueAt(hf, sheet, 0, 0) as DetailedCellError;
     // Excel passes the literal TRUE as a boolean, which AICOST refuses with #VALUE!: TRUE() gets the same.
     const excel = aicost.PROJECT_PRICE(true, 12) as ExcelError;
-    expect(valueAt(hf, sheet, 0, 1)).toMatchObject({ value: excel.code, message: excel.message });
     expect(excel.code).toBe("#VALUE!");
+    expect(bare.value).toBe(excel.code);
+    expect(bare.message).toMatch(/price holds #NAME\?, which a custom function cannot return/);
+    expect(valueAt(hf, sheet, 0, 1)).toMatchObject({ value: excel.code, message: excel.message });
+  });
+
+  test("an error in an argument gives what the function set gives in Excel: the first error in argument order, unchanged", () => {
+    const { hf, sheet } = workbook([
+      ["=NA()", "=1/0", "=AICOST.COST_CURVE(A1:A2, A1:A2, 1, B1)", "=AICOST.PROJECT_PRICE(B1, 12, A1)", "=AICOST.PROJECT_PRICE(10, 12, A3:C3)"],
+      [1000],
+      ["x", "=NA()", 0.1],
+    ]);
+    // COST_CURVE: input_tokens holds #N/A (A1) before output_price's #DIV/0! (B1); HyperFormula
+    // alone would answer the scalar #DIV/0! first.
+    expect(valueAt(hf, sheet, 0, 2)).toMatchObject({ value: "#N/A" });
+    expect(aicost.COST_CURVE([[new ExcelError("#N/A", "")], [1000]], [[1], [1]], 1, new ExcelError("#DIV/0!", ""))).toMatchObject({ code: "#N/A" });
+    expect(valueAt(hf, sheet, 0, 3)).toMatchObject({ value: "#DIV/0!" });
+    // An error inside the scenario row passes on, rather than being reported as a bad label or m.
+    expect(valueAt(hf, sheet, 0, 4)).toMatchObject({ value: "#N/A" });
+  });
+
+  test("an error a custom function may not return (#REF!) is #VALUE! with the function set's message, as in Excel", () => {
+    const { hf, sheet } = workbook([["=#REF!", "=AICOST.PRICE_CURVE(A1, 3)"]]);
+    expect((aicost.PRICE_CURVE({ code: "#REF!" }, 3) as ExcelError).message).toMatch(/^price holds #REF!, which a custom function cannot return/);
+    expect(valueAt(hf, sheet, 0, 1)).toMatchObject({
+      value: "#VALUE!",
+      message: (aicost.PRICE_CURVE({ code: "#REF!" }, 3) as ExcelError).message,
+    });
+  });
+
+  test("a scenario row whose cells are all empty is #VALUE! saying so, not baseline, as in Excel", () => {
+    const { hf, sheet } = workbook([[null, null, null, "=AICOST.PROJECT_PRICE(10, 12, A1:C1)", "=AICOST.PROJECT_PRICE(10, 12, A2)"]]);
+    expect(valueAt(hf, sheet, 0, 3)).toMatchObject({ value: "#VALUE!", message: (aicost.PROJECT_PRICE(10, 12, [[null, null, null]]) as ExcelError).message });
+    expect((aicost.PROJECT_PRICE(10, 12, [[null, null, null]]) as ExcelError).message).toMatch(/^The scenario range is empty/);
+    // a single empty cell still means baseline: 10 * 0.109 = 1.09
+    expect(valueAt(hf, sheet, 0, 4)).toBeCloseTo(1.09, 10);
+  });
+
+  test("the wrong number of arguments is #N/A saying how many the function takes, from its parameter table", () => {
+    const { hf, sheet } = workbook([["=AICOST.PROJECT_PRICE(1)", "=AICOST.SCENARIO_PARAMS(1, 2)"]]);
+    expect(valueAt(hf, sheet, 0, 0)).toMatchObject({ value: "#N/A", message: "AICOST.PROJECT_PRICE takes 2 to 3 arguments; got 1." });
+    expect(valueAt(hf, sheet, 0, 1)).toMatchObject({ value: "#N/A", message: "AICOST.SCENARIO_PARAMS takes 0 to 1 arguments; got 2." });
   });
 
   test("PRICE_CURVE spills months + 1 rows that match aicost.ts", () => {
@@ -131,11 +172,108 @@ describe("AICOST plugin on a headless HyperFormula", () => {
     expect(valueAt(hf, sheet, 24, 0)).toBeCloseTo(4.375, 10);
   });
 
-  test("PRICE_CURVE with months from a cell explains what to write instead", () => {
+  test("PRICE_CURVE with months in a cell spills as many rows as the cell says when the formula is entered", () => {
     const { hf, sheet } = workbook([[24, "=AICOST.PRICE_CURVE(10, A1)"]]);
+    const direct = aicost.PRICE_CURVE(10, 24, null) as number[][];
+    for (let month = 0; month <= 24; month++) {
+      expectSameNumber(valueAt(hf, sheet, month, 1), direct[month][0]);
+    }
+    expect(valueAt(hf, sheet, 25, 1)).toBeNull();
+  });
+
+  test("when the months cell changes, resizeSpills enters the formula again and the spill follows", () => {
+    const { hf, sheet } = workbook([[24, "=AICOST.PRICE_CURVE(10, A1)"]]);
+    hf.setCellContents({ sheet, row: 0, col: 0 }, 36);
+    // Until the formula is entered again, the old size would cut the curve: the cell says so.
+    const stale = valueAt(hf, sheet, 0, 1) as DetailedCellError;
+    expect(stale.value).toBe("#VALUE!");
+    expect(stale.message).toMatch(/months changed after the formula was entered.*F2, Enter/);
+    expect(resizeSpills(hf)).toBe(1);
+    // baseline at 36 months: 10 * (0.01 + 0.99 * 0.1^3) = 10 * 0.01099 = 0.1099, in row 37.
+    expect(valueAt(hf, sheet, 36, 1)).toBeCloseTo(0.1099, 12);
+    expect(valueAt(hf, sheet, 37, 1)).toBeNull();
+    expect(resizeSpills(hf)).toBe(0);
+    // Shorter again: 3 months, four rows.
+    hf.setCellContents({ sheet, row: 0, col: 0 }, 3);
+    resizeSpills(hf);
+    expect(valueAt(hf, sheet, 3, 1)).toBeCloseTo(10 * (0.01 + 0.99 * 0.1 ** 0.25), 12);
+    expect(valueAt(hf, sheet, 4, 1)).toBeNull();
+  });
+
+  test("months from a formula in the same batch, or from a bad value, are sized once the value is known", () => {
+    const hf = HyperFormula.buildEmpty({ ...PREVIEW_ENGINE_CONFIG });
+    const sheet = hf.getSheetId(hf.addSheet("S")) as number;
+    hf.setSheetContent(sheet, [["=AICOST.PRICE_CURVE(10, B1)", "=6*2"]]);
+    resizeSpills(hf);
+    expect(valueAt(hf, sheet, 12, 0)).toBeCloseTo(1.09, 12); // 12 months: 10 * 0.109
+    hf.setCellContents({ sheet, row: 0, col: 1 }, "twelve");
+    resizeSpills(hf);
+    // PRICE_CURVE's own error for a months that is not a number, in one cell.
+    const error = valueAt(hf, sheet, 0, 0) as DetailedCellError;
+    expect(error.value).toBe("#VALUE!");
+    expect(error.message).toBe((aicost.PRICE_CURVE(10, "twelve", null) as ExcelError).message);
+    expect(valueAt(hf, sheet, 1, 0)).toBeNull();
+    hf.setCellContents({ sheet, row: 0, col: 1 }, 2);
+    resizeSpills(hf);
+    expect(valueAt(hf, sheet, 2, 0)).toBeCloseTo(10 * (0.01 + 0.99 * 0.1 ** (2 / 12)), 12);
+  });
+
+  test("undo and redo re-enter a resized spill with the size of that point of the history", () => {
+    const hf = HyperFormula.buildEmpty({ ...PREVIEW_ENGINE_CONFIG });
+    const sheet = hf.getSheetId(hf.addSheet("S")) as number;
+    hf.setSheetContent(sheet, [[2, "=AICOST.PRICE_CURVE(10, A1)"]]);
+    const before = valueSizedSpillShapes(hf);
+    hf.setCellContents({ sheet, row: 0, col: 0 }, 4);
+    resizeSpills(hf);
+    const after = valueSizedSpillShapes(hf);
+    expect([...before.values()]).toEqual([{ width: 1, height: 3 }]);
+    expect([...after.values()]).toEqual([{ width: 1, height: 5 }]);
+    withSpillSizes(hf, before, () => {
+      hf.undo(); // the formula entered again
+      hf.undo(); // A1 back to 2
+    });
+    expect([valueAt(hf, sheet, 2, 1), valueAt(hf, sheet, 3, 1)]).toEqual([(aicost.PRICE_CURVE(10, 2, null) as number[][])[2][0], null]);
+    withSpillSizes(hf, after, () => {
+      hf.redo();
+      hf.redo();
+    });
+    expect(valueAt(hf, sheet, 4, 1)).toBe((aicost.PRICE_CURVE(10, 4, null) as number[][])[4][0]);
+    // Without the sizes of that point, the formula undone first is entered while A1 still says 4,
+    // keeps five rows, and shows #VALUE! once A1 is back to 2.
+    hf.undo();
+    hf.undo();
+    expect((valueAt(hf, sheet, 0, 1) as DetailedCellError).value).toBe("#VALUE!");
+  });
+
+  test("PRICE_CURVE's months from an expression cannot be sized: the cell says what to write instead", () => {
+    const { hf, sheet } = workbook([[12, "=AICOST.PRICE_CURVE(10, A1*2)"]]);
     const value = valueAt(hf, sheet, 0, 1) as DetailedCellError;
     expect(value.value).toBe("#VALUE!");
-    expect(value.message).toMatch(/whole number in the formula/);
+    expect(value.message).toMatch(/whole number or a single cell written in the formula/);
+  });
+
+  test("COST_CURVE with array constants spills in their shape: the README's example", () => {
+    const { hf, sheet } = workbook([
+      ["=AICOST.COST_CURVE({1000000;1000000;1000000}, {100000;100000;100000}, 2, 8)"],
+      [],
+      [],
+      ["=AICOST.COST_CURVE({1000000,2000000}, {0,0}, 2, 8)"],
+    ]);
+    // Today's cost (1,000,000 * 2 + 100,000 * 8) / 1e6 = 2.8, times 0.01 + 0.99 * 0.1^(k/12) for k = 0, 1, 2.
+    const expected = [0, 1, 2].map((month) => 2.8 * (0.01 + 0.99 * 0.1 ** (month / 12)));
+    expected.forEach((cost, month) => expect(valueAt(hf, sheet, month, 0)).toBeCloseTo(cost, 12));
+    expect(valueAt(hf, sheet, 1, 0)).toBeCloseTo(2.316020402, 9);
+    expect(valueAt(hf, sheet, 2, 0)).toBeCloseTo(1.916541615, 9);
+    // A row constant spills across: 2,000,000 input tokens at $2 in month 1 = $4 * 0.9149... = baseline factor at 1 month.
+    expect(valueAt(hf, sheet, 3, 1)).toBeCloseTo(4 * (0.01 + 0.99 * 0.1 ** (1 / 12)), 12);
+  });
+
+  test("COST_CURVE's input_tokens as a name cannot be sized: the cell says what to write instead", () => {
+    const { hf, sheet } = workbook([[1000, 500, '=AICOST.COST_CURVE(Volumes, B1:B2, 3, 15)'], [2000, 600]]);
+    hf.addNamedExpression("Volumes", "=S!$A$1:$A$2");
+    const value = valueAt(hf, sheet, 0, 2) as DetailedCellError;
+    expect(value.value).toBe("#VALUE!");
+    expect(value.message).toMatch(/cell range \(e\.g\. C8:C43\) or an array constant/);
   });
 
   test("COST_CURVE spills in the shape of input_tokens, column or row", () => {

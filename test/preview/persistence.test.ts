@@ -25,6 +25,8 @@ const minimal: StoredWorkbook = {
   activeSheet: "Sheet1",
 };
 
+const chartOnSheet1 = { sheetName: "Sheet1", blockRange: "F3:J41", seriesRange: "G4:J41", categoryRange: "F5:F41", topLeft: "L3" };
+
 describe("parseStoredWorkbook", () => {
   test("nothing stored is not an error", () => {
     expect(parseStoredWorkbook(null)).toEqual({ kind: "none" });
@@ -48,13 +50,24 @@ describe("parseStoredWorkbook", () => {
     ["a number format that is not text", JSON.stringify({ ...minimal, sheets: [{ name: "S", cells: {}, formats: { A1: 4 } }] }), /bad number format at "A1"/],
     ["two sheets of one name", JSON.stringify({ ...minimal, sheets: [minimal.sheets[0], { ...minimal.sheets[0], name: "SHEET1" }] }), /same name/],
     ["a malformed defined name", JSON.stringify({ ...minimal, names: [{ name: "1bad", expression: "=A1" }] }), /defined name 1 is malformed/],
-    ["no preferences", JSON.stringify({ ...minimal, preferences: undefined }), /preferences are missing/],
-    ["a horizon of 0 months", JSON.stringify({ ...minimal, preferences: { referencePriceUsd: null, horizonMonths: 0 } }), /out of range/],
-    ["a negative reference price", JSON.stringify({ ...minimal, preferences: { referencePriceUsd: -1, horizonMonths: 36 } }), /out of range/],
+    ["charts that are not a list", JSON.stringify({ ...minimal, charts: {} }), /list of charts is not a list/],
+    ["a chart that is not an object", JSON.stringify({ ...minimal, charts: [3] }), /chart 1 is not an object/],
+    ["a chart on no sheet", JSON.stringify({ ...minimal, charts: [{ ...chartOnSheet1, sheetName: "Gone" }] }), /chart 1 belongs to no sheet/],
+    ["a chart with a bad range", JSON.stringify({ ...minimal, charts: [{ ...chartOnSheet1, seriesRange: "G4:" }] }), /chart 1 has a range or a position/],
+    ["a chart with a bad position", JSON.stringify({ ...minimal, charts: [{ ...chartOnSheet1, topLeft: 7 }] }), /chart 1 has a range or a position/],
   ])("%s is unreadable, with a reason", (_name, text, reason) => {
     const state = parseStoredWorkbook(text);
     expect(state.kind).toBe("unreadable");
     expect(state.kind === "unreadable" && state.reason).toMatch(reason);
+  });
+
+  test("Insert projection's charts read back; a workbook saved without charts has none", () => {
+    const withCharts = { ...minimal, charts: [chartOnSheet1] };
+    expect(parseStoredWorkbook(JSON.stringify(withCharts))).toEqual({ kind: "ok", workbook: withCharts });
+    const document = PreviewDocument.fromStored(withCharts);
+    expect(document.charts).toEqual([chartOnSheet1]);
+    expect(document.toStored().charts).toEqual([chartOnSheet1]);
+    expect(PreviewDocument.fromStored(minimal).toStored().charts).toBeUndefined();
   });
 
   test("an active sheet that does not exist falls back to the first sheet", () => {
@@ -118,5 +131,22 @@ describe("saving and restoring the workbook", () => {
     const storage = memoryStorage();
     saveStoredWorkbook(storage, minimal);
     expect(Object.keys(storage.data)).toEqual([STORAGE_KEY]);
+  });
+});
+
+describe("stored pane preferences", () => {
+  // Preferences are the pane's, not the workbook's: bad ones take their defaults field by field,
+  // as Excel's document settings do, and never cost the user their workbook (the sample instead).
+  it.each<[string, unknown, { referencePriceUsd: number | null; horizonMonths: number }]>([
+    ["missing", undefined, { referencePriceUsd: null, horizonMonths: 36 }],
+    ["a horizon of 0 months", { referencePriceUsd: 4, horizonMonths: 0 }, { referencePriceUsd: 4, horizonMonths: 36 }],
+    ["a horizon of 5000 months", { referencePriceUsd: null, horizonMonths: 5000 }, { referencePriceUsd: null, horizonMonths: 36 }],
+    ["a negative reference price", { referencePriceUsd: -1, horizonMonths: 24 }, { referencePriceUsd: null, horizonMonths: 24 }],
+    ["not an object", "big", { referencePriceUsd: null, horizonMonths: 36 }],
+  ])("%s: the workbook is read, with default preferences where they are bad", (_name, preferences, expected) => {
+    const state = parseStoredWorkbook(JSON.stringify({ ...minimal, preferences }));
+    expect(state.kind).toBe("ok");
+    expect(state.kind === "ok" && state.workbook.preferences).toEqual(expected);
+    expect(state.kind === "ok" && state.workbook.sheets).toEqual(minimal.sheets);
   });
 });

@@ -162,6 +162,18 @@ describe("PreviewWorkbook", () => {
     expect(document.formatAt({ sheet: sheet1, row: 15, col: 2 })).toMatch(/\$/);
   });
 
+  test("insertProjection refuses to write over cells that hold data, as Excel's implementation does, and changes nothing", async () => {
+    const { workbook, document, selection, charts } = setUp();
+    await workbook.setUpAssumptions();
+    const sheet1 = document.sheetId("Sheet1") as number;
+    document.hf.setCellContents({ sheet: sheet1, row: 6, col: 5 }, "keep me"); // F7, inside B2:F7
+    selection.select({ sheetName: "Sheet1", row: 1, col: 1 });
+    const before = contents(document);
+    await expect(workbook.insertProjection({ horizonMonths: 3, basePriceUsd: 10 })).rejects.toThrow(/needs Sheet1!B2:F7 to be empty/);
+    expect(contents(document)).toBe(before);
+    expect(charts).toHaveLength(0);
+  });
+
   test("preferences round-trip through the document", async () => {
     const { workbook, document } = setUp();
     await workbook.savePreferences({ referencePriceUsd: 4, horizonMonths: 24 });
@@ -169,10 +181,12 @@ describe("PreviewWorkbook", () => {
     expect(document.toStored().preferences).toEqual({ referencePriceUsd: 4, horizonMonths: 24 });
   });
 
-  test("the standalone workbook is set up, with a sample price selected", async () => {
+  test("the standalone workbook is set up, the sample price is the chart's reference, and an empty cell is selected for Insert projection", async () => {
     const workbook = await createStandaloneWorkbook();
     expect(workbook.host).toBe("preview");
     expect((await workbook.readAssumptions()).status).toBe("ready");
-    expect(await workbook.readSelectedNumber()).toBe(3);
+    expect(await workbook.loadPreferences()).toEqual({ referencePriceUsd: 3, horizonMonths: 36 });
+    expect(await workbook.readSelectedNumber()).toBeNull();
+    expect(await workbook.insertProjection({ horizonMonths: 12, basePriceUsd: 3 })).toEqual({ address: "Sheet1!A3:E17", chartInserted: false });
   });
 });

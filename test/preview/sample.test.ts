@@ -2,7 +2,9 @@ import ExcelJS from "exceljs";
 import type { PreviewDocument } from "../../src/preview/document";
 import { displayValue, formatNumber } from "../../src/preview/format";
 import { createSampleDocument, SAMPLE_SHEET_NAME } from "../../src/preview/sample";
+import { PreviewWorkbook, SimpleSelection } from "../../src/preview/previewWorkbook";
 import { exportXlsx, fromFileFormula, toFileFormula } from "../../src/preview/xlsxExport";
+import { scenarioOptions } from "../../src/taskpane/state";
 
 /**
  * The sample model's numbers worked out by hand from its inputs, without src code:
@@ -202,5 +204,19 @@ describe("the .xlsx export", () => {
     const cell = (workbook.getWorksheet("Try it") as ExcelJS.Worksheet).getCell("A21").value as ExcelJS.CellFormulaValue;
     // Stored as Excel stores an add-in call: a one-cell dynamic array (see test/share/excelSaved.test.ts).
     expect(cell).toEqual({ formula: "_xldudf_AICOST_PROJECT_PRICE(-1, 12)", result: { error: "#NUM!" }, shareType: "array", ref: "A21" });
+  });
+
+  test("a preset tuned in the pane is exported with the note the pane and the sheet show: edited, not its source", async () => {
+    const sample = await createSampleDocument();
+    const port = new PreviewWorkbook(sample, new SimpleSelection());
+    await port.updateScenario("baseline", { annualPriceMultiplier: 1 / 3 });
+    const state = await port.readAssumptions();
+    const paneNote = scenarioOptions(state).find((option) => option.name === "baseline")?.note;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportXlsx(sample)) as never);
+    const assumptions = workbook.getWorksheet("AICOST Assumptions") as ExcelJS.Worksheet;
+    expect([assumptions.getCell("B12").value, assumptions.getCell("D12").value]).toEqual([1 / 3, "Edited from baseline: a16z 10x; these values are not the source's."]);
+    expect(paneNote).toBe(assumptions.getCell("D12").value);
+    expect(state.status).toBe("ready");
   });
 });

@@ -12,7 +12,7 @@ const q = `'${INPUT_SHEET}'!`;
 export const INPUT_CELLS: Readonly<Record<string, string | number>> = {
   A1: 10, A2: 0, A3: -1, A4: "abc", /* A5 blank */ A6: "=1=1", A7: "=1/0", A8: 12, A9: 1200, A10: 1201, A11: 6.5,
   A13: 0.5, A14: 1.5, A15: 3, A16: 0.3, A17: 37.5, A18: 0.25, A19: 21, A20: 2000000, A21: 500000,
-  B1: "aggressive", B2: " Pessimistic ", B3: "BASELINE", /* B4 blank */ B5: "optimistic", B6: 7, B7: "=NA()",
+  B1: "aggressive", B2: "Pessimistic", B3: "BASELINE", /* B4 blank */ B5: "optimistic", B6: 7, B7: "=NA()", B8: " Pessimistic ",
   // Scenario rows: label, m, f; or m, f.
   D1: "team", E1: 0.2, F1: 0.05,
   D2: 0.3, E2: 0.1,
@@ -25,14 +25,19 @@ export const INPUT_CELLS: Readonly<Record<string, string | number>> = {
   D9: "text m", E9: "ten", F9: 0.1,
   D10: 5, E10: 0.1, F10: 0.01,
   D11: "err", E11: "=1/0", F11: 0.1,
+  D12: "=NA()", E12: 0.1, F12: 0.01,
   D13: "rising", E13: 1.5, F13: 0,
+  D14: "err f", E14: 0.1, F14: "=1/0",
+  /* D15:F15 blank: a scenario row that was cleared */
   // Column scenarios.
   H1: "col team", H2: 0.25, H3: 0.02,
   I1: 0.4, I2: 0.2,
+  /* X1:X3 blank: a scenario column that was cleared */
   // Monthly volumes, columns and rows.
   J1: 1000000, J2: 2000000, /* J3 blank */ J4: 4000000, J5: 5000000, J6: 6000000,
   K1: 100000, K2: 200000, K3: 300000, K4: 400000, K5: 500000, K6: 600000,
   L1: 1, L2: 2, L3: "many", L4: 4, L5: 5, L6: 6,
+  Q1: 1000000, Q2: "=NA()", Q3: 3000000, Q4: "=1/0", Q5: 5000000, Q6: 6000000,
   M1: 1000000, N1: 1500000, O1: 2000000, P1: 2500000,
   M2: 100000, N2: 150000, O2: 200000, P2: 250000,
   M3: 1, N3: -5, O3: 3, P3: 4,
@@ -61,7 +66,7 @@ export interface CorpusCase {
 const scenarios: { text: string; codeMayDiffer?: string }[] = [
   { text: "" }, // omitted
   { text: '"aggressive"' },
-  { text: '" Pessimistic "' },
+  { text: '"Pessimistic"' },
   { text: '"BASELINE"' },
   { text: '""' },
   { text: "AICOST_SCENARIO" },
@@ -89,6 +94,14 @@ const scenarios: { text: string; codeMayDiffer?: string }[] = [
 /** Scenario arguments that are errors in AICOST, and the native formula's differences. */
 const badScenarios: { text: string; codeMayDiffer?: string }[] = [
   { text: '"optimistic"' },
+  { text: '" Pessimistic "' }, // names match as MATCH does: case aside, exactly
+  { text: '"  "' },
+  { text: `${q}B8`, codeMayDiffer: "a name with spaces around it in a cell is #N/A (MATCH finds nothing) where AICOST says #VALUE!" },
+  { text: `${q}D15:F15`, codeMayDiffer: "a blank scenario row is #NUM! (its empty m reads as 0) where AICOST says #VALUE!" },
+  { text: `${q}$D$15:$E$15`, codeMayDiffer: "a blank scenario row is #NUM! (its empty m reads as 0) where AICOST says #VALUE!" },
+  { text: `${q}X1:X3`, codeMayDiffer: "a blank scenario column is #NUM! (its empty m reads as 0) where AICOST says #VALUE!" },
+  { text: `${q}D12:F12` },
+  { text: `${q}D14:F14` },
   { text: `${q}B5`, codeMayDiffer: "an unknown name in a cell is #N/A (MATCH finds nothing) where AICOST says #VALUE!" },
   { text: `${q}B6`, codeMayDiffer: "a number in a scenario cell is #N/A (MATCH finds nothing) where AICOST says #VALUE!" },
   { text: `${q}B7` },
@@ -240,9 +253,15 @@ export function corpusCases(): CorpusCase[] {
     `=AICOST.COST_CURVE(${q}M3:P3, ${q}M2:P2, 2, 8)`,
     `=AICOST.COST_CURVE(${q}J1:J6, ${q}K1:K6, -2, 8)`,
     `=AICOST.COST_CURVE(${q}J1:J6, ${q}K1:K6, 2, 8, ${q}D6:F6)`,
+    // Error values inside the volume ranges: the first passes through, the copy is an error too.
+    `=AICOST.COST_CURVE(${q}Q1:Q6, ${q}K1:K6, 2, 8)`,
+    `=AICOST.COST_CURVE(${q}J1:J6, ${q}Q1:Q6, 2, 8)`,
+    `=AICOST.COST_CURVE(${q}Q1:Q6, ${q}K1:K6, 2, 8, ${q}D12:F12)`,
     `=AICOST.COST_CURVE(${q}J1:K6, ${q}K1:K6, 2, 8)`,
     "=AICOST.COST_CURVE(1000000, 100000, 2, 8, \"baseline\", 3)",
   ]) add(formula);
+
+  add(`=AICOST.COST_CURVE(${q}J1:J6, ${q}K1:K6, 2, 8, ${q}D15:F15)`, "a blank scenario row is #NUM! (its empty m reads as 0) where AICOST says #VALUE!");
 
   // Nested calls, calls inside other functions, whole-column references around them.
   for (const formula of [

@@ -9,7 +9,8 @@
  */
 import type { CellValue } from "hyperformula";
 import { DetailedCellError } from "hyperformula";
-import { PreviewDocument, parseA1 } from "../../src/preview/document";
+import { PreviewDocument } from "../../src/preview/document";
+import { cellPosition as parseA1 } from "../../src/sheet/addresses";
 import { PreviewWorkbook, SimpleSelection } from "../../src/preview/previewWorkbook";
 import { exportXlsx } from "../../src/preview/xlsxExport";
 import { createSampleDocument, SAMPLE_FIRST_MONTH_ROW, SAMPLE_MONTHS, SAMPLE_SHEET_NAME } from "../../src/preview/sample";

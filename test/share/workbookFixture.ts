@@ -10,7 +10,7 @@ import { registerAicostPlugin } from "../../src/preview/aicostPlugin";
 import { PREVIEW_ENGINE_CONFIG } from "../../src/preview/document";
 import { ASSUMPTIONS_SHEET_NAME, SCENARIO_NAME_DEFINED_NAME, SCENARIO_NAME_REFERENCE } from "../../src/sheet/layout";
 import { assumptionsSheetCells } from "../../src/sheet/sheetCells";
-import { parseA1 } from "../../src/preview/document";
+import { cellPosition as parseA1 } from "../../src/sheet/addresses";
 import { INPUT_CELLS, INPUT_NAMES, INPUT_SHEET } from "./corpus";
 import type { NameTarget } from "../../src/share/formula";
 

@@ -136,7 +136,11 @@ describe("analyseAssumptions", () => {
   });
 
   it("accepts valid edits and ignores the case of the active name, as MATCH does", () => {
-    expect(analyseAssumptions(editedSnapshot({ B12: 0.2, C12: 0, B4: "Baseline" })).status).toBe("ready");
+    expect(analyseAssumptions(editedSnapshot({ B12: 0.2, C12: 0, D12: "our own estimate", B4: "Baseline" })).status).toBe("ready");
+  });
+
+  it.each(["baseline ", " baseline"])("reports an Active scenario cell of %j: MATCH does not trim, so its formulas find no row", (name) => {
+    expectDamaged(editedSnapshot({ B4: name }), new RegExp(`^B4 \\(Active scenario\\) names "${name}", which is not in the scenarios table`));
   });
 
   it("reports a deleted preset row and names the preset", () => {
@@ -316,6 +320,20 @@ describe("repairedRows", () => {
     expect(repaired[0]).toMatchObject({ name: "pessimistic", annualPriceMultiplier: 0.6, floorShare: 0.25 });
     expect(repaired[2]).toMatchObject({ name: "aggressive", annualPriceMultiplier: 0.025, floorShare: 0.001 });
     expect(repaired[2].note).toMatch(/Epoch/);
+    // pessimistic keeps its edited m, so its note no longer cites the source for it
+    expect(repaired[0].note).toBe("Edited from pessimistic: Gartner 2x; these values are not the source's.");
+  });
+
+  it("treats a row whose name is a preset's only once trimmed as a custom row (MATCH would not find it), and restores the preset", () => {
+    const snapshot = healthySnapshot([], {
+      tableRows: healthySnapshot().tableRows.map((row) => (row[0] === "baseline" ? [" baseline", 0.2, 0.02, "ours"] : row)),
+    });
+    expect(repairedRows(snapshot).map((row) => [row.name, row.annualPriceMultiplier])).toEqual([
+      ["pessimistic", 0.5],
+      ["baseline", 0.1],
+      ["aggressive", 0.025],
+      [" baseline", 0.2],
+    ]);
   });
 
   it("keeps a custom row's invalid values as the user typed them", () => {

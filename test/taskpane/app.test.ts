@@ -1,6 +1,7 @@
 /**
  * @jest-environment jsdom
  */
+import { PRESET_SCENARIOS } from "../../src/core/scenario";
 import { mountTaskpane, type TaskpaneHandle, type TaskpaneOptions } from "../../src/taskpane/app";
 import { FakeWorkbook } from "./fakeWorkbook";
 
@@ -153,13 +154,24 @@ describe("the parameter editor", () => {
     expect(editorSection().textContent).toMatch(/a16z/); // the preset's source note
   });
 
+  test("refuses \"0.000001 x cheaper per year\" (m = 1e6) with a message, and the chart's table never shows $∞", async () => {
+    const workbook = new FakeWorkbook();
+    await mount(workbook);
+    const timesCheaper = labelled("x cheaper per year", editorSection());
+    type(timesCheaper, "0.000001");
+    await afterWriteDelay();
+    expect(errorFor(timesCheaper)).toMatch(/^0.000001 is out of range\. Enter a number from 0.1 to 1,000,000/);
+    expect(workbook.writes()).toEqual([]);
+    expect(document.body.textContent).not.toMatch(/∞|NaN/);
+  });
+
   test("an invalid value shows what is wrong and the allowed range, and writes nothing", async () => {
     const workbook = new FakeWorkbook();
     await mount(workbook);
     const timesCheaper = labelled("x cheaper per year", editorSection());
     type(timesCheaper, "0");
     await afterWriteDelay();
-    expect(errorFor(timesCheaper)).toBe("0 is out of range. Enter a number above 0 and up to 1,000,000: 1 = flat prices, 0.5 = prices double each year.");
+    expect(errorFor(timesCheaper)).toBe("0 is out of range. Enter a number from 0.1 to 1,000,000: 1 = flat prices, 0.5 = prices double each year, 0.1 = they rise tenfold.");
     expect(timesCheaper.getAttribute("aria-invalid")).toBe("true");
     expect(timesCheaper.getAttribute("aria-describedby")).toContain(`${timesCheaper.id}-error`);
     expect(workbook.writes()).toEqual([]);
@@ -200,7 +212,10 @@ describe("the parameter editor", () => {
     expect(labelled("x cheaper per year", editorSection()).value).toBe("3.33333"); // 1/0.3
     buttonNamed("Reset to preset").click();
     await settle();
-    expect(workbook.writes()).toEqual([{ method: "updateScenario", args: ["aggressive", { annualPriceMultiplier: 0.025, floorShare: 0.001 }] }]);
+    // Values and the source note together (the note rule: Reset restores both).
+    expect(workbook.writes()).toEqual([
+      { method: "updateScenario", args: ["aggressive", { annualPriceMultiplier: 0.025, floorShare: 0.001, note: PRESET_SCENARIOS[2].sourceNote }] },
+    ]);
     expect(labelled("x cheaper per year", editorSection()).value).toBe("40");
     expect(labelled("Floor, % of today's price", editorSection()).value).toBe("0.1");
 

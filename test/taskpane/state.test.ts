@@ -2,6 +2,7 @@ import fc from "fast-check";
 import type { AssumptionsState, ScenarioRow } from "../../src/sheet/port";
 import {
   FALLBACK_REFERENCE_PRICE_USD,
+  MAX_REFERENCE_PRICE_USD,
   chartSeries,
   chooseReferencePrice,
   connectionNotice,
@@ -35,7 +36,7 @@ function messageOf<T>(parsed: Parsed<T>): string {
 }
 
 function row(name: string, m: number | null, f: number | null, extra: Partial<ScenarioRow> = {}): ScenarioRow {
-  return { name, annualPriceMultiplier: m, floorShare: f, note: "", isPreset: presetFor(name) != null, problems: [], ...extra };
+  return { name, annualPriceMultiplier: m, floorShare: f, note: "", isPreset: presetFor({ name, isPreset: true }) != null, problems: [], ...extra };
 }
 
 /** The three presets as set up, active = baseline. */
@@ -58,15 +59,35 @@ describe("friendly units: x cheaper per year <-> m", () => {
   });
 
   test.each([
-    ["", /Enter how many times cheaper per year: a number above 0 and up to 1,000,000/],
+    ["", /Enter how many times cheaper per year: a number from 0.1 to 1,000,000/],
     ["ten", /"ten" is not a number/],
     ["1e400", /is not a number/], // overflows to Infinity
-    ["0", /0 is out of range.*above 0/],
+    ["0", /0 is out of range.*from 0\.1 to 1,000,000/],
     ["-5", /-5 is out of range/],
-    ["2000000", /2000000 is out of range.*up to 1,000,000/],
+    ["2000000", /2000000 is out of range.*to 1,000,000/],
     ["10%", /not a number/],
+    // m = 1e6 would make a price of 1e600 after 100 years: "$∞" in the chart's table.
+    ["0.000001", /0.000001 is out of range.*from 0\.1 to 1,000,000.*0\.1 = they rise tenfold/],
+    ["0.0999", /0\.0999 is out of range/],
   ])("%j is refused with a message naming the allowed range", (text, message) => {
     expect(messageOf(parseTimesCheaperPerYear(text))).toMatch(message);
+  });
+
+  test("the bounds themselves are accepted: 0.1x (m = 10, prices rise tenfold) and 1,000,000x (m = 1e-6)", () => {
+    expect(valueOf(parseTimesCheaperPerYear("0.1"))).toBe(10);
+    expect(valueOf(parseTimesCheaperPerYear("1000000"))).toBe(1e-6);
+  });
+
+  test("every accepted input charts finite prices up to the longest horizon from the largest price (fast-check)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 2e6, noNaN: true }), (timesCheaper) => {
+        const parsed = parseTimesCheaperPerYear(String(timesCheaper));
+        if (!parsed.ok) return;
+        const [line] = chartSeries([{ name: "x", checked: true, isPreset: false, note: "", problems: [], scenario: { label: "x", annualPriceMultiplier: parsed.value, floorShare: 0 } }], MAX_REFERENCE_PRICE_USD, 1200);
+        expect(line.usdPerMillionTokens.every(Number.isFinite)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   test.each([
@@ -80,7 +101,7 @@ describe("friendly units: x cheaper per year <-> m", () => {
 
   test("showing then parsing m gives m back to 6 significant digits", () => {
     fc.assert(
-      fc.property(fc.double({ min: 1e-6, max: 1e3, noNaN: true }), (m) => {
+      fc.property(fc.double({ min: 1e-6, max: 9.99, noNaN: true }), (m) => {
         const back = valueOf(parseTimesCheaperPerYear(timesCheaperText(m)));
         expect(Math.abs(back - m) / m).toBeLessThan(1e-5);
       }),
@@ -207,9 +228,31 @@ describe("scenario radio options", () => {
     ]);
   });
 
-  test("the active name matches ignoring case and spaces, as Excel's MATCH does", () => {
-    const options = scenarioOptions({ ...readyState, status: "ready", activeScenarioName: " Aggressive" });
+  test("the active name matches ignoring case, as Excel's MATCH does", () => {
+    const options = scenarioOptions({ ...readyState, status: "ready", activeScenarioName: "Aggressive" });
     expect(options.filter((option) => option.checked).map((option) => option.name)).toEqual(["aggressive"]);
+  });
+
+  test.each(["baseline ", " baseline", "base line"])(
+    "an Active scenario cell of %j checks no radio: MATCH does not trim, so the workbook's formulas find no row either, and the sheet's check reports it",
+    (activeScenarioName) => {
+      const options = scenarioOptions({ ...readyState, status: "ready", activeScenarioName });
+      expect(options.filter((option) => option.checked)).toEqual([]);
+    },
+  );
+
+  test("with two rows of one name, only the first is checked: the row MATCH finds", () => {
+    const state: AssumptionsState = { ...readyState, scenarios: [...presetRows, row("Baseline", 0.3, 0.1, { isPreset: false })] };
+    expect(scenarioOptions(state).map((option) => option.checked)).toEqual([false, true, false, false]);
+  });
+
+  test("a preset row without a note shows the note its values call for: the source while they are the preset's, else that it was edited", () => {
+    const [, baseline] = scenarioOptions(readyState);
+    expect(baseline.note).toMatch(/a16z/);
+    const tuned = scenarioOptions({ ...readyState, scenarios: [presetRows[0], row("baseline", 1 / 3, 0.01), presetRows[2]] });
+    expect(tuned[1].note).toBe("Edited from baseline: a16z 10x; these values are not the source's.");
+    const custom = scenarioOptions({ ...readyState, scenarios: [...presetRows, row("team", 0.2, 0.05, { isPreset: false })] });
+    expect(custom[3].note).toBe("");
   });
 
   test("presets without a note in the table show their source note", () => {
@@ -341,6 +384,9 @@ describe("chart text alternative and formats", () => {
     [1234.5, "$1,234.50"],
     [0.1099, "$0.11"], // 3 significant digits: 0.110
     [0.01015609375, "$0.0102"],
+    [1e106, "$1.00e+106"], // huge, but never a wall of digits
+    [Number.POSITIVE_INFINITY, "too large to show"], // never "$∞"
+    [Number.NaN, "too large to show"],
   ])("$%p shows as %j", (usd, text) => {
     expect(formatUsd(usd)).toBe(text);
   });

@@ -1,0 +1,382 @@
+/**
+ * The WorkbookPort contract: one suite that every implementation of the port must pass, run from
+ * test/contract/excelWorkbook.contract.test.ts (ExcelWorkbook on the fake Excel) and
+ * test/contract/previewWorkbook.contract.test.ts (the preview's HyperFormula workbook). The task
+ * pane relies on exactly what it states, so the two hosts cannot drift apart unnoticed.
+ *
+ * A host takes part through a {@link PortHarness}: the port, and what a user does to the workbook
+ * around it (typing, selecting, deleting a sheet, a document whose stored preferences are bad).
+ * To extend it: add a case below in the `describe` of the port method it is about (a new method
+ * gets a `describe` of its own), using only the harness; a case a host cannot pass is a drift to
+ * fix in that host, not a case to leave out.
+ */
+import { PRESET_SCENARIOS } from "../../src/core/scenario";
+import { ASSUMPTIONS_SHEET_NAME } from "../../src/sheet/layout";
+import { DEFAULT_PREFERENCES, type AssumptionsState, type WorkbookPort } from "../../src/sheet/port";
+import { editedPresetNote } from "../../src/sheet/sourceNotes";
+
+export interface PortHarness {
+  readonly port: WorkbookPort;
+  /** The host's name as the port reports it. */
+  readonly host: WorkbookPort["host"];
+  /** Types into a cell as a user would (text as typed: a leading "'" keeps it text); the host's change events fire. */
+  type(sheet: string, address: string, input: string | number): Promise<void>;
+  /** What a cell holds as entered: its formula, else its value; null when empty. */
+  content(sheet: string, address: string): unknown;
+  /** Every non-empty cell of every sheet ("Sheet1!B2" -> content), for "nothing else changed" checks. */
+  contents(): Record<string, unknown>;
+  /** Selects a cell as a click would; selection listeners fire. */
+  select(sheet: string, address: string): Promise<void>;
+  /** Deletes a sheet as a user would; the host's events fire. */
+  deleteSheet(name: string): Promise<void>;
+  /** A port on the same workbook reopened with `stored` as its stored pane preferences (as a damaged document would hold them). */
+  reopenWithStoredPreferences(stored: unknown): Promise<WorkbookPort>;
+  /** Lets pending notifications run. */
+  settle(): Promise<void>;
+}
+
+export type HarnessFactory = () => Promise<PortHarness>;
+
+const SHEET = ASSUMPTIONS_SHEET_NAME;
+const [pessimistic, baseline, aggressive] = PRESET_SCENARIOS;
+
+/** The state of an existing sheet; fails the test for a missing one. */
+export function ready(state: AssumptionsState): Exclude<AssumptionsState, { status: "missing" }> {
+  if (state.status === "missing") {
+    throw new Error("expected the assumptions sheet");
+  }
+  return state;
+}
+
+/** Every problem of a state, the sheet's and each row's. */
+export function problems(state: AssumptionsState): string[] {
+  const sheet = ready(state);
+  return [...sheet.problems, ...sheet.scenarios.flatMap((scenario) => scenario.problems)];
+}
+
+/** The cells whose content differs between two `contents()` readings. */
+function changedCells(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((address) => before[address] !== after[address]).sort();
+}
+
+/** Runs the WorkbookPort contract against one implementation. */
+export function describeWorkbookPortContract(name: string, makeHarness: HarnessFactory): void {
+  describe(`WorkbookPort contract: ${name}`, () => {
+    let harness: PortHarness;
+    let port: WorkbookPort;
+
+    beforeEach(async () => {
+      harness = await makeHarness();
+      port = harness.port;
+    });
+
+    async function setUp(): Promise<void> {
+      await port.setUpAssumptions();
+      await harness.settle();
+    }
+
+    /** Expects `run` to reject with `message`, and to have written nothing. */
+    async function expectRefused(run: () => Promise<unknown>, message: RegExp): Promise<void> {
+      const before = harness.contents();
+      await expect(run()).rejects.toThrow(message);
+      expect(changedCells(before, harness.contents())).toEqual([]);
+    }
+
+    test("host says which implementation it is", () => {
+      expect(port.host).toBe(harness.host);
+    });
+
+    describe("readAssumptions", () => {
+      test("reports a workbook without the sheet as missing", async () => {
+        expect(await port.readAssumptions()).toEqual({ status: "missing" });
+      });
+
+      test("reads a set-up sheet as ready: the three presets with their values and source notes, baseline active", async () => {
+        await setUp();
+        const state = ready(await port.readAssumptions());
+        expect(state.status).toBe("ready");
+        expect(state.activeScenarioName).toBe("baseline");
+        expect(state.scenarios.map(({ name, annualPriceMultiplier, floorShare, note, isPreset }) => ({ name, annualPriceMultiplier, floorShare, note, isPreset }))).toEqual(
+          PRESET_SCENARIOS.map((preset) => ({ name: preset.label, annualPriceMultiplier: preset.annualPriceMultiplier, floorShare: preset.floorShare, note: preset.sourceNote, isPreset: true })),
+        );
+      });
+
+      test("reports an Active scenario cell of \"baseline \" as naming no row: MATCH does not trim, and neither does the check", async () => {
+        await setUp();
+        await harness.type(SHEET, "B4", "baseline ");
+        const state = await port.readAssumptions();
+        expect(state.status).toBe("damaged");
+        expect(problems(state)).toContainEqual(expect.stringMatching(/^B4 \(Active scenario\) names "baseline ", which is not in the scenarios table/));
+      });
+
+      test("reports a preset tuned in the sheet whose note still cites its source", async () => {
+        await setUp();
+        await harness.type(SHEET, "B12", 0.333);
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/^D12 still cites the source of the preset "baseline", but B12:C12 hold 0.333 and 0.01/)]);
+      });
+    });
+
+    describe("setUpAssumptions", () => {
+      test("lays out the sheet: the active name, the active row's formulas, the table with the presets", async () => {
+        await setUp();
+        expect(harness.content(SHEET, "B4")).toBe("baseline");
+        expect(harness.content(SHEET, "B7")).toBe("=INDEX($B$11:$B$110,MATCH($B$4,$A$11:$A$110,0))");
+        expect(["A12", "B12", "C12", "D12"].map((address) => harness.content(SHEET, address))).toEqual(["baseline", 0.1, 0.01, baseline.sourceNote]);
+      });
+
+      test("is idempotent: a second set-up changes no cell", async () => {
+        await setUp();
+        await port.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "ours" });
+        const before = harness.contents();
+        await setUp();
+        expect(changedCells(before, harness.contents())).toEqual([]);
+      });
+
+      test("repairs a damaged sheet: restores a preset's invalid value, keeps a custom row and the active scenario", async () => {
+        await setUp();
+        await port.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "ours" });
+        await port.setActiveScenario("team plan");
+        await harness.type(SHEET, "B13", "ten");
+        expect((await port.readAssumptions()).status).toBe("damaged");
+        await setUp();
+        const state = ready(await port.readAssumptions());
+        expect(state.status).toBe("ready");
+        expect(harness.content(SHEET, "B13")).toBe(0.025);
+        expect(["A14", "B14", "C14", "D14"].map((address) => harness.content(SHEET, address))).toEqual(["team plan", 0.2, 0.05, "ours"]);
+        expect(state.activeScenarioName).toBe("team plan");
+      });
+
+      test("repairs a preset tuned in the sheet by giving it the edited note, keeping the value", async () => {
+        await setUp();
+        await harness.type(SHEET, "B12", 0.333);
+        await setUp();
+        expect(["B12", "D12"].map((address) => harness.content(SHEET, address))).toEqual([0.333, editedPresetNote(baseline)]);
+        expect((await port.readAssumptions()).status).toBe("ready");
+      });
+    });
+
+    describe("setActiveScenario", () => {
+      test("writes the Active scenario cell and nothing else", async () => {
+        await setUp();
+        const before = harness.contents();
+        await port.setActiveScenario("aggressive");
+        expect(changedCells(before, harness.contents())).toEqual([`${SHEET}!B4`]);
+        expect(ready(await port.readAssumptions()).activeScenarioName).toBe("aggressive");
+      });
+
+      test("keeps a name that looks like a number as text", async () => {
+        await setUp();
+        await port.addScenario({ name: "2027", annualPriceMultiplier: 0.3, floorShare: 0.1, note: "" });
+        await port.setActiveScenario("2027");
+        expect(harness.content(SHEET, "B4")).toBe("2027");
+        expect((await port.readAssumptions()).status).toBe("ready");
+      });
+
+      test.each(["", "   "])("refuses the blank name %j and writes nothing", async (blank) => {
+        await setUp();
+        await expectRefused(() => port.setActiveScenario(blank), /Pick a scenario by its name/);
+      });
+
+      test("refuses a name that is not in the table, so B4 never names a row the formulas cannot find", async () => {
+        await setUp();
+        await expectRefused(() => port.setActiveScenario("optimistic"), /no scenario named "optimistic"/);
+        await expectRefused(() => port.setActiveScenario("baseline "), /no scenario named "baseline "/);
+      });
+
+      test("refuses without the assumptions sheet", async () => {
+        await expectRefused(() => port.setActiveScenario("baseline"), /sheet is missing; choose Set up workbook/);
+      });
+    });
+
+    describe("updateScenario", () => {
+      test("tuning a preset writes its parameters and the edited note, and nothing else", async () => {
+        await setUp();
+        const before = harness.contents();
+        await port.updateScenario("Baseline", { annualPriceMultiplier: 1 / 3 });
+        expect(changedCells(before, harness.contents())).toEqual([`${SHEET}!B12`, `${SHEET}!D12`]);
+        expect(["B12", "C12", "D12"].map((address) => harness.content(SHEET, address))).toEqual([1 / 3, 0.01, editedPresetNote(baseline)]);
+        expect((await port.readAssumptions()).status).toBe("ready");
+      });
+
+      test("Reset to preset (the preset's values and source note) restores both", async () => {
+        await setUp();
+        await port.updateScenario("aggressive", { floorShare: 0.01 });
+        expect(harness.content(SHEET, "D13")).toBe(editedPresetNote(aggressive));
+        await port.updateScenario("aggressive", { annualPriceMultiplier: 0.025, floorShare: 0.001, note: aggressive.sourceNote });
+        expect(["B13", "C13", "D13"].map((address) => harness.content(SHEET, address))).toEqual([0.025, 0.001, aggressive.sourceNote]);
+      });
+
+      test("leaves a note the user wrote, and a custom row's note, as they are", async () => {
+        await setUp();
+        await harness.type(SHEET, "D11", "our view of the market");
+        await port.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "ours" });
+        const before = harness.contents();
+        await port.updateScenario("pessimistic", { floorShare: 0.3 });
+        await port.updateScenario("team plan", { annualPriceMultiplier: 0.25, floorShare: 0.04 });
+        expect(changedCells(before, harness.contents())).toEqual([`${SHEET}!B14`, `${SHEET}!C11`, `${SHEET}!C14`]);
+        expect(harness.content(SHEET, "D11")).toBe("our view of the market");
+      });
+
+      test.each([
+        [{ annualPriceMultiplier: 0 }, /annual price multiplier must be a number above 0/],
+        [{ annualPriceMultiplier: Number.POSITIVE_INFINITY }, /annual price multiplier must be a number above 0/],
+        [{ floorShare: 1.5 }, /floor share must be from 0 to 1/],
+        [{}, /Nothing to change/],
+      ])("refuses the change %p and writes nothing", async (changes, message) => {
+        await setUp();
+        await expectRefused(() => port.updateScenario("baseline", changes), message);
+      });
+
+      test("refuses a scenario that is not in the table, and one without the sheet", async () => {
+        await expectRefused(() => port.updateScenario("baseline", { floorShare: 0.1 }), /sheet is missing/);
+        await setUp();
+        await expectRefused(() => port.updateScenario("optimistic", { floorShare: 0.1 }), /no scenario named "optimistic"/);
+      });
+    });
+
+    describe("addScenario", () => {
+      test("appends a row to the table, keeping text that a spreadsheet would read as something else as text", async () => {
+        await setUp();
+        const before = harness.contents();
+        await port.addScenario({ name: "Jan 2027", annualPriceMultiplier: 0.3, floorShare: 0.1, note: "-10% if the deal closes" });
+        expect(changedCells(before, harness.contents())).toEqual(["A14", "B14", "C14", "D14"].map((address) => `${SHEET}!${address}`));
+        expect(["A14", "B14", "C14", "D14"].map((address) => harness.content(SHEET, address))).toEqual(["Jan 2027", 0.3, 0.1, "-10% if the deal closes"]);
+        const state = ready(await port.readAssumptions());
+        expect(state.status).toBe("ready");
+        expect(state.scenarios[3]).toMatchObject({ name: "Jan 2027", note: "-10% if the deal closes", isPreset: false, problems: [] });
+      });
+
+      test.each([
+        [{ name: "Baseline" }, /A scenario named "Baseline" already exists/],
+        [{ name: "" }, /Give the scenario a name/],
+        [{ name: " padded" }, /Remove the spaces/],
+        [{ annualPriceMultiplier: -1 }, /annual price multiplier must be a number above 0/],
+        [{ floorShare: 2 }, /floor share must be from 0 to 1/],
+      ])("refuses %p and writes nothing", async (override, message) => {
+        await setUp();
+        await expectRefused(() => port.addScenario({ name: "team", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "", ...override }), message);
+      });
+
+      test("refuses without the sheet", async () => {
+        await expectRefused(() => port.addScenario({ name: "team", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "" }), /sheet is missing/);
+      });
+    });
+
+    describe("readSelectedNumber and onSelectionChanged", () => {
+      test.each<[string | number | null, number | null]>([
+        [12.5, 12.5],
+        [0, null],
+        [-3, null],
+        ["ten", null],
+        [null, null],
+      ])("reads a selected cell holding %p as %p", async (input, expected) => {
+        if (input !== null) await harness.type("Sheet1", "C3", input);
+        await harness.select("Sheet1", "C3");
+        expect(await port.readSelectedNumber()).toBe(expected);
+      });
+
+      test("calls the listener when the selection moves, and not after unsubscribing", async () => {
+        const listener = jest.fn();
+        const unsubscribe = await port.onSelectionChanged(listener);
+        await harness.select("Sheet1", "B2");
+        expect(listener).toHaveBeenCalledTimes(1);
+        await unsubscribe();
+        await harness.select("Sheet1", "B3");
+        expect(listener).toHaveBeenCalledTimes(1);
+      });
+    });
+
+    describe("insertProjection", () => {
+      test("writes the block at the selected cell, a price column per scenario and one for the active scenario", async () => {
+        await setUp();
+        await harness.select("Sheet1", "B2");
+        const inserted = await port.insertProjection({ horizonMonths: 3, basePriceUsd: 10 });
+        expect(inserted).toEqual({ address: "Sheet1!B2:F7", chartInserted: true });
+        expect(harness.content("Sheet1", "C2")).toBe(10);
+        expect(harness.content("Sheet1", "B7")).toBe(3);
+        expect(harness.content("Sheet1", "D3")).toBe("='AICOST Assumptions'!$A$12");
+        expect(harness.content("Sheet1", "D5")).toBe("=AICOST.PROJECT_PRICE($C$2,$B$5,'AICOST Assumptions'!$A$12:$C$12)");
+        expect(harness.content("Sheet1", "F7")).toBe("=AICOST.PROJECT_PRICE($C$2,$B$7,AICOST_SCENARIO)");
+        expect(Object.keys(harness.contents()).filter((address) => address.startsWith("Sheet1!"))).toHaveLength(2 + 5 + 4 * 5);
+      });
+
+      test("refuses to write over a cell that holds data, names the range it needs, and writes nothing", async () => {
+        await setUp();
+        await harness.type("Sheet1", "D6", "keep me");
+        await harness.select("Sheet1", "B2");
+        await expectRefused(() => port.insertProjection({ horizonMonths: 3, basePriceUsd: 10 }), /needs Sheet1!B2:F7 to be empty, and some of its cells hold data/);
+        expect(harness.content("Sheet1", "D6")).toBe("keep me");
+      });
+
+      test("refuses without the assumptions sheet, and for a horizon that is not a whole number from 1 to 1200", async () => {
+        await harness.select("Sheet1", "B2");
+        await expectRefused(() => port.insertProjection({ horizonMonths: 3, basePriceUsd: 10 }), /sheet is missing/);
+        await setUp();
+        await expectRefused(() => port.insertProjection({ horizonMonths: 0, basePriceUsd: 10 }), /horizon must be a whole number of months from 1 to 1200/);
+        await expectRefused(() => port.insertProjection({ horizonMonths: 1201, basePriceUsd: 10 }), /horizon must be a whole number/);
+      });
+    });
+
+    describe("onAssumptionsChanged", () => {
+      test("calls the listener after a change typed on the assumptions sheet, not elsewhere, and not after unsubscribing", async () => {
+        await setUp();
+        const listener = jest.fn();
+        const unsubscribe = await port.onAssumptionsChanged(listener);
+        await harness.type(SHEET, "B12", 0.2);
+        expect(listener).toHaveBeenCalledTimes(1);
+        await harness.type("Sheet1", "A1", 42);
+        expect(listener).toHaveBeenCalledTimes(1);
+        await unsubscribe();
+        await harness.type(SHEET, "B12", 0.3);
+        expect(listener).toHaveBeenCalledTimes(1);
+      });
+
+      test("calls the listener when the assumptions sheet is deleted", async () => {
+        await setUp();
+        const listener = jest.fn();
+        const unsubscribe = await port.onAssumptionsChanged(listener);
+        await harness.deleteSheet(SHEET);
+        expect(listener).toHaveBeenCalled();
+        expect(await port.readAssumptions()).toEqual({ status: "missing" });
+        await unsubscribe();
+      });
+    });
+
+    describe("loadPreferences and savePreferences", () => {
+      test("give the defaults when nothing is stored", async () => {
+        expect(await port.loadPreferences()).toEqual(DEFAULT_PREFERENCES);
+      });
+
+      test("round-trip", async () => {
+        await port.savePreferences({ referencePriceUsd: 2.5, horizonMonths: 24 });
+        expect(await port.loadPreferences()).toEqual({ referencePriceUsd: 2.5, horizonMonths: 24 });
+      });
+
+      test.each([
+        [{ referencePriceUsd: 0, horizonMonths: 36 }, /reference price must be a number of dollars above 0/],
+        [{ referencePriceUsd: null, horizonMonths: 5000 }, /horizon must be a whole number of months from 1 to 1200/],
+        [{ referencePriceUsd: null, horizonMonths: 12.5 }, /horizon must be a whole number/],
+      ])("refuse to store %p, keeping what was stored", async (bad, message) => {
+        await port.savePreferences({ referencePriceUsd: 4, horizonMonths: 12 });
+        await expect(port.savePreferences(bad)).rejects.toThrow(message);
+        expect(await port.loadPreferences()).toEqual({ referencePriceUsd: 4, horizonMonths: 12 });
+      });
+
+      test.each<[unknown, { referencePriceUsd: number | null; horizonMonths: number }]>([
+        ["not an object", DEFAULT_PREFERENCES],
+        [{ referencePriceUsd: -1, horizonMonths: 24 }, { referencePriceUsd: null, horizonMonths: 24 }],
+        [{ referencePriceUsd: 5, horizonMonths: 5000 }, { referencePriceUsd: 5, horizonMonths: 36 }],
+      ])("read bad stored data %p field by field, falling back to the defaults, and keep the workbook", async (stored, expected) => {
+        await setUp();
+        const reopened = await harness.reopenWithStoredPreferences(stored);
+        expect(await reopened.loadPreferences()).toEqual(expected);
+        expect((await reopened.readAssumptions()).status).toBe("ready");
+      });
+    });
+
+    test("the presets' order and names are the table's: pessimistic, baseline, aggressive", async () => {
+      await setUp();
+      expect(["A11", "A12", "A13"].map((address) => harness.content(SHEET, address))).toEqual([pessimistic.label, baseline.label, aggressive.label]);
+    });
+  });
+}
