@@ -1,10 +1,14 @@
 /* Share-safe conversion: formulas rewritten per second (distinct formulas, so no cache helps),
- * and a workbook with 100,000 AICOST formulas converted end to end (unzip, parse, rewrite,
- * splice, zip), beside the time merely to unzip and re-zip the same file with fflate.
- * Targets: the 100,000-formula workbook under 5 s and under 1 GB of memory (peak RSS). */
+ * and a workbook with 100,000 AICOST formulas (a column filled down, each cell its own dynamic
+ * array as Excel saves them) converted end to end (unzip, parse, rewrite, splice, zip) as the
+ * command line does it (Node's zlib deflates), beside the time merely to unzip and re-zip the
+ * same file; then the same conversion with fflate deflating, as the task pane and the preview
+ * do it in a browser. Target (the command line): under 5 s and under 1 GB of memory (peak RSS). */
 import { unzipSync, zipSync, type Zippable } from "fflate";
+import { nodeDeflate } from "../src/cli/main";
 import { rewriteFormula } from "../src/share/formula";
 import { shareSafeWorkbook } from "../src/share/package";
+import { fflateDeflate } from "../src/share/zip";
 import { excelSavedWorkbook } from "../test/share/fixtures";
 
 const FORMULAS = 100_000;
@@ -50,10 +54,15 @@ const rezipSeconds = (performance.now() - started) / 1000;
 console.log(`unzip + re-zip only: ${rezipSeconds.toFixed(2)} s`);
 
 started = performance.now();
-const { bytes, report } = shareSafeWorkbook(input);
+const { bytes, report } = shareSafeWorkbook(input, { deflate: nodeDeflate });
 const seconds = (performance.now() - started) / 1000;
 const peak = process.resourceUsage().maxRSS * 1024;
-console.log(`share-safe conversion: ${seconds.toFixed(2)} s, ${report.rewrittenFormulas.toLocaleString("en-US")} rewritten, ${report.frozen.length} frozen, output ${(bytes.length / 1024 / 1024).toFixed(1)} MB, peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB`);
+console.log(`share-safe conversion (command line, zlib): ${seconds.toFixed(2)} s, ${report.rewrittenFormulas.toLocaleString("en-US")} rewritten, ${report.frozen.length} frozen, output ${(bytes.length / 1024 / 1024).toFixed(1)} MB, peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB`);
+
+started = performance.now();
+const inBrowser = shareSafeWorkbook(input, { deflate: fflateDeflate });
+console.log(`share-safe conversion (pane and preview, fflate): ${((performance.now() - started) / 1000).toFixed(2)} s, output ${(inBrowser.bytes.length / 1024 / 1024).toFixed(1)} MB`);
+
 const pass = seconds < TARGET_SECONDS && peak < TARGET_BYTES && report.rewrittenFormulas >= FORMULAS;
-console.log(`${pass ? "PASS" : "FAIL"}: target under ${TARGET_SECONDS} s and under 1 GB`);
+console.log(`${pass ? "PASS" : "FAIL"}: target under ${TARGET_SECONDS} s and under 1 GB (command line)`);
 if (!pass) process.exitCode = 1;

@@ -4,8 +4,12 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { deflateRawSync } from "node:zlib";
 import { shareSafeWorkbook, ShareInputError } from "../share/package";
 import { reportCsv, reportSummary } from "../share/report";
+
+/** Node's zlib deflates natively, several times faster than fflate on a large worksheet. */
+export const nodeDeflate = (data: Uint8Array): Uint8Array => deflateRawSync(data, { level: 6 });
 
 export const EXIT_DONE = 0;
 export const EXIT_BAD_INPUT = 1;
@@ -142,7 +146,7 @@ function share(command: ShareCommand, io: CliIo): number {
   }
   let result;
   try {
-    result = shareSafeWorkbook(bytes, { onProgress: progressBar(io) });
+    result = shareSafeWorkbook(bytes, { onProgress: progressBar(io), deflate: nodeDeflate });
   } catch (thrown) {
     if (thrown instanceof ShareInputError) {
       io.stderr(`aicost: ${command.input}: ${thrown.message}\nNothing was written.\n`);

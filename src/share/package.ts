@@ -4,10 +4,13 @@
  * AICOST, workbook.xml's calculation settings, the add-in's web extension and the parts that
  * list it). No workbook model in between: nothing is dropped because the rewriter does not know it.
  */
-import { unzipSync, zipSync, type Zippable } from "fflate";
+import { unzipSync } from "fflate";
 import { parseA1Ref } from "@borgar/fx/xlsx";
+import { columnIndex } from "../core/a1";
 import { AICOST_NAMESPACE } from "../core/namespace";
 import { rewriteFormula, type FormulaRewrite, type NameTarget, type RangeShape } from "./formula";
+import { RelativeRewriteCache } from "./relativeCache";
+import { zipParts, type RawDeflate } from "./zip";
 import { reportCsv, type FrozenFormula, type ShareReport } from "./report";
 import { applySplices, decodePart, encodePart, escapeText, scanElements, ShareInputError, withAttribute, type ElementSpan, type Splice } from "./xml";
 
@@ -22,6 +25,8 @@ export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024;
 
 export interface ShareOptions {
   readonly maxUncompressedBytes?: number;
+  /** How parts are compressed: fflate by default; the command line passes Node's native zlib. */
+  readonly deflate?: RawDeflate;
   /** Called as formulas are rewritten: formulas done, formulas in all. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -230,6 +235,14 @@ function nameTarget(formula: string): NameTarget {
   return { kind: "range", shape: { rows: range.bottom - range.top + 1, columns: range.right - range.left + 1 } };
 }
 
+const cellReferencePattern = /^([A-Za-z]{1,3})([0-9]{1,7})$/;
+
+/** A cell's r attribute ("C12") as a 0-based row and column; null for anything else. */
+function cellPosition(reference: string): { row: number; column: number } | null {
+  const match = cellReferencePattern.exec(reference);
+  return match ? { row: Number(match[2]) - 1, column: columnIndex(match[1]) } : null;
+}
+
 function shapeOfRef(ref: string | undefined): RangeShape | undefined {
   if (ref === undefined) return undefined;
   const target = nameTarget(ref);
@@ -261,18 +274,22 @@ class SheetRewrite {
   constructor(
     private readonly sheet: SheetInfo,
     private readonly resolveName: (name: string) => NameTarget | undefined,
-    private readonly cache: Map<string, FormulaRewrite>,
     private readonly progress: () => void,
   ) {}
 
-  private rewrite(formula: string, arrayShape: RangeShape | undefined): FormulaRewrite {
-    const key = `${arrayShape ? `${arrayShape.rows}x${arrayShape.columns}` : ""}|${this.sheet.index}|${formula}`;
-    let result = this.cache.get(key);
-    if (result === undefined) {
-      result = rewriteFormula(formula, { resolveName: this.resolveName, arrayShape });
-      this.cache.set(key, result);
+  /** Formulas filled down or right are parsed once per sheet and array size (relativeCache.ts). */
+  private readonly templates = new Map<string, RelativeRewriteCache>();
+
+  private rewrite(formula: string, arrayShape: RangeShape | undefined, cellReference: string | undefined): FormulaRewrite {
+    const shapeKey = arrayShape ? `${arrayShape.rows}x${arrayShape.columns}` : "";
+    const position = cellReference === undefined ? null : cellPosition(cellReference);
+    if (position === null) return rewriteFormula(formula, { resolveName: this.resolveName, arrayShape });
+    let cache = this.templates.get(shapeKey);
+    if (cache === undefined) {
+      cache = new RelativeRewriteCache((text) => rewriteFormula(text, { resolveName: this.resolveName, arrayShape }));
+      this.templates.set(shapeKey, cache);
     }
-    return result;
+    return cache.rewriteAt(formula, position.row, position.column, "");
   }
 
   run(xml: string): string | null {
@@ -304,7 +321,7 @@ class SheetRewrite {
         continue;
       }
       const arrayShape = formula.attributes.t === "array" ? shapeOfRef(formula.attributes.ref) : undefined;
-      const result = this.rewrite(formula.text, arrayShape);
+      const result = this.rewrite(formula.text, arrayShape, record.cell.attributes.r);
       if (shared && formula.attributes.si !== undefined) masters.set(formula.attributes.si, result);
       this.apply(xml, record, result, formula.text, splices);
     }
@@ -425,19 +442,24 @@ export function shareSafeWorkbook(input: Uint8Array, options: ShareOptions = {})
     }
   });
 
-  const resolverFor = (sheetIndex: number | null) => (name: string) => {
-    const upper = name.toUpperCase();
-    const match =
-      names.find((defined) => defined.sheetIndex === sheetIndex && sheetIndex !== null && defined.name.toUpperCase() === upper) ??
-      names.find((defined) => defined.sheetIndex === null && defined.name.toUpperCase() === upper);
-    return match ? nameTarget(match.formula) : undefined;
+  const resolverFor = (sheetIndex: number | null) => {
+    const resolved = new Map<string, NameTarget | undefined>();
+    return (name: string) => {
+      const upper = name.toUpperCase();
+      if (resolved.has(upper)) return resolved.get(upper);
+      const match =
+        names.find((defined) => defined.sheetIndex === sheetIndex && sheetIndex !== null && defined.name.toUpperCase() === upper) ??
+        names.find((defined) => defined.sheetIndex === null && defined.name.toUpperCase() === upper);
+      const target = match ? nameTarget(match.formula) : undefined;
+      resolved.set(upper, target);
+      return target;
+    };
   };
 
   const frozen: FrozenFormula[] = [];
   const changedSheets: string[] = [];
   let rewrittenFormulas = 0;
   let rewrittenCalls = 0;
-  const cache = new Map<string, FormulaRewrite>();
   const sheetTexts = sheets.filter((sheet) => sheet.part !== "" && parts.has(sheet.part)).map((sheet) => ({ sheet, xml: parts.text(sheet.part) }));
   const total = sheetTexts.reduce((sum, { xml }) => sum + countMatches(xml), 0);
   let done = 0;
@@ -446,7 +468,7 @@ export function shareSafeWorkbook(input: Uint8Array, options: ShareOptions = {})
     if (options.onProgress && (done % 1000 === 0 || done === total)) options.onProgress(Math.min(done, total), total);
   };
   for (const { sheet, xml } of sheetTexts) {
-    const rewrite = new SheetRewrite(sheet, resolverFor(sheet.index), cache, progress);
+    const rewrite = new SheetRewrite(sheet, resolverFor(sheet.index), progress);
     const changed = rewrite.run(xml);
     if (changed !== null) {
       parts.setText(sheet.part, changed);
@@ -520,12 +542,9 @@ export function shareSafeWorkbook(input: Uint8Array, options: ShareOptions = {})
     }
   }
 
-  const zippable: Zippable = {};
-  for (const name of parts.order) {
-    if (!parts.removed.has(name)) zippable[name] = [parts.raw(name), { level: 6 }];
-  }
+  const kept = parts.order.filter((name) => !parts.removed.has(name)).map((name) => [name, parts.raw(name)] as const);
   return {
-    bytes: zipSync(zippable),
+    bytes: zipParts(kept, options.deflate),
     report: { rewrittenFormulas, rewrittenCalls, frozen, removedParts, changedSheets },
   };
 }
