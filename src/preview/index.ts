@@ -1,3 +1,4 @@
+import { saveFile } from "./download";
 import { mountTaskpane, type TaskpaneHandle } from "../taskpane/app";
 import { PreviewDocument } from "./document";
 import { Grid } from "./grid";
@@ -130,7 +131,7 @@ class PreviewPage {
     this.stopHistoryButtons?.();
     this.stopHistoryButtons = history.onChange(() => this.showHistory(history));
     this.showHistory(history);
-    const port = recordedPort(new PreviewWorkbook(workbookDocument, this.grid, { showChart: (request) => this.charts.show(request) }), history);
+    const port = recordedPort(new PreviewWorkbook(workbookDocument, this.grid, { showChart: (request) => this.charts.show(request), saveFile }), history);
     await this.taskpane?.destroy();
     this.taskpane = await mountTaskpane(this.pane, port, { connection: "preview" });
     this.saveNow();
@@ -236,15 +237,6 @@ class PreviewPage {
     this.noticeAction.hidden = action === undefined;
     this.noticeAction.textContent = action?.label ?? "";
   }
-}
-
-function saveFile(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** A field whose own undo Ctrl+Z must keep: a text input, a text area, editable content. */
