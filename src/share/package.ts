@@ -77,14 +77,29 @@ class Parts {
     return name !== undefined && !this.removed.has(name);
   }
 
+  /** Decoded texts, kept so a large worksheet is decoded once (and its rewrite not decoded again). */
+  private readonly texts = new Map<string, string>();
+
   text(partName: string): string {
     const name = this.name(partName);
     if (name === undefined) throw new ShareInputError(`The package has no part ${partName}.`);
-    return decodePart(this.bytes.get(name)!, name);
+    let text = this.texts.get(name);
+    if (text === undefined) {
+      text = decodePart(this.bytes.get(name)!, name);
+      this.texts.set(name, text);
+    }
+    return text;
+  }
+
+  /** The text of a part already decoded or written, without decoding one that was not. */
+  decodedText(name: string): string | undefined {
+    return this.texts.get(name);
   }
 
   setText(partName: string, text: string): void {
-    this.bytes.set(this.name(partName)!, encodePart(text));
+    const name = this.name(partName)!;
+    this.bytes.set(name, encodePart(text));
+    this.texts.set(name, text);
   }
 
   remove(partName: string): void {
@@ -407,7 +422,7 @@ export function shareSafeWorkbook(input: Uint8Array, options: ShareOptions = {})
   const parts = new Parts(unzip(input, options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES));
   identify(parts);
   for (const name of parts.order) {
-    if (/\.(xml|rels|vml)$/i.test(name) && /<!DOCTYPE|<!ENTITY/i.test(new TextDecoder().decode(parts.raw(name)))) {
+    if (/\.(xml|rels|vml)$/i.test(name) && declaresDoctypeOrEntity(parts.raw(name))) {
       throw new ShareInputError(`${name} has a document type declaration (DOCTYPE) or an entity; the rewriter refuses XML with DTDs or entities.`);
     }
   }
@@ -537,7 +552,7 @@ export function shareSafeWorkbook(input: Uint8Array, options: ShareOptions = {})
 
   for (const name of parts.order) {
     if (parts.removed.has(name) || !/\.(xml|rels)$/i.test(name) || /sharedStrings|comments|threadedComments/i.test(name)) continue;
-    if (xldudfPattern.test(new TextDecoder().decode(parts.raw(name)))) {
+    if (xldudfPattern.test(parts.decodedText(name) ?? new TextDecoder().decode(parts.raw(name)))) {
       throw new Error(`${name} still calls AICOST in a place the rewriter does not convert; nothing was written.`);
     }
   }
@@ -547,6 +562,22 @@ export function shareSafeWorkbook(input: Uint8Array, options: ShareOptions = {})
     bytes: zipParts(kept, options.deflate),
     report: { rewrittenFormulas, rewrittenCalls, frozen, removedParts, changedSheets },
   };
+}
+
+const lessThan = 0x3c;
+const exclamation = 0x21;
+
+/**
+ * Whether XML bytes hold `<!DOCTYPE` or `<!ENTITY` (any case), read from the bytes without
+ * decoding the part: every `<!` is looked at, which comments and CDATA sections also start with.
+ */
+function declaresDoctypeOrEntity(bytes: Uint8Array): boolean {
+  for (let index = bytes.indexOf(lessThan); index !== -1; index = bytes.indexOf(lessThan, index + 1)) {
+    if (bytes[index + 1] !== exclamation) continue;
+    const word = String.fromCharCode(...bytes.subarray(index + 2, index + 9)).toUpperCase();
+    if (word.startsWith("DOCTYPE") || word.startsWith("ENTITY")) return true;
+  }
+  return false;
 }
 
 function countMatches(xml: string): number {

@@ -140,8 +140,11 @@ export function applySplices(xml: string, splices: readonly Splice[]): string {
 }
 
 /** Escapes text for element content. */
+const textEscapes: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
 export function escapeText(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  // One pass: the rewritten formulas of a large worksheet are many and full of "<".
+  return value.replace(/[&<>]/g, (character) => textEscapes[character]);
 }
 
 /** Escapes text for a double-quoted attribute value. */
