@@ -162,6 +162,21 @@ describe("bad input is refused with a message naming what it is", () => {
     refused(packageOf(files), /sheet2\.xml has a document type declaration/);
   });
 
+  test.each([
+    ["a lowercase doctype in a part nothing else reads", "xl/theme/theme1.xml", "<!doctype a>"],
+    ["an entity declaration alone, in a .rels part", "_rels/.rels", '<!ENTITY x "y">'],
+  ])("%s is refused too", (_case, part, declaration) => {
+    const files = { ...excelSavedWorkbook().files };
+    files[part] = (files[part] as string).replace("?>", `?>${declaration}`);
+    refused(packageOf(files), new RegExp(`${part.replace(/[.[\]]/g, "\\$&")} has a document type declaration`));
+  });
+
+  test("comments and CDATA sections, which also start with <!, are not declarations", () => {
+    const files = { ...excelSavedWorkbook().files };
+    files["xl/theme/theme1.xml"] = (files["xl/theme/theme1.xml"] as string).replace("?>", "?><!-- DOCTYPE in a comment --><!-- -->");
+    expect(shareSafeWorkbook(packageOf(files)).report.rewrittenFormulas).toBeGreaterThan(0);
+  });
+
   test("malformed XML in a part the rewriter reads is refused", () => {
     const files = { ...excelSavedWorkbook().files };
     files["xl/worksheets/sheet2.xml"] = (files["xl/worksheets/sheet2.xml"] as string).replace("</sheetData>", "</sheetDta>");
