@@ -312,7 +312,7 @@ class SheetRewrite {
     const others: ElementSpan[] = [];
     let pending: CellRecord | null = null;
     scanElements(xml, this.sheet.part, new Set(["c", "f", "v", "formula", "formula1", "formula2"]), (span) => {
-      const parent = span.path[span.path.length - 1];
+      const parent = span.parent;
       if (span.name === "f" || span.name === "v") {
         if (parent !== "c") return;
         pending ??= { cell: span };

@@ -49,8 +49,8 @@ export interface ElementSpan {
   readonly selfClosing: boolean;
   /** The element's text content (character data of its direct children), decoded. */
   readonly text: string;
-  /** The names of the enclosing elements, outermost first. */
-  readonly path: readonly string[];
+  /** The local name of the enclosing element; "" at the root. */
+  readonly parent: string;
 }
 
 /**
@@ -105,7 +105,7 @@ export function scanElements(xml: string, partName: string, names: ReadonlySet<s
         end: parser.position,
         selfClosing: tag.isSelfClosing,
         text: open.text,
-        path: stack.map((outer) => outer.name),
+        parent: stack.length === 0 ? "" : stack[stack.length - 1].name,
       });
     }
   });
