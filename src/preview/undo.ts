@@ -329,5 +329,9 @@ export function recordedPort(port: WorkbookPort, history: UndoHistory): Workbook
     addPriceRows: (rows, options) => history.recordAsync(`Add ${rows.length === 1 ? `${rows[0].model}'s price` : `${rows.length} prices`}`, () => port.addPriceRows(rows, options)),
     insertAtSelection: (input, options) => history.recordAsync("Insert price", () => port.insertAtSelection(input, options)),
     readRange: (address) => port.readRange(address),
+    // Reading the file and opening a copy change nothing here: not steps of the history.
+    workbookFileSupport: () => port.workbookFileSupport(),
+    readWorkbookFile: () => port.readWorkbookFile(),
+    openAsNewWorkbook: (bytes, fileName) => port.openAsNewWorkbook(bytes, fileName),
   };
 }

@@ -32,6 +32,7 @@ import {
   type ScenarioOption,
 } from "./state";
 import { CHART_INK, CHART_LINE_COLOURS } from "../ui/chartStyle";
+import { ShareView } from "./shareView";
 import { paneStyleSheet, type ThemeName } from "./styles";
 import { PricesView } from "./pricesView";
 import { FitView } from "./fitView";
@@ -238,6 +239,7 @@ class Taskpane {
       this.insertSection,
       this.pricesView.root,
       this.fitView.root,
+      new ShareView(port, this.ids).section,
     );
 
     this.timesCheaper.input.addEventListener("input", () => this.onParameterInput());

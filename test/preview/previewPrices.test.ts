@@ -37,7 +37,7 @@ test("the .xlsx export makes the prices rows a real table AICOST_Prices, with th
     { model: "gpt-4o", provider: "OpenAI", effectiveFrom: "2024-11-15", usdPerMillionTokens: { input: 2.5, output: 10 }, source: "map", note: "" },
   ]);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await exportXlsx(workbookDocument));
+  await workbook.xlsx.load((await exportXlsx(workbookDocument)) as never);
   const prices = workbook.getWorksheet(PRICES_SHEET_NAME) as import("exceljs").Worksheet;
   const table = prices.getTable("AICOST_Prices") as unknown as { table: { tableRef: string; columns: { name: string }[] } };
   expect(table.table.tableRef).toBe("A4:K6");
