@@ -394,6 +394,18 @@ const COST_CURVE: ClosedForm = {
  * The closed form of each AICOST function that has one, by function id. A function without an
  * entry is frozen to its cached value by the rewriter, and reported.
  */
+/** `share * input + (1 - share) * output` (blendedPrice in blend.ts), the default share 0.75 filled in. */
+const BLENDED_PRICE = scalar(([input, output, share]) =>
+  add(multiply(share!.expression, input!.expression), multiply(subtract(num(1), share!.expression), output!.expression)),
+0);
+
+/*
+ * MODEL_PRICE, MODELS, CATALOG_DATE and FIT_MULTIPLIER have no entry: MODELS and CATALOG_DATE read
+ * the add-in's catalog, and MODEL_PRICE and FIT_MULTIPLIER take text, dates and tables, which the
+ * rewriter does not read yet (a native MODEL_PRICE over a price_table needs a dated lookup,
+ * FIT_MULTIPLIER LINEST over LN; docs/PRICES.md gives the formulas). A share-safe copy freezes
+ * them to their cached values and lists them in its report.
+ */
 export const CLOSED_FORMS: Readonly<Partial<Record<string, ClosedForm>>> = {
   INFER_COST,
   PROJECT_PRICE,
@@ -403,6 +415,7 @@ export const CLOSED_FORMS: Readonly<Partial<Record<string, ClosedForm>>> = {
   ANNUAL_MULTIPLIER,
   MONTHS_TO_PRICE,
   SCENARIO_PARAMS,
+  BLENDED_PRICE,
 };
 
 /** A scenario's domain, as validateScenario in scenario.ts checks it. */

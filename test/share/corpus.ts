@@ -202,6 +202,25 @@ export function corpusCases(): CorpusCase[] {
   ]) add(formula);
   add(`=AICOST.ANNUAL_MULTIPLIER(${q}A5, 1, 12)`, "an empty cell read by a parameter that must be above 0 reads as 0, so #NUM!, where AICOST says #VALUE! (required)");
 
+  // BLENDED_PRICE (issue 10): (3 x 30 + 60) / 4 = 37.5 by default.
+  for (const formula of [
+    "=AICOST.BLENDED_PRICE(30, 60)",
+    "=AICOST.BLENDED_PRICE(30, 60, 0.5)",
+    "=AICOST.BLENDED_PRICE(30, 60, 0)",
+    "=AICOST.BLENDED_PRICE(30, 60, 1)",
+    `=AICOST.BLENDED_PRICE(${q}A15, ${q}A17, ${q}A13)`,
+    `=AICOST.BLENDED_PRICE(${q}A15, ${q}A17)`,
+    `=AICOST.BLENDED_PRICE(${q}A15, ${q}A17, ${q}A14)`,
+    "=AICOST.BLENDED_PRICE(-1, 60)",
+    "=AICOST.BLENDED_PRICE(30, -1)",
+    "=AICOST.BLENDED_PRICE(30, 60, 1.5)",
+    `=AICOST.BLENDED_PRICE(${q}A4, 60)`,
+    `=AICOST.BLENDED_PRICE(${q}A7, 60)`,
+    `=AICOST.BLENDED_PRICE(${q}A3, 60)`,
+    `=AICOST.BLENDED_PRICE(30, 60, ${q}A5)`,
+    `=AICOST.PROJECT_PRICE(AICOST.BLENDED_PRICE(${q}A15, ${q}A17), 12, AICOST_SCENARIO)`,
+  ]) add(formula);
+
   // MONTHS_TO_PRICE.
   for (const scenario of scenarios.filter((_scenario, index) => index % 3 === 0)) {
     add(withScenario("=AICOST.MONTHS_TO_PRICE(10, 1.09", scenario.text));

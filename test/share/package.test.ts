@@ -74,10 +74,10 @@ describe("the share-safe copy of an Excel-saved workbook", () => {
     expect(cellXml(model, "B15")).toBe('<c r="B15" t="inlineStr"><is><t xml:space="preserve">gpt-4o &amp; co</t></is></c>');
     expect(cellXml(model, "B16")).toBe('<c r="B16"></c>');
     expect(report.frozen).toEqual([
-      { sheet: "Model", cell: "B13", formula: '=_xldudf_AICOST_MODEL_PRICE("gpt-4o","input")', reason: "AICOST has no function MODEL_PRICE", result: "its cached value 2.5" },
+      { sheet: "Model", cell: "B13", formula: '=_xldudf_AICOST_MODEL_PRICE("gpt-4o","input")', reason: "AICOST.MODEL_PRICE has no closed form of built-in functions", result: "its cached value 2.5" },
       { sheet: "Model", cell: "B14", formula: '=_xldudf_AICOST_PROJECT_PRICE(B1,12,IF(B2>2,"aggressive","baseline"))', reason: "the scenario is an expression, not a preset name, a range or a name of one", result: "its cached value 0.25975" },
-      { sheet: "Model", cell: "B15", formula: "=_xldudf_AICOST_MODELS()", reason: "AICOST has no function MODELS", result: 'its cached text "gpt-4o & co"' },
-      { sheet: "Model", cell: "B16", formula: "=_xldudf_AICOST_CATALOG_DATE()", reason: "AICOST has no function CATALOG_DATE", result: "no cached value: the cell is now empty" },
+      { sheet: "Model", cell: "B15", formula: "=_xldudf_AICOST_MODELS()", reason: "AICOST.MODELS has no closed form of built-in functions", result: 'its cached text "gpt-4o & co"' },
+      { sheet: "Model", cell: "B16", formula: "=_xldudf_AICOST_CATALOG_DATE()", reason: "AICOST.CATALOG_DATE has no closed form of built-in functions", result: "no cached value: the cell is now empty" },
     ]);
     // B5 master + 4 followers, D5:D9, E5, F5, B11, B12, the conditional format and the name.
     expect(report.rewrittenFormulas).toBe(5 + 5 + 1 + 1 + 1 + 1 + 1 + 1);
