@@ -1,3 +1,4 @@
+import { costQuantile, priceBandCurve, priceQuantile } from "../core/band";
 import { costCurve, inferenceCostUsd } from "../core/cost";
 import { malformed, outOfRange } from "../core/errors";
 import { MAX_MONTHS_AHEAD, monthsToPrice, priceCurve, projectCost, projectPrice } from "../core/projection";
@@ -46,6 +47,16 @@ export const ANNUAL_MULTIPLIER = aicostFunction("ANNUAL_MULTIPLIER", ([startPric
 export const MONTHS_TO_PRICE = aicostFunction("MONTHS_TO_PRICE", ([priceToday, targetPrice, scenario]) => monthsToPrice(priceToday, targetPrice, scenario));
 
 export const SCENARIO_PARAMS = aicostFunction("SCENARIO_PARAMS", ([{ label, annualPriceMultiplier, floorShare }]) => [[label, annualPriceMultiplier, floorShare]]);
+
+export const PRICE_QUANTILE = aicostFunction("PRICE_QUANTILE", ([priceToday, monthsAhead, probability, band]) =>
+  priceQuantile(priceToday, monthsAhead, probability, band),
+);
+
+export const COST_QUANTILE = aicostFunction("COST_QUANTILE", ([costTodayUsd, monthsAhead, probability, band, annualVolumeMultiplier]) =>
+  costQuantile(costTodayUsd, monthsAhead, probability, band, annualVolumeMultiplier),
+);
+
+export const PRICE_BAND = aicostFunction("PRICE_BAND", ([priceToday, months, band]) => priceBandCurve(priceToday, months, band));
 
 /** The number of months two volume ranges cover; they must have the same shape. */
 function sameShapeMonths(inputTokens: Vector<number>, outputTokens: Vector<number>): number {

@@ -177,7 +177,7 @@ export class AicostPlugin extends FunctionPlugin {
     if (cells === undefined) {
       return ArraySize.scalar();
     }
-    return spec.result === "row" ? new ArraySize(cells, 1) : new ArraySize(1, cells);
+    return spec.result === "row" ? new ArraySize(cells, 1) : new ArraySize(spec.resultWidth ?? 1, cells);
   }
 
   protected callAicost(id: FunctionId, ast: ProcedureCall, state: unknown) {

@@ -1,4 +1,4 @@
-/* The generated functions.json: exactly the eight ids of the issue, each parameter named as in the
+/* The generated functions.json: exactly the ids of the issues, each parameter named as in the
  * issue with a description (Excel's tooltip), the right optional flags, and ranges as matrices. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -44,6 +44,13 @@ const expectedFunctions: Record<string, { parameters: ExpectedParameter[]; spill
   ANNUAL_MULTIPLIER: { parameters: [required("start_price"), required("end_price"), required("months")], spills: false },
   MONTHS_TO_PRICE: { parameters: [required("price"), required("target_price"), scenario], spills: false },
   SCENARIO_PARAMS: { parameters: [scenario], spills: true },
+  // Issue 11: the uncertainty band.
+  PRICE_QUANTILE: { parameters: [required("price"), required("months_ahead"), required("probability"), optional("band", true)], spills: false },
+  COST_QUANTILE: {
+    parameters: [required("cost_today"), required("months_ahead"), required("probability"), optional("band", true), optional("annual_volume_multiplier")],
+    spills: false,
+  },
+  PRICE_BAND: { parameters: [required("price"), required("months"), optional("band", true)], spills: true },
 };
 
 let metadata: AicostFunctionsMetadata;
@@ -61,7 +68,7 @@ function findFunction(id: string): IFunction {
 }
 
 describe("generated functions.json", () => {
-  it("holds exactly the eight ids of the issue, no more", () => {
+  it("holds exactly the ids of the issues, no more", () => {
     expect(metadata.functions.map((definition) => definition.id).sort()).toEqual(Object.keys(expectedFunctions).sort());
   });
 
@@ -127,6 +134,7 @@ describe("the parameter tables (src/functions/parameters.ts) and functions.json 
     scenario: { type: "any", dimensionality: "matrix" },
     vector: { type: "any", dimensionality: "matrix" },
     table: { type: "any", dimensionality: "matrix" },
+    band: { type: "any", dimensionality: "matrix" },
   };
 
   it("lists the same functions in the same order", () => {
