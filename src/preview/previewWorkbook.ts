@@ -11,6 +11,8 @@ import {
 } from "../sheet/checks";
 import { cellPosition, parseRangeAddress } from "../sheet/addresses";
 import { checkPreferences, parsePreferences } from "../sheet/preferences";
+import { BAND_DEFINED_NAME, BAND_LAST_COLUMN_INDEX, BAND_FIRST_COLUMN_INDEX, BAND_LAST_ROW, BAND_NAME_REFERENCE, bandSheetCells } from "../sheet/bandLayout";
+import { bandSnapshotFromGrid, checkBandRepair, repairedBand } from "../sheet/bandSheet";
 import { repairedSheetCells, rowsToClear } from "../sheet/repair";
 import { assumptionsSheetCells, type SheetCell } from "../sheet/sheetCells";
 import { locateScenarios, MISSING_SNAPSHOT, snapshotFromGrid, type AssumptionsSnapshot } from "../sheet/snapshot";
@@ -118,10 +120,18 @@ export class PreviewWorkbook implements WorkbookPort {
       return { ...MISSING_SNAPSHOT, scenarioNameReference };
     }
     const range = { start: { sheet, row: 0, col: 0 }, end: { sheet, row: TABLE_LAST_ROW - 1, col: 3 } };
+    const bandRange = { start: { sheet, row: 0, col: BAND_FIRST_COLUMN_INDEX }, end: { sheet, row: BAND_LAST_ROW - 1, col: BAND_LAST_COLUMN_INDEX } };
+    const bandValues = this.hf.getRangeValues(bandRange);
     return snapshotFromGrid({
       values: this.hf.getRangeValues(range),
       formulas: this.hf.getRangeFormulas(range),
       scenarioNameReference,
+      band: bandSnapshotFromGrid({
+        values: bandValues,
+        // A cell without a formula reads as its value, as Excel's Range.formulas gives it.
+        formulas: this.hf.getRangeFormulas(bandRange).map((cells, row) => cells.map((formula, col) => formula ?? bandValues[row][col])),
+        nameReference: this.hf.getNamedExpressionFormula(BAND_DEFINED_NAME) ?? null,
+      }),
     });
   }
 
@@ -135,14 +145,17 @@ export class PreviewWorkbook implements WorkbookPort {
     if (state.status === "ready") {
       return;
     }
+    if (snapshot.sheetExists) {
+      checkBandRepair(snapshot.band); // before anything is written
+    }
     this.hf.batch(() => {
       let sheet = this.assumptionsSheetId();
       let cells: SheetCell[];
       if (sheet === undefined) {
         sheet = this.hf.getSheetId(this.hf.addSheet(ASSUMPTIONS_SHEET_NAME)) as number;
-        cells = assumptionsSheetCells();
+        cells = [...assumptionsSheetCells(), ...bandSheetCells()];
       } else {
-        cells = repairedSheetCells(snapshot);
+        cells = [...repairedSheetCells(snapshot), ...bandSheetCells(repairedBand(snapshot.band))];
         // As in Excel: the layout above the table is AICOST's, so a row inserted or deleted
         // above the table leaves nothing behind one row off.
         this.hf.setCellContents({ sheet, row: 0, col: 0 }, Array.from({ length: TABLE_HEADER_ROW - 1 }, () => [null, null, null, null]));
@@ -154,6 +167,7 @@ export class PreviewWorkbook implements WorkbookPort {
         }
       }
       this.ensureScenarioName();
+      this.ensureName(BAND_DEFINED_NAME, BAND_NAME_REFERENCE);
       for (const cell of cells) {
         this.hf.setCellContents({ sheet, row: cell.rowNumber - 1, col: cell.columnIndex }, cell.input);
         this.workbookDocument.setFormat(sheet, cell.address, cell.numberFormat === "General" ? undefined : cell.numberFormat);
@@ -163,12 +177,17 @@ export class PreviewWorkbook implements WorkbookPort {
 
   /** Creates AICOST_SCENARIO, or points it back at the active row. */
   private ensureScenarioName(): void {
-    const expression = `=${SCENARIO_NAME_REFERENCE}`;
-    const current = this.hf.getNamedExpressionFormula(SCENARIO_NAME_DEFINED_NAME);
+    this.ensureName(SCENARIO_NAME_DEFINED_NAME, SCENARIO_NAME_REFERENCE);
+  }
+
+  /** Creates a workbook-scoped name, or points it back at its reference. */
+  private ensureName(name: string, reference: string): void {
+    const expression = `=${reference}`;
+    const current = this.hf.getNamedExpressionFormula(name);
     if (current === undefined) {
-      this.hf.addNamedExpression(SCENARIO_NAME_DEFINED_NAME, expression);
+      this.hf.addNamedExpression(name, expression);
     } else if (current !== expression) {
-      this.hf.changeNamedExpression(SCENARIO_NAME_DEFINED_NAME, expression);
+      this.hf.changeNamedExpression(name, expression);
     }
   }
 

@@ -20,6 +20,15 @@ export interface ScenarioRow {
   readonly problems: readonly string[];
 }
 
+/** The uncertainty band as the pane reads it: the same fields as core's Band (docs/BAND.md). */
+export interface BandValues {
+  readonly label: string;
+  readonly annualPriceMultiplierP10: number;
+  readonly annualPriceMultiplierP50: number;
+  readonly annualPriceMultiplierP90: number;
+  readonly floorShare: number;
+}
+
 /** What the pane knows of the workbook's assumptions. */
 export type AssumptionsState =
   | { readonly status: "missing" }
@@ -30,6 +39,11 @@ export type AssumptionsState =
       readonly activeScenarioName: string;
       /** Problems with the sheet itself (missing name, moved table, ...), in plain words. */
       readonly problems: readonly string[];
+      /**
+       * Issue 11: the band AICOST_BAND holds (H5:L5), or null when the block is missing or one of
+       * its numbers is invalid (the problems say which). Undefined from a host that predates it.
+       */
+      readonly band?: BandValues | null;
     };
 
 /** Changes to one scenario's row; omitted fields stay as they are. */

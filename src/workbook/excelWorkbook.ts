@@ -9,6 +9,8 @@ import {
   rowWriteRuns,
   scenarioRowWrite,
 } from "../sheet/checks";
+import { BAND_DEFINED_NAME, BAND_NAME_REFERENCE, BAND_SNAPSHOT_RANGE, BAND_VALUES_RANGE, bandSheetCells } from "../sheet/bandLayout";
+import { bandSnapshotFromGrid, checkBandRepair, repairedBand } from "../sheet/bandSheet";
 import { repairedSheetCells, rowsToClear } from "../sheet/repair";
 import { assumptionsSheetCells, type SheetCell } from "../sheet/sheetCells";
 import { locateScenarios, snapshotFromGrid, SNAPSHOT_RANGE, type AssumptionsSnapshot, type TableInfo, type TableRowsSnapshot } from "../sheet/snapshot";
@@ -62,6 +64,10 @@ const columnWidthsPoints: readonly [string, number][] = [
   ["D:D", 460],
 ];
 const inputFill = "#FFF2CC";
+const bandColumnWidthsPoints: readonly [string, number][] = [
+  ["H:H", 90],
+  ["I:L", 120],
+];
 
 /** The assumptions sheet, after a sync that also answers whatever else the caller queued; throws when it is missing. */
 async function requireAssumptionsSheet(context: Excel.RequestContext): Promise<Excel.Worksheet> {
@@ -89,6 +95,8 @@ interface Lookups {
   readonly sheet: Excel.Worksheet;
   readonly name: Excel.NamedItem;
   readonly table: Excel.Table;
+  /** AICOST_BAND (issue 11). */
+  readonly bandName: Excel.NamedItem;
 }
 
 function queueLookups(context: Excel.RequestContext): Lookups {
@@ -96,15 +104,19 @@ function queueLookups(context: Excel.RequestContext): Lookups {
   const sheet = workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
   const name = workbook.names.getItemOrNullObject(SCENARIO_NAME_DEFINED_NAME);
   const table = workbook.tables.getItemOrNullObject(SCENARIOS_TABLE_NAME);
+  const bandName = workbook.names.getItemOrNullObject(BAND_DEFINED_NAME);
   sheet.load("name");
   name.load("formula");
   table.load("name");
-  return { sheet, name, table };
+  bandName.load("formula");
+  return { sheet, name, table, bandName };
 }
 
 /** Reads queued on an existing assumptions sheet. */
 interface SheetReads {
   readonly grid: Excel.Range;
+  /** H1:M12, the band block's area. */
+  readonly bandGrid: Excel.Range;
   readonly tables: Excel.TableCollection;
   readonly tableRange: Excel.Range | null;
 }
@@ -112,11 +124,13 @@ interface SheetReads {
 function queueSheetReads(lookups: Lookups): SheetReads {
   const grid = lookups.sheet.getRange(SNAPSHOT_RANGE);
   grid.load("values, formulas");
+  const bandGrid = lookups.sheet.getRange(BAND_SNAPSHOT_RANGE);
+  bandGrid.load("values, formulas");
   const tables = lookups.sheet.tables;
   tables.load("items/name");
   const tableRange = lookups.table.isNullObject ? null : lookups.table.getRange();
   tableRange?.load("address");
-  return { grid, tables, tableRange };
+  return { grid, bandGrid, tables, tableRange };
 }
 
 function snapshotFrom(lookups: Lookups, reads: SheetReads): AssumptionsSnapshot {
@@ -129,6 +143,11 @@ function snapshotFrom(lookups: Lookups, reads: SheetReads): AssumptionsSnapshot 
     formulas: reads.grid.formulas,
     scenarioNameReference: lookups.name.isNullObject ? null : String(lookups.name.formula),
     tables,
+    band: bandSnapshotFromGrid({
+      values: reads.bandGrid.values,
+      formulas: reads.bandGrid.formulas,
+      nameReference: lookups.bandName.isNullObject ? null : String(lookups.bandName.formula),
+    }),
   });
 }
 
@@ -204,8 +223,27 @@ function pointName(context: Excel.RequestContext, sheet: Excel.Worksheet, name: 
   }
 }
 
-function nameNeedsPointing(name: Excel.NamedItem): boolean {
-  return name.isNullObject || String(name.formula).replace(/\s/g, "").toUpperCase() !== `=${SCENARIO_NAME_REFERENCE}`.toUpperCase();
+function nameNeedsPointing(name: Excel.NamedItem, reference = SCENARIO_NAME_REFERENCE): boolean {
+  return name.isNullObject || String(name.formula).replace(/\s/g, "").toUpperCase() !== `=${reference}`.toUpperCase().replace(/\s/g, "");
+}
+
+/** Writes the band block (issue 11) as its own rectangles, formats its inputs and points AICOST_BAND at them. */
+function writeBand(context: Excel.RequestContext, sheet: Excel.Worksheet, bandName: Excel.NamedItem, cells: readonly SheetCell[]): void {
+  writeCells(sheet, cells);
+  for (const [columns, widthPoints] of bandColumnWidthsPoints) {
+    sheet.getRange(columns).format.columnWidth = widthPoints;
+  }
+  sheet.getRange("H1").format.font.bold = true;
+  sheet.getRange(BAND_VALUES_RANGE).format.fill.color = inputFill;
+  if (bandName.isNullObject) {
+    context.workbook.names.add(
+      BAND_DEFINED_NAME,
+      sheet.getRange(BAND_VALUES_RANGE),
+      "The AICOST uncertainty band (label, m_p10, m_p50, m_p90, f) for PRICE_QUANTILE, COST_QUANTILE and PRICE_BAND.",
+    );
+  } else if (nameNeedsPointing(bandName, BAND_NAME_REFERENCE)) {
+    bandName.formula = `=${BAND_NAME_REFERENCE}`;
+  }
 }
 
 function formatNewSheet(sheet: Excel.Worksheet): void {
@@ -287,11 +325,13 @@ export class ExcelWorkbook implements WorkbookPort {
     addTable(sheet, tableRowCount(cells));
     addDropdown(sheet);
     pointName(context, sheet, lookups.name);
+    writeBand(context, sheet, lookups.bandName, bandSheetCells());
     await context.sync();
   }
 
   private async repair(context: Excel.RequestContext, lookups: Lookups, reads: SheetReads, snapshot: AssumptionsSnapshot): Promise<void> {
     const sheet = lookups.sheet;
+    checkBandRepair(snapshot.band); // before anything is written
     const tableRanges = reads.tables.items.map((table) => {
       const range = table.getRange();
       range.load("address");
@@ -331,6 +371,7 @@ export class ExcelWorkbook implements WorkbookPort {
     if (nameNeedsPointing(lookups.name)) {
       pointName(context, sheet, lookups.name);
     }
+    writeBand(context, sheet, lookups.bandName, bandSheetCells(repairedBand(snapshot.band)));
     await context.sync();
   }
 

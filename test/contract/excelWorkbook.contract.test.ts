@@ -43,6 +43,9 @@ async function excelHarness(): Promise<PortHarness> {
       return new ExcelWorkbook(excel.run, excel.settings);
     },
     settle: async () => undefined,
+    async deleteName(name) {
+      excel.names.delete(name);
+    },
   };
 }
 

@@ -61,6 +61,10 @@ async function previewHarness(): Promise<PortHarness> {
       return new PreviewWorkbook(PreviewDocument.fromStored(state.workbook), new SimpleSelection(), { showChart });
     },
     settle: tick,
+    async deleteName(name) {
+      hf.removeNamedExpression(name);
+      await tick();
+    },
   };
 }
 

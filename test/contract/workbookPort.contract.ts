@@ -14,6 +14,8 @@ import { PRESET_SCENARIOS } from "../../src/core/scenario";
 import { ASSUMPTIONS_SHEET_NAME } from "../../src/sheet/layout";
 import { DEFAULT_PREFERENCES, type AssumptionsState, type WorkbookPort } from "../../src/sheet/port";
 import { editedPresetNote } from "../../src/sheet/sourceNotes";
+import { DEFAULT_BAND } from "../../src/core/band";
+import { bandSheetCells } from "../../src/sheet/bandLayout";
 
 export interface PortHarness {
   readonly port: WorkbookPort;
@@ -33,6 +35,8 @@ export interface PortHarness {
   reopenWithStoredPreferences(stored: unknown): Promise<WorkbookPort>;
   /** Lets pending notifications run. */
   settle(): Promise<void>;
+  /** Deletes a workbook-scoped name as a user would in the Name Manager (issue 11: a workbook set up before AICOST_BAND). */
+  deleteName(name: string): Promise<void>;
 }
 
 export type HarnessFactory = () => Promise<PortHarness>;
@@ -152,6 +156,91 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         await setUp();
         expect(["B12", "D12"].map((address) => harness.content(SHEET, address))).toEqual([0.333, editedPresetNote(baseline)]);
         expect((await port.readAssumptions()).status).toBe("ready");
+      });
+    });
+
+    // Issue 11: the uncertainty band block (H1:M12) and the name AICOST_BAND.
+    describe("the band block (setUpAssumptions and readAssumptions)", () => {
+      const bandAddresses = bandSheetCells().map((cell) => cell.address);
+      const defaultValues = {
+        label: DEFAULT_BAND.label,
+        annualPriceMultiplierP10: DEFAULT_BAND.annualPriceMultiplierP10,
+        annualPriceMultiplierP50: DEFAULT_BAND.annualPriceMultiplierP50,
+        annualPriceMultiplierP90: DEFAULT_BAND.annualPriceMultiplierP90,
+        floorShare: DEFAULT_BAND.floorShare,
+      };
+
+      /** A workbook set up before the band existed: the block's cells empty, the name gone. */
+      async function oldWorkbook(): Promise<void> {
+        await setUp();
+        for (const address of bandAddresses) {
+          await harness.type(SHEET, address, "");
+        }
+        await harness.deleteName("AICOST_BAND");
+      }
+
+      test("set-up writes the default band with its readings and sources, and readAssumptions gives it", async () => {
+        await setUp();
+        expect(["H5", "I5", "J5", "K5", "L5"].map((address) => harness.content(SHEET, address))).toEqual(["evidence", 0.02, 0.057, 0.2, 0.01]);
+        expect(harness.content(SHEET, "I6")).toBe('=IF(AND(ISNUMBER(I5),I5>0),ROUND(1/I5,1)&"x cheaper per year","enter m above 0")');
+        expect(harness.content(SHEET, "I9")).toMatch(/^Default 0.02: 50x cheaper per year: the median of Epoch AI's fitted rates/);
+        const state = ready(await port.readAssumptions());
+        expect(state.status).toBe("ready");
+        expect(state.band).toEqual(defaultValues);
+      });
+
+      test("reads a team's valid edit to the band as ready, with the edited band", async () => {
+        await setUp();
+        await harness.type(SHEET, "J5", 0.08);
+        const state = ready(await port.readAssumptions());
+        expect(state.status).toBe("ready");
+        expect(state.band).toEqual({ ...defaultValues, annualPriceMultiplierP50: 0.08 });
+      });
+
+      test("reports an invalid number by its cell, and repair restores it keeping the valid edits", async () => {
+        await setUp();
+        await harness.type(SHEET, "H5", "team view");
+        await harness.type(SHEET, "J5", 0.08);
+        await harness.type(SHEET, "K5", "slow");
+        const damaged = ready(await port.readAssumptions());
+        expect(damaged.status).toBe("damaged");
+        expect(damaged.band).toBeNull();
+        expect(problems(damaged)).toEqual([expect.stringMatching(/^K5 \(m_p90\) holds the text "slow"; enter a number above 0 such as 0.2/)]);
+        await setUp();
+        expect(["H5", "I5", "J5", "K5", "L5"].map((address) => harness.content(SHEET, address))).toEqual(["team view", 0.02, 0.08, 0.2, 0.01]);
+        expect(ready(await port.readAssumptions()).status).toBe("ready");
+      });
+
+      test("reports percentiles out of order, and repair puts back the default multipliers", async () => {
+        await setUp();
+        await harness.type(SHEET, "I5", 0.1);
+        await harness.type(SHEET, "J5", 0.05);
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/^I5 \(m_p10, 0.1\) is above J5 \(m_p50, 0.05\)/)]);
+        await setUp();
+        expect(["I5", "J5", "K5"].map((address) => harness.content(SHEET, address))).toEqual([0.02, 0.057, 0.2]);
+      });
+
+      test("a workbook set up before the band needs repair, with a plain message; repair adds the band and changes nothing else", async () => {
+        await oldWorkbook();
+        const state = ready(await port.readAssumptions());
+        expect(state.status).toBe("damaged");
+        expect(state.band).toBeNull();
+        expect(problems(state)).toEqual([expect.stringMatching(/^This workbook was set up before AICOST had an uncertainty band: .* Repair adds the default band/)]);
+        const before = harness.contents();
+        await setUp();
+        const changed = changedCells(before, harness.contents());
+        expect(changed.length).toBe(bandAddresses.length);
+        expect(changed.every((address) => /!([H-M])\d+$/.test(address))).toBe(true);
+        const repaired = ready(await port.readAssumptions());
+        expect(repaired.status).toBe("ready");
+        expect(repaired.band).toEqual(defaultValues);
+      });
+
+      test("repair refuses to add the band over a user's cells in H1:M12, and writes nothing", async () => {
+        await oldWorkbook();
+        await harness.type(SHEET, "M3", "our own note");
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/but M3 holds a cell of yours there: move it out of H1:M12/)]);
+        await expectRefused(() => port.setUpAssumptions(), /M3 holds a cell of yours there/);
       });
     });
 

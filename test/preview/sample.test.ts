@@ -164,7 +164,10 @@ describe("the .xlsx export", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([SAMPLE_SHEET_NAME, "AICOST Assumptions", "Try it"]);
-    expect(workbook.definedNames.model).toEqual([{ name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] }]);
+    expect(workbook.definedNames.model).toEqual([
+      { name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] },
+      { name: "AICOST_BAND", ranges: ["'AICOST Assumptions'!$H$5:$L$5"] },
+    ]);
 
     const sheet = workbook.getWorksheet(SAMPLE_SHEET_NAME) as ExcelJS.Worksheet;
     const stored = sample.toStored().sheets[0].cells;

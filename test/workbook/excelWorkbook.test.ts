@@ -42,9 +42,10 @@ describe("ExcelWorkbook set-up", () => {
       errorAlert: expect.objectContaining({ showAlert: true, style: "Stop" }),
     });
     expect(DROPDOWN_SOURCE).toBe('=INDIRECT("AICOST_Scenarios[Scenario]")');
-    // Layout written in four rectangles (A1:A2, A4:B4, A6:C7, A10:D13), not cell by cell.
+    // Layout written in four rectangles (A1:A2, A4:B4, A6:C7, A10:D13), not cell by cell, and the
+    // band block in four of its own, never across columns E to G.
     const formulaWrites = excel.writes.filter((write) => write.property === "formulas").map((write) => write.address);
-    expect(formulaWrites).toEqual(["A1:A2", "A4:B4", "A6:C7", "A10:D13"]);
+    expect(formulaWrites).toEqual(["A1:A2", "A4:B4", "A6:C7", "A10:D13", "H1:H2", "H4:L6", "H8:H8", "H9:I12"]);
     expect(excel.syncCount).toBe(2); // look up, then one batch of writes
     const state = ready(await workbook.readAssumptions());
     expect(state.status).toBe("ready");
