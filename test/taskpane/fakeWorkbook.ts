@@ -3,10 +3,12 @@
  * the active name and preferences in plain fields, records every call, and fires the change
  * listeners after each write, as both real hosts do. Never shipped.
  */
+import { DEFAULT_BAND } from "../../src/core/band";
 import { PRESET_SCENARIOS } from "../../src/core/scenario";
 import {
   DEFAULT_PREFERENCES,
   type AssumptionsState,
+  type BandValues,
   type InsertedProjection,
   type PanePreferences,
   type ScenarioChanges,
@@ -27,6 +29,14 @@ export class FakeWorkbook implements WorkbookPort {
   rows: Mutable<ScenarioRow>[];
   activeScenarioName = "baseline";
   sheetProblems: string[] = [];
+  /** AICOST_BAND's values as the sheet holds them (issue 11); null = no valid band. */
+  band: BandValues | null = {
+    label: DEFAULT_BAND.label,
+    annualPriceMultiplierP10: DEFAULT_BAND.annualPriceMultiplierP10,
+    annualPriceMultiplierP50: DEFAULT_BAND.annualPriceMultiplierP50,
+    annualPriceMultiplierP90: DEFAULT_BAND.annualPriceMultiplierP90,
+    floorShare: DEFAULT_BAND.floorShare,
+  };
   selectedNumber: number | null = null;
   preferences: PanePreferences = DEFAULT_PREFERENCES;
   readonly calls: FakeCall[] = [];
@@ -79,6 +89,7 @@ export class FakeWorkbook implements WorkbookPort {
       scenarios: this.rows.map((row) => ({ ...row })),
       activeScenarioName: this.activeScenarioName,
       problems: [...this.sheetProblems],
+      band: this.band,
     };
   }
 
