@@ -15,3 +15,4 @@ export * from "./priceTrend";
 export * from "./studentT";
 export * from "./priceSeries";
 export * from "./bundledCatalog";
+export * from "./calendar";

@@ -3,6 +3,7 @@ import type { FunctionArgument, ImplementedFunctions } from "hyperformula";
 import * as aicost from "../functions/aicost";
 import { AICOST_NAMESPACE, FUNCTION_IDS, FUNCTION_SPECS, formulaName, functionSpec, type FunctionId } from "../functions/parameters";
 import { ExcelError, type ExcelErrorCode, type FunctionResult, type ResultCell } from "../functions/values";
+import { spillSizeAtEntry, spillSizeAtEvaluation, spillSizeHelp, type SizingEngine } from "./spillSize";
 
 /**
  * The AICOST custom functions as a HyperFormula function plugin, under their Excel names
@@ -92,36 +93,6 @@ function toCellValue(cell: ResultCell): number | string | CellError {
   return cell.source instanceof EngineError ? cell.source.cellError : new CellError(errorTypeByCode[cell.code], cell.message);
 }
 
-function literalNumber(node: AstNode | undefined): number | undefined {
-  if (node === undefined) {
-    return undefined;
-  }
-  if (node.type === "NUMBER" && typeof node.value === "number") {
-    return node.value;
-  }
-  if ((node.type === "PLUS_UNARY_OP" || node.type === "MINUS_UNARY_OP") && typeof node.value === "object") {
-    const inner = literalNumber(node.value as AstNode);
-    return inner === undefined ? undefined : node.type === "MINUS_UNARY_OP" ? -inner : inner;
-  }
-  return undefined;
-}
-
-const rangeNodeTypes = new Set(["CELL_RANGE", "COLUMN_RANGE", "ROW_RANGE"]);
-
-/** Why a spilling formula cannot run in the preview: what to write instead. */
-function unknownSizeHelp(id: FunctionId): string {
-  const spec = functionSpec(id);
-  const example = `=${formulaName(id)}(...)`;
-  if (spec.result === "like-first-argument") {
-    return `In the preview, ${id}'s ${spec.parameters[0].name} must be a cell range written in the formula (e.g. C8:C43), so the size of the spilled result is known when the formula is entered.`;
-  }
-  const length = spec.resultLength;
-  if (typeof length === "object") {
-    return `In the preview, ${id}'s ${length.parameter} must be written as a whole number in the formula (${example} with a number such as 36 there), so the size of the spilled result is known when the formula is entered.`;
-  }
-  return `${formulaName(id)} returned an unexpected shape.`;
-}
-
 function spills(id: FunctionId): boolean {
   return functionSpec(id).result !== "cell";
 }
@@ -151,33 +122,13 @@ function implementedFunctions(): ImplementedFunctions {
 export class AicostPlugin extends FunctionPlugin {
   static override implementedFunctions = implementedFunctions();
 
-  /** The size a function's result spills to, from its table, when the formula fixes it; else one cell. */
+  /** The size a spilling call's result is given when its formula is entered: see spillSize.ts. */
   resultSize(id: FunctionId, ast: ProcedureCall, state: unknown): ArraySize {
-    const spec = functionSpec(id);
-    if (spec.result === "like-first-argument") {
-      const first = ast.args[0];
-      if (first === undefined || !rangeNodeTypes.has(first.type)) {
-        return ArraySize.scalar();
-      }
-      const size = this.arraySizeForAst(first as never, state as never);
-      return new ArraySize(size.width, size.height);
-    }
-    const length = spec.resultLength;
-    let cells: number | undefined;
-    if (typeof length === "number") {
-      cells = length;
-    } else if (length !== undefined) {
-      const index = spec.parameters.findIndex((parameter) => parameter.name === length.parameter);
-      const value = literalNumber(ast.args[index]);
-      const domain = spec.parameters[index]?.domain;
-      if (value !== undefined && Number.isInteger(value) && value >= (domain?.min ?? 0) && value <= (domain?.max ?? Number.MAX_SAFE_INTEGER)) {
-        cells = value + length.plus;
-      }
-    }
-    if (cells === undefined) {
-      return ArraySize.scalar();
-    }
-    return spec.result === "row" ? new ArraySize(cells, 1) : new ArraySize(spec.resultWidth ?? 1, cells);
+    return spillSizeAtEntry(id, ast, state, this.sizingEngine(state));
+  }
+
+  private sizingEngine(state: unknown): SizingEngine {
+    return { graph: this.dependencyGraph, arraySizeForAst: (node) => this.arraySizeForAst(node as never, state as never) };
   }
 
   protected callAicost(id: FunctionId, ast: ProcedureCall, state: unknown) {
@@ -188,12 +139,13 @@ export class AicostPlugin extends FunctionPlugin {
     if (!this.isNumberOfArgumentValuesValid(this.buildMetadataForEachArgumentValue(evaluated.length, metadata), evaluated.length)) {
       return new CellError(ErrorType.NA, `${formulaName(id)} takes ${describeArity(id)}; got ${evaluated.length}.`);
     }
+    const expected = spills(id) ? spillSizeAtEvaluation(id, ast, state, this.sizingEngine(state)) : ArraySize.scalar();
     const compute = aicost[id] as (...args: unknown[]) => FunctionResult;
     const result = compute(...evaluated.map(([value]) => toExcelArgument(value)));
-    return this.toEngineResult(id, result, spills(id) ? this.resultSize(id, ast, state) : ArraySize.scalar());
+    return this.toEngineResult(id, ast, result, expected);
   }
 
-  private toEngineResult(id: FunctionId, result: FunctionResult, expected: ArraySize) {
+  private toEngineResult(id: FunctionId, ast: ProcedureCall, result: FunctionResult, expected: ArraySize) {
     if (!Array.isArray(result)) {
       return toCellValue(result);
     }
@@ -203,7 +155,7 @@ export class AicostPlugin extends FunctionPlugin {
       return toCellValue(result[0][0]);
     }
     if (height !== expected.height || width !== expected.width) {
-      return new CellError(ErrorType.VALUE, unknownSizeHelp(id));
+      return new CellError(ErrorType.VALUE, spillSizeHelp(id, ast));
     }
     return SimpleRangeValue.onlyValues(result.map((row) => row.map(toCellValue)));
   }

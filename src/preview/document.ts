@@ -21,6 +21,27 @@ export interface StoredSheet {
   readonly formats: Readonly<Record<string, string>>;
 }
 
+/**
+ * A chart that Insert projection added beside its table: the sheet it belongs to, the ranges it
+ * plots (without the sheet part) and the cell at its top-left corner.
+ */
+export interface StoredChart {
+  readonly sheetName: string;
+  /** The projection block, e.g. "F3:J41". */
+  readonly blockRange: string;
+  /** The price columns with their header row, e.g. "G4:J41". */
+  readonly seriesRange: string;
+  /** The months, e.g. "F5:F41". */
+  readonly categoryRange: string;
+  /** The cell under the chart's top-left corner, e.g. "L3". */
+  readonly topLeft: string;
+}
+
+/** A change the engine's own undo history does not hold: a number format, or the list of charts. */
+export type SideChange =
+  | { readonly kind: "format"; readonly sheet: number; readonly address: string; readonly before: string | undefined; readonly after: string | undefined }
+  | { readonly kind: "charts"; readonly before: readonly StoredChart[]; readonly after: readonly StoredChart[] };
+
 /** The whole workbook as plain data (version 1). */
 export interface StoredWorkbook {
   readonly version: 1;
@@ -30,6 +51,8 @@ export interface StoredWorkbook {
   readonly preferences: PanePreferences;
   /** The sheet shown when the workbook opens. */
   readonly activeSheet: string;
+  /** Insert projection's charts; absent when there are none (and in workbooks saved before charts were kept). */
+  readonly charts?: readonly StoredChart[];
 }
 
 export const STORED_WORKBOOK_VERSION = 1;
@@ -51,13 +74,29 @@ export function toA1(row: number, col: number): string {
  * computed them (HyperFormula would otherwise round every result to 10 significant digits and
  * treat numbers within 1e-13 as equal), so data-value, the .xlsx cached values and Excel agree.
  */
-export const PREVIEW_ENGINE_CONFIG = { licenseKey: "gpl-v3", smartRounding: false } as const;
+export const PREVIEW_ENGINE_CONFIG = {
+  licenseKey: "gpl-v3",
+  smartRounding: false,
+  // Excel's 1900 date system: serial 1 is 1900-01-01 and 60 is Excel's 1900-02-29, so DATE(),
+  // typed dates and the grid's date formats agree with Excel for every serial.
+  leapYear1900: true,
+  nullDate: { year: 1899, month: 12, day: 31 },
+} as const;
+
+/**
+ * How many engine operations HyperFormula keeps for undo: well above the preview's own history
+ * (src/preview/undo.ts, 100 steps of a few operations each), so the history's steps never lose
+ * their operations to HyperFormula's eviction.
+ */
+export const ENGINE_UNDO_LIMIT = 1000;
 
 export class PreviewDocument {
   readonly hf: HyperFormula;
   private readonly formats = new Map<number, Map<string, string>>();
   private preferencesValue: PanePreferences = DEFAULT_PREFERENCES;
   private readonly listeners = new Set<() => void>();
+  private readonly sideListeners = new Set<(change: SideChange) => void>();
+  private chartList: readonly StoredChart[] = [];
   activeSheet: string;
 
   private constructor(hf: HyperFormula, activeSheet: string) {
@@ -84,7 +123,7 @@ export class PreviewDocument {
   /** Rebuilds a document from stored data (already validated by parseStoredWorkbook). */
   static fromStored(stored: StoredWorkbook): PreviewDocument {
     registerAicostPlugin();
-    const hf = HyperFormula.buildEmpty({ ...PREVIEW_ENGINE_CONFIG, maxRows: 10_000, maxColumns: 200 });
+    const hf = HyperFormula.buildEmpty({ ...PREVIEW_ENGINE_CONFIG, maxRows: 10_000, maxColumns: 200, undoLimit: ENGINE_UNDO_LIMIT });
     const workbookDocument = new PreviewDocument(hf, stored.activeSheet);
     hf.batch(() => {
       for (const sheet of stored.sheets) {
@@ -101,6 +140,7 @@ export class PreviewDocument {
       }
     });
     workbookDocument.preferencesValue = stored.preferences;
+    workbookDocument.chartList = stored.charts ?? [];
     if (hf.getSheetId(stored.activeSheet) === undefined) {
       workbookDocument.activeSheet = stored.sheets[0]?.name ?? "";
     }
@@ -126,7 +166,8 @@ export class PreviewDocument {
     const names = this.hf
       .listNamedExpressions()
       .map((name) => ({ name, expression: String(this.hf.getNamedExpressionFormula(name) ?? "") }));
-    return { version: STORED_WORKBOOK_VERSION, sheets, names, preferences: this.preferencesValue, activeSheet: this.activeSheet };
+    const stored = { version: STORED_WORKBOOK_VERSION, sheets, names, preferences: this.preferencesValue, activeSheet: this.activeSheet } as const;
+    return this.chartList.length === 0 ? stored : { ...stored, charts: this.chartList };
   }
 
   /** What the user typed into a cell: its formula, or its value; null for empty and spilled cells. */
@@ -157,12 +198,45 @@ export class PreviewDocument {
       sheetFormats = new Map();
       this.formats.set(sheetId, sheetFormats);
     }
+    const before = sheetFormats.get(address);
     if (format === undefined) {
       sheetFormats.delete(address);
     } else {
       sheetFormats.set(address, format);
     }
+    if (before !== format) {
+      this.sideChanged({ kind: "format", sheet: sheetId, address, before, after: format });
+    }
     this.changed();
+  }
+
+  /** Insert projection's charts, on every sheet. */
+  get charts(): readonly StoredChart[] {
+    return this.chartList;
+  }
+
+  setCharts(charts: readonly StoredChart[]): void {
+    const before = this.chartList;
+    this.chartList = charts;
+    this.sideChanged({ kind: "charts", before, after: charts });
+    this.changed();
+  }
+
+  /** Calls `listener` with each change to formats or charts, which the engine's undo does not cover. */
+  onSideChange(listener: (change: SideChange) => void): () => void {
+    this.sideListeners.add(listener);
+    return () => this.sideListeners.delete(listener);
+  }
+
+  /** Tells the listeners the document changed where the engine does not say so (an undo that changed formulas only). */
+  notifyChanged(): void {
+    this.changed();
+  }
+
+  private sideChanged(change: SideChange): void {
+    for (const listener of this.sideListeners) {
+      listener(change);
+    }
   }
 
   get preferences(): PanePreferences {

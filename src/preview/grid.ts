@@ -1,7 +1,12 @@
 import type { ExportedChange } from "hyperformula";
-import { cellPosition, columnLetters, parseCellAddress } from "../sheet/addresses";
+import type { CalendarDate } from "../core/calendar";
+import { cellPosition, columnLetters } from "../sheet/addresses";
 import { toA1, type PreviewDocument } from "./document";
-import { displayValue } from "./format";
+import { displayValue, formatKind } from "./format";
+import { EN_US, type LocaleConventions } from "./locale";
+import { resolveNameBox } from "./nameBox";
+import { editText, entryContent, readCellEntry } from "./numberEntry";
+import type { ChartHost } from "./projectionChart";
 import type { SelectedCell, SelectionSource } from "./previewWorkbook";
 
 /**
@@ -29,11 +34,52 @@ export interface GridElements {
   readonly formulaBar: HTMLInputElement;
   /** Where the sheet tabs go. */
   readonly tabs: HTMLElement;
+  /** The line under the formula bar that shows the selected cell's error message (a live region). */
+  readonly cellMessage?: HTMLElement;
 }
 
 export interface GridCallbacks {
   /** A message for the user, e.g. an address the Name Box cannot find. */
   readonly onMessage?: (message: string) => void;
+  /** Runs an edit as one step of the undo history; without it the edit just runs. */
+  readonly record?: (label: string, action: () => void) => void;
+  /** The page's number and date conventions (navigator.language); en-US without it. */
+  readonly conventions?: LocaleConventions;
+  /** Today, for a date typed without a year; the page's clock without it. */
+  readonly today?: () => CalendarDate;
+}
+
+/** What HyperFormula knows a formula's result to be, as the number format Excel gives such a result. */
+function formatOfResult(detailedType: string, conventions: LocaleConventions): string | undefined {
+  switch (detailedType) {
+    case "NUMBER_DATE":
+      return conventions.shortDateFormat;
+    case "NUMBER_TIME":
+      return "h:mm";
+    case "NUMBER_DATETIME":
+      return `${conventions.shortDateFormat} h:mm`;
+    case "NUMBER_PERCENT":
+      return "0%";
+    case "NUMBER_CURRENCY":
+      return "$#,##0.00";
+    default:
+      return undefined;
+  }
+}
+
+function todayInThePage(): CalendarDate {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+/** A selected range: 0-based, inclusive. */
+interface SelectedRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  /** The defined name it was selected by, shown in the Name Box as Excel does. */
+  readonly name?: string;
 }
 
 interface RenderedWindow {
@@ -41,13 +87,18 @@ interface RenderedWindow {
   readonly endRow: number;
 }
 
-export class Grid implements SelectionSource {
+export class Grid implements SelectionSource, ChartHost {
   private workbookDocument: PreviewDocument;
   private readonly elements: GridElements;
   private readonly callbacks: GridCallbacks;
   private readonly table: HTMLTableElement;
   private readonly body: HTMLTableSectionElement;
   private readonly editor: HTMLInputElement;
+  /** Where Insert projection's charts are drawn: inside the scrolling area, so they scroll with the cells. */
+  readonly chartLayer: HTMLElement;
+  private readonly conventions: LocaleConventions;
+  private range: SelectedRange | null = null;
+  private readonly layoutListeners = new Set<() => void>();
   private sheet = 0;
   private rowCount = MIN_ROWS;
   private columnCount = MIN_COLUMNS;
@@ -60,18 +111,27 @@ export class Grid implements SelectionSource {
   private refreshPending = false;
   private scrollPending = false;
   private readonly onValuesUpdated = (changes: ExportedChange[]) => this.valuesUpdated(changes);
-  private readonly onSheetsChanged = () => this.renderTabs();
+  private readonly onSheetsChanged = () => {
+    if (this.workbookDocument.hf.getSheetName(this.sheet) === undefined) {
+      // The sheet on screen is gone (an undone Add sheet or Set up): show the first one.
+      this.showSheet(this.workbookDocument.hf.getSheetNames()[0]);
+      return;
+    }
+    this.renderTabs();
+  };
 
   constructor(workbookDocument: PreviewDocument, elements: GridElements, callbacks: GridCallbacks = {}) {
     this.workbookDocument = workbookDocument;
     this.elements = elements;
     this.callbacks = callbacks;
+    this.conventions = callbacks.conventions ?? EN_US;
     this.table = Object.assign(window.document.createElement("table"), { className: "grid" });
     this.table.setAttribute("role", "grid");
     this.body = window.document.createElement("tbody");
     this.editor = Object.assign(window.document.createElement("input"), { className: "cell-editor", hidden: true });
     this.editor.setAttribute("aria-label", "Cell editor");
-    elements.scroller.replaceChildren(this.table, this.editor);
+    this.chartLayer = Object.assign(window.document.createElement("div"), { className: "chart-layer" });
+    elements.scroller.replaceChildren(this.table, this.editor, this.chartLayer);
     this.wireEvents();
     this.attach(workbookDocument);
   }
@@ -132,6 +192,7 @@ export class Grid implements SelectionSource {
     this.renderFrame();
     this.renderTabs();
     this.select(selection.row, selection.col);
+    this.layoutChanged();
   }
 
   private renderTabs(): void {
@@ -156,7 +217,7 @@ export class Grid implements SelectionSource {
     add.addEventListener("click", () => {
       let number = this.workbookDocument.hf.getSheetNames().length + 1;
       while (this.workbookDocument.sheetId(`Sheet${number}`) !== undefined) number++;
-      this.workbookDocument.hf.addSheet(`Sheet${number}`);
+      this.edit(`Add sheet Sheet${number}`, () => this.workbookDocument.hf.addSheet(`Sheet${number}`));
       this.showSheet(`Sheet${number}`);
     });
     const tablist = doc.createElement("div");
@@ -192,7 +253,7 @@ export class Grid implements SelectionSource {
         const position = { sheet: this.sheet, row, col };
         const value = this.workbookDocument.hf.getCellValue(position);
         if (value === null) continue;
-        const shown = displayValue(value, this.workbookDocument.formatAt(position));
+        const shown = displayValue(value, this.workbookDocument.formatAt(position), this.conventions);
         const overflows = shown.kind === "text" && this.workbookDocument.hf.getCellValue({ sheet: this.sheet, row, col: col + 1 }) === null;
         if (!overflows) longest = Math.max(longest, shown.text.length);
       }
@@ -223,6 +284,38 @@ export class Grid implements SelectionSource {
     head.append(headRow);
     this.table.replaceChildren(colgroup, head, this.body);
     this.table.style.width = `${ROW_HEADER_WIDTH_PX + widths.reduce((sum, each) => sum + Math.round(each), 0)}px`;
+    this.layoutChanged();
+  }
+
+  // ---- Geometry, for the charts ----------------------------------------------------------------
+
+  /** A cell's top-left corner within the scrolling area's content, in pixels. */
+  cellOffset(row: number, col: number): { left: number; top: number } {
+    let left = ROW_HEADER_WIDTH_PX;
+    for (let index = 0; index < col; index++) left += Math.round(this.columnWidths[index] ?? MIN_COLUMN_WIDTH_PX + 24);
+    return { left, top: ROW_HEIGHT_PX * (row + 1) };
+  }
+
+  get geometry() {
+    return {
+      rowHeightPx: ROW_HEIGHT_PX,
+      columnWidthPx: (col: number) => Math.round(this.columnWidths[col] ?? MIN_COLUMN_WIDTH_PX + 24),
+      columnLimit: MAX_COLUMNS,
+      rowLimit: this.workbookDocument.hf.getConfig().maxRows,
+    };
+  }
+
+  onLayoutChanged(listener: () => void): () => void {
+    this.layoutListeners.add(listener);
+    return () => this.layoutListeners.delete(listener);
+  }
+
+  private layoutChanged(): void {
+    for (const listener of this.layoutListeners) listener();
+  }
+
+  focus(): void {
+    this.elements.scroller.focus({ preventScroll: true });
   }
 
   /** Renders the rows around the scroll position. */
@@ -261,7 +354,7 @@ export class Grid implements SelectionSource {
 
   private paintCell(td: HTMLTableCellElement, row: number, col: number): void {
     const position = { sheet: this.sheet, row, col };
-    const shown = displayValue(this.workbookDocument.hf.getCellValue(position), this.workbookDocument.formatAt(position));
+    const shown = displayValue(this.workbookDocument.hf.getCellValue(position), this.workbookDocument.formatAt(position), this.conventions);
     if (td.dataset.value === shown.dataValue && td.textContent === shown.text && td.title === (shown.message ?? "")) {
       return;
     }
@@ -302,14 +395,14 @@ export class Grid implements SelectionSource {
     this.showSelectedContent();
   }
 
-
   // ---- Selection and scrolling ----------------------------------------------------------------
 
-  /** Selects a cell of the sheet on screen and scrolls it into view. */
-  select(row: number, col: number): void {
+  /** Selects a cell of the sheet on screen (and, from the Name Box, the range it starts) and scrolls it into view. */
+  select(row: number, col: number, range: SelectedRange | null = null): void {
     const clampedRow = Math.max(0, Math.min(row, this.rowCount - 1));
     const clampedCol = Math.max(0, Math.min(col, this.columnCount - 1));
     this.selected = { sheetName: this.sheetName, row: clampedRow, col: clampedCol };
+    this.range = range;
     this.scrollIntoView(clampedRow, clampedCol);
     this.markSelection();
     this.showSelectedContent();
@@ -318,31 +411,33 @@ export class Grid implements SelectionSource {
     }
   }
 
-  /** Selects an address typed in the Name Box ("L58", "'AICOST Assumptions'!B4"); false if it is not one. */
-  goTo(text: string): boolean {
-    const location = parseCellAddress(text);
-    if (location === null) {
-      return false;
+  /**
+   * Selects what was typed in the Name Box: an address ("L58", "B2:D5", "'AICOST Assumptions'!B4")
+   * or a defined name in any case ("AICOST_SCENARIO" selects A7:C7 of the assumptions sheet).
+   * Returns null when done, or the message saying why not.
+   */
+  goTo(text: string): string | null {
+    const { hf } = this.workbookDocument;
+    const names = hf.listNamedExpressions().map((name) => ({ name, expression: String(hf.getNamedExpressionFormula(name) ?? "") }));
+    const resolution = resolveNameBox(text, { sheetNames: hf.getSheetNames(), names });
+    if (resolution.kind === "unknown") {
+      return resolution.message;
     }
-    if (location.sheetName !== null) {
-      const sheetName = this.workbookDocument.hf.getSheetNames().find((name) => name.toLowerCase() === location.sheetName?.toLowerCase());
-      if (sheetName === undefined) {
-        return false;
-      }
-      if (sheetName !== this.sheetName) {
-        this.showSheet(sheetName);
-      }
+    const { target } = resolution;
+    if (target.sheetName !== null && target.sheetName !== this.sheetName) {
+      this.showSheet(target.sheetName);
     }
-    if (location.rowNumber > this.rowCount || location.columnIndex >= this.columnCount) {
-      this.rowCount = Math.max(this.rowCount, location.rowNumber + 20);
-      this.columnCount = Math.min(MAX_COLUMNS, Math.max(this.columnCount, location.columnIndex + 2));
-      if (location.columnIndex >= this.columnCount) {
-        return false;
+    if (target.bottom + 1 > this.rowCount || target.right >= this.columnCount) {
+      if (target.right >= MAX_COLUMNS) {
+        return `${text.trim()} is beyond the preview grid's last column, ${columnLetters(MAX_COLUMNS - 1)}.`;
       }
+      this.rowCount = Math.max(this.rowCount, target.bottom + 21);
+      this.columnCount = Math.min(MAX_COLUMNS, Math.max(this.columnCount, target.right + 2));
       this.measureKeepingSize();
     }
-    this.select(location.rowNumber - 1, location.columnIndex);
-    return true;
+    const single = target.top === target.bottom && target.left === target.right;
+    this.select(target.top, target.left, single && target.name === undefined ? null : target);
+    return null;
   }
 
   private measureKeepingSize(): void {
@@ -390,9 +485,19 @@ export class Grid implements SelectionSource {
   }
 
   private markSelection(): void {
-    for (const previous of this.body.querySelectorAll("td.selected")) {
-      previous.classList.remove("selected");
+    for (const previous of this.body.querySelectorAll("td.selected, td.in-range")) {
+      previous.classList.remove("selected", "in-range");
       previous.removeAttribute("aria-selected");
+    }
+    const range = this.range;
+    if (range !== null) {
+      for (let row = Math.max(range.top, this.rendered.firstRow); row <= Math.min(range.bottom, this.rendered.endRow - 1); row++) {
+        for (let col = range.left; col <= range.right; col++) {
+          const td = this.cells.get(toA1(row, col));
+          td?.classList.add("in-range");
+          td?.setAttribute("aria-selected", "true");
+        }
+      }
     }
     const td = this.cells.get(toA1(this.selected.row, this.selected.col));
     td?.classList.add("selected");
@@ -401,9 +506,22 @@ export class Grid implements SelectionSource {
 
   private showSelectedContent(): void {
     const { row, col } = this.selected;
-    this.elements.nameBox.value = toA1(row, col);
+    this.elements.nameBox.value = this.range?.name ?? toA1(row, col);
     if (window.document.activeElement !== this.elements.formulaBar) {
       this.elements.formulaBar.value = this.rawContent(row, col);
+    }
+    this.showCellMessage(row, col);
+  }
+
+  /** The selected cell's error and its message, under the formula bar, for keyboard, touch and screen-reader users. */
+  private showCellMessage(row: number, col: number): void {
+    const line = this.elements.cellMessage;
+    if (!line) return;
+    const shown = displayValue(this.workbookDocument.hf.getCellValue({ sheet: this.sheet, row, col }), undefined);
+    const text = shown.kind === "error" ? `${toA1(row, col)}: ${shown.text} ${shown.message ?? errorMeaning(shown.text)}` : "";
+    if (line.textContent !== text) {
+      line.textContent = text;
+      line.hidden = text === "";
     }
   }
 
@@ -415,21 +533,46 @@ export class Grid implements SelectionSource {
       return formula;
     }
     const serialized = this.workbookDocument.hf.getCellSerialized(position);
-    if (serialized === null || serialized === undefined) return "";
-    if (typeof serialized === "boolean") return serialized ? "TRUE" : "FALSE";
-    return typeof serialized === "object" ? String(this.workbookDocument.hf.getCellValue(position) ?? "") : String(serialized);
+    if (typeof serialized === "object" && serialized !== null) return String(this.workbookDocument.hf.getCellValue(position) ?? "");
+    return editText(serialized, this.workbookDocument.formatAt(position), this.conventions);
   }
 
   // ---- Editing --------------------------------------------------------------------------------
 
-  /** Writes what the user typed into a cell: a formula, a number, text, or empty to clear it. */
+  /**
+   * Writes what the user typed into a cell, read as Excel reads it in the page's locale (see
+   * numberEntry.ts): a formula, a number with the format it implies, a date, text, or empty to
+   * clear it. One step of the undo history.
+   */
   commit(row: number, col: number, input: string): void {
+    const sheet = this.sheet;
+    const position = { sheet, row, col };
+    const address = toA1(row, col);
+    const currentFormat = this.workbookDocument.formatAt(position);
+    const entry = readCellEntry(input, { conventions: this.conventions, currentFormat, today: (this.callbacks.today ?? todayInThePage)() });
+    if (entry.kind === "empty" && this.workbookDocument.storedContent(position) === null) {
+      return; // clearing an empty cell changes nothing, and is no step to undo
+    }
     try {
-      this.workbookDocument.hf.setCellContents({ sheet: this.sheet, row, col }, input === "" ? null : input);
+      this.edit(input === "" ? `Clear ${address}` : `Typing "${input}" in ${address}`, () => {
+        this.workbookDocument.hf.setCellContents(position, entryContent(entry));
+        if (entry.kind === "number" && entry.format !== undefined) {
+          this.workbookDocument.setFormat(sheet, address, entry.format);
+        } else if (entry.kind === "formula" && formatKind(currentFormat) === "general") {
+          // As Excel does when a formula is entered in a General cell: a date result shows as a date.
+          const format = formatOfResult(this.workbookDocument.hf.getCellValueDetailedType(position), this.conventions);
+          if (format !== undefined) this.workbookDocument.setFormat(sheet, address, format);
+        }
+      });
     } catch (thrown) {
-      this.callbacks.onMessage?.(`${toA1(row, col)} was not changed: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+      this.callbacks.onMessage?.(`${address} was not changed: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
     }
     this.showSelectedContent();
+  }
+
+  private edit(label: string, action: () => void): void {
+    if (this.callbacks.record) this.callbacks.record(label, action);
+    else action();
   }
 
   private startEdit(initial: string | null): void {
@@ -502,15 +645,17 @@ export class Grid implements SelectionSource {
     nameBox.addEventListener("keydown", (event) => {
       if (event.key === "Enter") {
         event.preventDefault();
-        if (this.goTo(nameBox.value)) {
+        const problem = this.goTo(nameBox.value);
+        if (problem === null) {
           nameBox.removeAttribute("aria-invalid");
           scroller.focus({ preventScroll: true });
         } else {
           nameBox.setAttribute("aria-invalid", "true");
-          this.callbacks.onMessage?.(`"${nameBox.value}" is not a cell on this workbook's grid: type an address such as L58 or 'AICOST Assumptions'!B4.`);
+          this.callbacks.onMessage?.(problem);
         }
       } else if (event.key === "Escape") {
-        nameBox.value = toA1(this.selected.row, this.selected.col);
+        nameBox.removeAttribute("aria-invalid");
+        nameBox.value = this.range?.name ?? toA1(this.selected.row, this.selected.col);
         scroller.focus({ preventScroll: true });
       }
     });
@@ -574,4 +719,24 @@ function spacer(heightPx: number, columnSpan: number): HTMLTableRowElement {
   td.style.height = `${heightPx}px`;
   tr.append(td);
   return tr;
+}
+
+/** What an error value means, for an error that carries no message of its own. */
+function errorMeaning(code: string): string {
+  switch (code) {
+    case "#NUM!":
+      return "A number is outside the range the function accepts.";
+    case "#NAME?":
+      return "The formula uses a name the workbook does not know: a function or a defined name.";
+    case "#DIV/0!":
+      return "The formula divides by zero.";
+    case "#REF!":
+      return "The formula refers to a cell that does not exist.";
+    case "#SPILL!":
+      return "The result needs more cells, and some of them are not empty.";
+    case "#CYCLE!":
+      return "The formula depends on its own value.";
+    default:
+      return "";
+  }
 }

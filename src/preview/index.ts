@@ -3,8 +3,11 @@ import { PreviewDocument } from "./document";
 import { Grid } from "./grid";
 import { loadStoredWorkbook, saveStoredWorkbook, type KeyValueStorage } from "./persistence";
 import { ProjectionCharts } from "./projectionChart";
+import { localeConventions } from "./locale";
 import { PreviewWorkbook } from "./previewWorkbook";
 import { createSampleDocument } from "./sample";
+import { resizeSpills } from "./spillSize";
+import { recordedPort, UndoHistory } from "./undo";
 
 /**
  * The preview page (npm start): the sample workbook in a grid on HyperFormula, the real task
@@ -31,6 +34,12 @@ class PreviewPage {
   private workbookDocument!: PreviewDocument;
   private grid!: Grid;
   private charts!: ProjectionCharts;
+  /** Each open document's undo history: Reset sample's Undo brings a workbook back with its history. */
+  private readonly histories = new WeakMap<PreviewDocument, UndoHistory>();
+  private readonly undoButton = required<HTMLButtonElement>("undo");
+  private readonly redoButton = required<HTMLButtonElement>("redo");
+  private readonly historyStatus = required<HTMLElement>("history-status");
+  private stopHistoryButtons: (() => void) | null = null;
   private taskpane: TaskpaneHandle | null = null;
   private unsubscribeSave: (() => void) | null = null;
   private saveTimer: number | null = null;
@@ -47,8 +56,13 @@ class PreviewPage {
       nameBox: required<HTMLInputElement>("name-box"),
       formulaBar: required<HTMLInputElement>("formula-bar"),
       tabs: required("tabs"),
-    }, { onMessage: (message) => this.showNotice(message, "warning") });
-    this.charts = new ProjectionCharts(required("charts"), opened.workbookDocument);
+      cellMessage: required("cell-message"),
+    }, {
+      onMessage: (message) => this.showNotice(message, "warning"),
+      record: (label, action) => this.history.record(label, action),
+      conventions: localeConventions(navigator.language),
+    });
+    this.charts = new ProjectionCharts(this.grid, opened.workbookDocument, { record: (label, action) => this.history.record(label, action) });
     if (opened.notice) {
       this.showNotice(opened.notice, "warning");
     }
@@ -61,6 +75,9 @@ class PreviewPage {
       run?.();
     });
     required<HTMLButtonElement>("reset-sample").addEventListener("click", () => void this.resetSample());
+    this.undoButton.addEventListener("click", () => this.undoOrRedo("undo"));
+    this.redoButton.addEventListener("click", () => this.undoOrRedo("redo"));
+    document.addEventListener("keydown", (event) => this.onHistoryKey(event));
     required<HTMLButtonElement>("download-xlsx").addEventListener("click", () => void this.download());
     window.addEventListener("pagehide", () => this.saveNow());
     document.addEventListener("visibilitychange", () => {
@@ -88,14 +105,65 @@ class PreviewPage {
     return stored.kind === "none" ? { workbookDocument: sample } : { workbookDocument: sample, notice: unreadableNotice(stored.reason) };
   }
 
+  /** The open document's undo history. */
+  private get history(): UndoHistory {
+    return this.historyOf(this.workbookDocument);
+  }
+
+  private historyOf(workbookDocument: PreviewDocument): UndoHistory {
+    let history = this.histories.get(workbookDocument);
+    if (!history) {
+      // Spills sized from cells settle before the history starts: opening is not a step.
+      resizeSpills(workbookDocument.hf);
+      history = new UndoHistory(workbookDocument);
+      this.histories.set(workbookDocument, history);
+    }
+    return history;
+  }
+
   /** Mounts the task pane on a PreviewWorkbook over `workbookDocument`, and saves its changes. */
   private async connect(workbookDocument: PreviewDocument): Promise<void> {
     this.unsubscribeSave?.();
     this.unsubscribeSave = workbookDocument.onChange(() => this.scheduleSave());
-    const port = new PreviewWorkbook(workbookDocument, this.grid, { showChart: (request) => this.charts.show(request) });
+    const history = this.historyOf(workbookDocument);
+    this.stopHistoryButtons?.();
+    this.stopHistoryButtons = history.onChange(() => this.showHistory(history));
+    this.showHistory(history);
+    const port = recordedPort(new PreviewWorkbook(workbookDocument, this.grid, { showChart: (request) => this.charts.show(request) }), history);
     await this.taskpane?.destroy();
     this.taskpane = await mountTaskpane(this.pane, port, { connection: "preview" });
     this.saveNow();
+  }
+
+  /** The Undo and Redo buttons say what they would undo or redo, and are off when there is nothing. */
+  private showHistory(history: UndoHistory): void {
+    for (const [button, label, keys] of [
+      [this.undoButton, history.undoLabel, "Ctrl+Z"],
+      [this.redoButton, history.redoLabel, "Ctrl+Y"],
+    ] as const) {
+      button.disabled = label === null;
+      button.title = label === null ? `Nothing to ${button.id} (${keys})` : `${button.id === "undo" ? "Undo" : "Redo"} ${label} (${keys})`;
+    }
+  }
+
+  private undoOrRedo(direction: "undo" | "redo"): void {
+    const outcome = direction === "undo" ? this.history.undo() : this.history.redo();
+    if (outcome.done) {
+      this.grid.repaint();
+      this.historyStatus.textContent = `${direction === "undo" ? "Undid" : "Redid"} ${outcome.label}.`;
+    } else {
+      this.showNotice(outcome.reason, "warning");
+    }
+  }
+
+  /** Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo (Cmd on a Mac), except in a text field, which keeps its own undo. */
+  private onHistoryKey(event: KeyboardEvent): void {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    const direction = key === "z" ? (event.shiftKey ? "redo" : "undo") : key === "y" && !event.shiftKey ? "redo" : null;
+    if (direction === null || isTextField(event.target)) return;
+    event.preventDefault();
+    this.undoOrRedo(direction);
   }
 
   /** Opens a fresh sample; the notice offers Undo, which brings the discarded workbook back. */
@@ -158,6 +226,13 @@ class PreviewPage {
     this.noticeAction.hidden = action === undefined;
     this.noticeAction.textContent = action?.label ?? "";
   }
+}
+
+/** A field whose own undo Ctrl+Z must keep: a text input, a text area, editable content. */
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLTextAreaElement || target.isContentEditable) return true;
+  return target instanceof HTMLInputElement && !["radio", "checkbox", "button", "submit", "reset", "range", "color", "file"].includes(target.type);
 }
 
 function unreadableNotice(reason: string): string {

@@ -1,7 +1,7 @@
 import { cellPosition } from "../sheet/addresses";
 import type { PanePreferences } from "../sheet/port";
 import { parsePreferences } from "../sheet/preferences";
-import { STORED_WORKBOOK_VERSION, type StoredCellContent, type StoredSheet, type StoredWorkbook } from "./document";
+import { STORED_WORKBOOK_VERSION, type StoredCellContent, type StoredChart, type StoredSheet, type StoredWorkbook } from "./document";
 
 /**
  * Reading and writing the preview workbook in localStorage. Whatever is stored is checked before
@@ -72,6 +72,26 @@ function preferences(value: unknown): PanePreferences {
   return parsePreferences(value);
 }
 
+function isRange(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  const [first, last, extra] = value.split(":");
+  return extra === undefined && cellPosition(first) !== null && (last === undefined || cellPosition(last) !== null);
+}
+
+function chart(value: unknown, index: number, sheetNames: ReadonlySet<string>): StoredChart {
+  if (!isRecord(value)) {
+    return fail(`chart ${index + 1} is not an object`);
+  }
+  const { sheetName, blockRange, seriesRange, categoryRange, topLeft } = value;
+  if (typeof sheetName !== "string" || !sheetNames.has(sheetName.toLowerCase())) {
+    return fail(`chart ${index + 1} belongs to no sheet of the workbook`);
+  }
+  if (!isRange(blockRange) || !isRange(seriesRange) || !isRange(categoryRange) || typeof topLeft !== "string" || cellPosition(topLeft) === null) {
+    return fail(`chart ${index + 1} has a range or a position that is not an address such as F3:J41`);
+  }
+  return { sheetName, blockRange, seriesRange, categoryRange, topLeft };
+}
+
 /**
  * Checks stored data and returns it as a workbook, or the reason it cannot be used.
  *
@@ -112,7 +132,12 @@ export function parseStoredWorkbook(text: string | null): StoredState {
       return { name: entry.name, expression: entry.expression };
     });
     const activeSheet = typeof data.activeSheet === "string" && sheetNames.has(data.activeSheet.toLowerCase()) ? data.activeSheet : sheets[0].name;
-    const workbook: StoredWorkbook = { version: STORED_WORKBOOK_VERSION, sheets, names, preferences: preferences(data.preferences), activeSheet };
+    if (data.charts !== undefined && !Array.isArray(data.charts)) {
+      fail("its list of charts is not a list");
+    }
+    const charts = data.charts === undefined ? undefined : data.charts.map((entry, index) => chart(entry, index, sheetNames));
+    const base: StoredWorkbook = { version: STORED_WORKBOOK_VERSION, sheets, names, preferences: preferences(data.preferences), activeSheet };
+    const workbook: StoredWorkbook = charts === undefined ? base : { ...base, charts };
     return { kind: "ok", workbook };
   } catch (thrown) {
     if (thrown instanceof Invalid) {

@@ -2,7 +2,7 @@ import { DEFAULT_PREFERENCES, type WorkbookPort } from "../sheet/port";
 import { PreviewDocument } from "./document";
 import { PreviewWorkbook, SimpleSelection } from "./previewWorkbook";
 
-/** The sample price in Sheet1!A1: USD per million input tokens (claude-sonnet-4 list price, 2025-05-14). */
+/** The sample reference price: USD per million input tokens (claude-sonnet-4 list price, 2025-05-14). */
 export const STANDALONE_SAMPLE_PRICE_USD = 3;
 
 /**

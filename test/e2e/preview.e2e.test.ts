@@ -50,7 +50,7 @@ afterEach(async () => {
   }
 });
 
-async function openPreview(options: { width?: number; height?: number; colorScheme?: "light" | "dark" } = {}): Promise<WatchedPage> {
+async function openPreview(options: { width?: number; height?: number; colorScheme?: "light" | "dark"; locale?: string } = {}): Promise<WatchedPage> {
   const watched = await openWatchedPage(session.browser, session.baseUrl, { width: 1280, height: 800, ...options });
   opened.push(watched);
   await ready(watched.page);
@@ -372,7 +372,7 @@ describe("the preview workbook", () => {
     await nameBox.fill("not a cell");
     await nameBox.press("Enter");
     expect(await nameBox.getAttribute("aria-invalid")).toBe("true");
-    expect(await page.getByTestId("preview-notice").textContent()).toMatch(/"not a cell" is not a cell/);
+    expect(await page.getByTestId("preview-notice").textContent()).toMatch(/"not a cell" is neither a cell address nor a defined name/);
     await cell(page, "L59").and(page.locator(".selected")).waitFor();
     // The sheet tabs work from the keyboard too.
     await page.getByRole("tab", { name: "AI support assistant" }).focus();
@@ -479,5 +479,267 @@ describe("the preview workbook", () => {
     const assumptions = workbook.getWorksheet("AICOST Assumptions") as ExcelJS.Worksheet;
     expect(assumptions.getTable("AICOST_Scenarios")).toBeTruthy();
     expect(assumptions.getCell("B4").value).toBe("baseline");
+  });
+});
+
+/** Types into the cell at `address` as a user does (select, type, Enter). */
+async function typeInCell(page: Page, address: string, text: string): Promise<void> {
+  await goTo(page, address);
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+}
+
+async function shown(page: Page, address: string): Promise<{ text: string | null; value: string | null }> {
+  await goTo(page, address);
+  return { text: await cell(page, address).textContent(), value: await cell(page, address).getAttribute("data-value") };
+}
+
+function charts(page: Page) {
+  return page.getByTestId("projection-chart");
+}
+
+function toolbarButton(page: Page, name: "Undo" | "Redo") {
+  return page.locator("header").getByRole("button", { name, exact: true });
+}
+
+describe("the preview behaves like Excel", () => {
+  test("typed numbers and dates become numbers with Excel's formats in en-US, and their dependents compute", async () => {
+    const { page } = await openPreview();
+    await showSheet(page, "Try it");
+    const typed: [string, string, string, string][] = [
+      // address, typed, data-value, shown
+      ["D3", "25,000", "25000", "25,000"],
+      ["D4", "$1,200.50", "1200.5", "$1,200.50"],
+      ["D5", "(5)", "-5", "-5"],
+      ["D6", "1.5E6", "1500000", "1.50E+06"],
+      ["D7", "10%", "0.1", "10%"],
+      ["D8", "-$3.5", "-3.5", "-$3.50"],
+      // 2027-01-15 is serial 46402: 127 years * 365 + 31 leap days + Excel's 1900-02-29, + 14 days, + 1.
+      ["D9", "2027-01-15", "46402", "1/15/2027"],
+      ["D10", "'25", "25", "25"],
+      ["D11", "3,5", "3,5", "3,5"],
+    ];
+    for (const [address, text] of typed) await typeInCell(page, address, text);
+    for (const [address, , value, text] of typed) {
+      expect([address, await shown(page, address)]).toEqual([address, { text, value }]);
+    }
+    expect(await cell(page, "D10").getAttribute("class")).toMatch(/\btext\b/);
+    // The formula bar shows what gives the same content back, as Excel's does.
+    await goTo(page, "D9");
+    expect(await page.getByRole("textbox", { name: "Formula" }).inputValue()).toBe("1/15/2027");
+    await goTo(page, "D7");
+    expect(await page.getByRole("textbox", { name: "Formula" }).inputValue()).toBe("10%");
+    // A dependent cost computes, not #VALUE!: 25,000 * 2.
+    await typeInCell(page, "E3", "=D3*2");
+    await expectCellNear(page, "E3", 50_000);
+    // In the sample, 25,000 tickets a month scale month 0's $438 by 25,000 / 20,000: $547.50.
+    await showSheet(page, "AI support assistant");
+    await typeInCell(page, "B5", "25,000");
+    await expectCellNear(page, "G17", 438 * 1.25);
+    expect(await cell(page, "G17").textContent()).toBe("$547.50");
+    // A cost must not read like a year: 2025 typed into the $ price cell shows $2,025.00.
+    await typeInCell(page, "B9", "2025");
+    expect((await shown(page, "B9")).text).toBe("$2,025.00");
+    // A percentage cell takes 5 as 5%, as Excel's automatic percent entry does.
+    await typeInCell(page, "B6", "5");
+    expect(await shown(page, "B6")).toEqual({ text: "5.0%", value: "0.05" });
+    await screenshot(page, "preview-number-entry");
+  });
+
+  test("in de-DE the same keys read as a German Excel reads them, and formats show German separators", async () => {
+    const { page } = await openPreview({ locale: "de-DE" });
+    // The sample's $ format with a decimal comma.
+    await goTo(page, "G17");
+    expect(await cell(page, "G17").textContent()).toBe("$438,00");
+    await showSheet(page, "Try it");
+    const typed: [string, string, string, string][] = [
+      ["D3", "25.000", "25000", "25.000"],
+      ["D4", "25,000", "25", "25"], // "," is the decimal separator
+      ["D5", "1,5", "1.5", "1,5"],
+      ["D6", "1.200,50 €", "1200.5", "1.200,50 €"],
+      ["D7", "15.01.2027", "46402", "15.1.2027"],
+      ["D8", "12,5%", "0.125", "12,50%"],
+    ];
+    for (const [address, text] of typed) await typeInCell(page, address, text);
+    for (const [address, , value, text] of typed) {
+      expect([address, await shown(page, address)]).toEqual([address, { text, value }]);
+    }
+    await goTo(page, "D5");
+    expect(await page.getByRole("textbox", { name: "Formula" }).inputValue()).toBe("1,5");
+    await screenshot(page, "preview-de-DE");
+  });
+
+  test("an error cell's message shows under the formula bar when the cell is selected, in a live region", async () => {
+    const { page } = await openPreview();
+    await showSheet(page, "Try it");
+    await typeFormula(page, "D10", "=AICOST.PROJECT_PRICE(-1, 12)");
+    const line = page.getByTestId("cell-message");
+    await line.waitFor();
+    expect(await line.getAttribute("role")).toBe("status");
+    expect(await line.getAttribute("aria-live")).toBe("polite");
+    expect(await line.textContent()).toMatch(/^D10: #NUM! .*price/);
+    // By keyboard alone: move off the error and the line goes; move back and it returns.
+    await page.keyboard.press("ArrowDown");
+    await line.waitFor({ state: "hidden" });
+    await page.keyboard.press("ArrowUp");
+    await line.waitFor();
+    await typeFormula(page, "D11", '=AICOST.PROJECT_PRICE(10, 12, "nosuch")');
+    expect(await line.textContent()).toMatch(/^D11: #VALUE! Unknown scenario "nosuch"/);
+    // The formula bar is described by the line, so a screen reader in the formula bar hears it too.
+    expect(await page.getByRole("textbox", { name: "Formula" }).getAttribute("aria-describedby")).toBe("cell-message");
+    await screenshot(page, "preview-error-message");
+  });
+
+  test("an inserted chart sits beside its table on its own sheet, never over data, can be deleted by keyboard, and is kept", async () => {
+    const { page } = await openPreview();
+    await showSheet(page, "Try it");
+    // Data where the chart would go first (one column past the block F3:J41 is L3): N5.
+    await typeInCell(page, "N5", "in the way");
+    await goTo(page, "F3");
+    await page.getByRole("button", { name: "Insert projection" }).click();
+    await charts(page).waitFor();
+    // Measured together, at one scroll position (the new chart was scrolled into view).
+    const chartBox = await charts(page).boundingBox();
+    const blockRight = await cell(page, "J3").boundingBox();
+    const data = await cell(page, "N5").boundingBox();
+    const formulaRow = await page.locator(".formula-row").boundingBox();
+    expect(chartBox && blockRight && data && formulaRow).toBeTruthy();
+    if (!chartBox || !blockRight || !data || !formulaRow) return;
+    expect(chartBox.x).toBeGreaterThanOrEqual(data.x + data.width - 1); // right of N5, so clear of it
+    expect(chartBox.x).toBeGreaterThan(blockRight.x + blockRight.width);
+    expect(chartBox.y).toBeGreaterThanOrEqual(formulaRow.y + formulaRow.height);
+    // The inserted table shows its formats: month 12 (row 17) as $ with cents.
+    expect((await shown(page, "G17")).text).toMatch(/^\$\d+\.\d{2}/);
+    await screenshot(page, "preview-chart-beside-table");
+    // The chart and its Delete chart button pass axe too.
+    expect(await axeViolations(page)).toEqual([]);
+    // A second table's chart does not pile on the first.
+    await goTo(page, "F45");
+    await page.getByRole("button", { name: "Insert projection" }).click();
+    await expect(charts(page).count()).resolves.toBe(2);
+    const [first, second] = await Promise.all([charts(page).nth(0).boundingBox(), charts(page).nth(1).boundingBox()]);
+    const apart = first && second && (first.y + first.height <= second.y || second.y + second.height <= first.y || first.x + first.width <= second.x || second.x + second.width <= first.x);
+    expect(apart).toBe(true);
+    // Charts belong to their sheet.
+    await showSheet(page, "AI support assistant");
+    await expect(charts(page).count()).resolves.toBe(0);
+    await showSheet(page, "Try it");
+    await expect(charts(page).count()).resolves.toBe(2);
+    // Kept across a reload.
+    await page.reload();
+    await ready(page);
+    await showSheet(page, "Try it");
+    await expect(charts(page).count()).resolves.toBe(2);
+    // Deleted from the keyboard; Ctrl+Z brings it back.
+    const remove = charts(page).first().getByRole("button", { name: "Delete chart" });
+    await remove.focus();
+    await page.keyboard.press("Enter");
+    await expect(charts(page).count()).resolves.toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("grid");
+    await page.keyboard.press("Control+z");
+    await expect(charts(page).count()).resolves.toBe(2);
+  });
+
+  test("the Name Box takes a defined name in any case and selects its range on its sheet", async () => {
+    const { page } = await openPreview();
+    const nameBox = page.getByRole("textbox", { name: "Name Box" });
+    await nameBox.fill("aicost_scenario");
+    await nameBox.press("Enter");
+    await page.locator('#grid table[aria-label="Sheet AICOST Assumptions"]').waitFor();
+    await cell(page, "A7").and(page.locator(".selected")).waitFor();
+    for (const address of ["A7", "B7", "C7"]) {
+      expect(await cell(page, address).getAttribute("class")).toMatch(/in-range|selected/);
+    }
+    expect(await cell(page, "D7").getAttribute("class")).not.toMatch(/in-range/);
+    expect(await nameBox.inputValue()).toBe("AICOST_SCENARIO");
+    await screenshot(page, "preview-name-box");
+    // A range address works too; an unknown name is refused with a message that lists the names.
+    await nameBox.fill("B11:C13");
+    await nameBox.press("Enter");
+    await cell(page, "C13").and(page.locator(".in-range")).waitFor();
+    await nameBox.fill("NO_SUCH_NAME");
+    await nameBox.press("Enter");
+    expect(await nameBox.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByTestId("preview-notice").textContent()).toMatch(/"NO_SUCH_NAME" is neither a cell address nor a defined name.*AICOST_SCENARIO/);
+    // Moving on clears the range.
+    await page.locator("#grid").focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(page.locator("#grid td.in-range").count()).resolves.toBe(0);
+  });
+
+  test("spilled functions size themselves: PRICE_CURVE with months in a cell, and the README's COST_CURVE with array constants", async () => {
+    const { page } = await openPreview();
+    await showSheet(page, "Try it");
+    await typeInCell(page, "D3", "24");
+    await typeFormula(page, "F3", "=AICOST.PRICE_CURVE(B3, D3, AICOST_SCENARIO)");
+    // Month 24 in row 27: $3 * (0.01 + 0.99 * 0.1^2) = 3 * 0.0199 = 0.0597.
+    await expectCellNear(page, "F27", 0.0597);
+    expect((await shown(page, "F28")).value).toBe("");
+    // 36 months: the spill grows to row 39, 3 * (0.01 + 0.99 * 0.001) = 3 * 0.01099 = 0.03297.
+    await typeInCell(page, "D3", "36");
+    await expectCellNear(page, "F39", 0.03297);
+    // Undo shrinks it back.
+    await page.keyboard.press("Control+z");
+    await expectCellNear(page, "F27", 0.0597);
+    expect((await shown(page, "F28")).value).toBe("");
+    // README: (2,000,000 + 800,000) / 1,000,000 = 2.8 today, times 0.01 + 0.99 * 0.1^(k/12).
+    await typeFormula(page, "H3", "=AICOST.COST_CURVE({1000000;1000000;1000000}, {100000;100000;100000}, 2, 8)");
+    await expectCellNear(page, "H3", 2.8);
+    await expectCellNear(page, "H4", 2.8 * (0.01 + 0.99 * 0.1 ** (1 / 12)));
+    await expectCellNear(page, "H5", 2.8 * (0.01 + 0.99 * 0.1 ** (2 / 12)));
+    // A form the engine cannot size says so at the cell.
+    await typeFormula(page, "J3", "=AICOST.PRICE_CURVE(B3, D3*2)");
+    await expect(cell(page, "J3").getAttribute("data-value")).resolves.toBe("#VALUE!");
+    expect(await page.getByTestId("cell-message").textContent()).toMatch(/months must be a whole number or a single cell/);
+  });
+
+  test("undo and redo: Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z and the buttons, for cell edits and pane actions, 50 steps back, and the saved state follows", async () => {
+    const { page } = await openPreview();
+    await expect(toolbarButton(page, "Undo").isDisabled()).resolves.toBe(true);
+    // A cell edit: B17 (month 0's input tokens) is tickets * 6,000.
+    await typeInCell(page, "B5", "1000");
+    await expectCellNear(page, "B17", 1000 * 6_000);
+    expect(await toolbarButton(page, "Undo").getAttribute("title")).toMatch(/Undo Typing "1000" in B5/);
+    await page.keyboard.press("Control+z");
+    await expectCellNear(page, "B17", 20_000 * 6_000);
+    await page.keyboard.press("Control+y");
+    await expectCellNear(page, "B17", 1000 * 6_000);
+    await page.keyboard.press("Control+z");
+    await page.keyboard.press("Control+Shift+z");
+    await expectCellNear(page, "B17", 1000 * 6_000);
+    // A pane action: switching scenario, undone with the button.
+    // Costs scale with tickets: 1,000 instead of 20,000 is 1/20 of the hand-worked totals.
+    await page.getByRole("radio", { name: "aggressive" }).check();
+    await expectCellNear(page, "G53", totalCost(PRESETS.aggressive) / 20);
+    await toolbarButton(page, "Undo").click();
+    await page.getByRole("radio", { name: "baseline", checked: true }).waitFor();
+    await expectCellNear(page, "G53", totalCost(PRESETS.baseline) / 20);
+    await toolbarButton(page, "Redo").click();
+    await page.getByRole("radio", { name: "aggressive", checked: true }).waitFor();
+    // Insert projection, undone: cells, formats and chart go.
+    await showSheet(page, "Try it");
+    await goTo(page, "F3");
+    await page.getByRole("button", { name: "Insert projection" }).click();
+    await charts(page).waitFor();
+    await toolbarButton(page, "Undo").click();
+    await expect(charts(page).count()).resolves.toBe(0);
+    expect((await shown(page, "F17")).value).toBe("");
+    // The saved state follows the undo: after a reload the projection is still gone.
+    await page.reload();
+    await ready(page);
+    await showSheet(page, "Try it");
+    expect((await shown(page, "F17")).value).toBe("");
+    await expect(charts(page).count()).resolves.toBe(0);
+    // At least the last 50 steps: 52 edits, 50 undone leave the second.
+    for (let step = 1; step <= 52; step++) await typeFormula(page, "D2", String(step));
+    await page.locator("#grid").focus();
+    for (let undone = 0; undone < 50; undone++) await page.keyboard.press("Control+z");
+    await expectCellNear(page, "D2", 2);
+    // In a text field Ctrl+Z is the field's own.
+    const bar = page.getByRole("textbox", { name: "Formula" });
+    await bar.fill("typed");
+    await bar.press("Control+z");
+    await expectCellNear(page, "D2", 2);
+    await screenshot(page, "preview-undo");
   });
 });

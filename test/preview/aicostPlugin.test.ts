@@ -2,6 +2,7 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import * as aicost from "../../src/functions/aicost";
 import { ExcelError } from "../../src/functions/values";
 import { AICOST_FUNCTION_IDS, registerAicostPlugin } from "../../src/preview/aicostPlugin";
+import { resizeSpills, valueSizedSpillShapes, withSpillSizes } from "../../src/preview/spillSize";
 import { PREVIEW_ENGINE_CONFIG } from "../../src/preview/document";
 
 registerAicostPlugin();
@@ -171,11 +172,108 @@ describe("AICOST plugin on a headless HyperFormula", () => {
     expect(valueAt(hf, sheet, 24, 0)).toBeCloseTo(4.375, 10);
   });
 
-  test("PRICE_CURVE with months from a cell explains what to write instead", () => {
+  test("PRICE_CURVE with months in a cell spills as many rows as the cell says when the formula is entered", () => {
     const { hf, sheet } = workbook([[24, "=AICOST.PRICE_CURVE(10, A1)"]]);
+    const direct = aicost.PRICE_CURVE(10, 24, null) as number[][];
+    for (let month = 0; month <= 24; month++) {
+      expectSameNumber(valueAt(hf, sheet, month, 1), direct[month][0]);
+    }
+    expect(valueAt(hf, sheet, 25, 1)).toBeNull();
+  });
+
+  test("when the months cell changes, resizeSpills enters the formula again and the spill follows", () => {
+    const { hf, sheet } = workbook([[24, "=AICOST.PRICE_CURVE(10, A1)"]]);
+    hf.setCellContents({ sheet, row: 0, col: 0 }, 36);
+    // Until the formula is entered again, the old size would cut the curve: the cell says so.
+    const stale = valueAt(hf, sheet, 0, 1) as DetailedCellError;
+    expect(stale.value).toBe("#VALUE!");
+    expect(stale.message).toMatch(/months changed after the formula was entered.*F2, Enter/);
+    expect(resizeSpills(hf)).toBe(1);
+    // baseline at 36 months: 10 * (0.01 + 0.99 * 0.1^3) = 10 * 0.01099 = 0.1099, in row 37.
+    expect(valueAt(hf, sheet, 36, 1)).toBeCloseTo(0.1099, 12);
+    expect(valueAt(hf, sheet, 37, 1)).toBeNull();
+    expect(resizeSpills(hf)).toBe(0);
+    // Shorter again: 3 months, four rows.
+    hf.setCellContents({ sheet, row: 0, col: 0 }, 3);
+    resizeSpills(hf);
+    expect(valueAt(hf, sheet, 3, 1)).toBeCloseTo(10 * (0.01 + 0.99 * 0.1 ** 0.25), 12);
+    expect(valueAt(hf, sheet, 4, 1)).toBeNull();
+  });
+
+  test("months from a formula in the same batch, or from a bad value, are sized once the value is known", () => {
+    const hf = HyperFormula.buildEmpty({ ...PREVIEW_ENGINE_CONFIG });
+    const sheet = hf.getSheetId(hf.addSheet("S")) as number;
+    hf.setSheetContent(sheet, [["=AICOST.PRICE_CURVE(10, B1)", "=6*2"]]);
+    resizeSpills(hf);
+    expect(valueAt(hf, sheet, 12, 0)).toBeCloseTo(1.09, 12); // 12 months: 10 * 0.109
+    hf.setCellContents({ sheet, row: 0, col: 1 }, "twelve");
+    resizeSpills(hf);
+    // PRICE_CURVE's own error for a months that is not a number, in one cell.
+    const error = valueAt(hf, sheet, 0, 0) as DetailedCellError;
+    expect(error.value).toBe("#VALUE!");
+    expect(error.message).toBe((aicost.PRICE_CURVE(10, "twelve", null) as ExcelError).message);
+    expect(valueAt(hf, sheet, 1, 0)).toBeNull();
+    hf.setCellContents({ sheet, row: 0, col: 1 }, 2);
+    resizeSpills(hf);
+    expect(valueAt(hf, sheet, 2, 0)).toBeCloseTo(10 * (0.01 + 0.99 * 0.1 ** (2 / 12)), 12);
+  });
+
+  test("undo and redo re-enter a resized spill with the size of that point of the history", () => {
+    const hf = HyperFormula.buildEmpty({ ...PREVIEW_ENGINE_CONFIG });
+    const sheet = hf.getSheetId(hf.addSheet("S")) as number;
+    hf.setSheetContent(sheet, [[2, "=AICOST.PRICE_CURVE(10, A1)"]]);
+    const before = valueSizedSpillShapes(hf);
+    hf.setCellContents({ sheet, row: 0, col: 0 }, 4);
+    resizeSpills(hf);
+    const after = valueSizedSpillShapes(hf);
+    expect([...before.values()]).toEqual([{ width: 1, height: 3 }]);
+    expect([...after.values()]).toEqual([{ width: 1, height: 5 }]);
+    withSpillSizes(hf, before, () => {
+      hf.undo(); // the formula entered again
+      hf.undo(); // A1 back to 2
+    });
+    expect([valueAt(hf, sheet, 2, 1), valueAt(hf, sheet, 3, 1)]).toEqual([(aicost.PRICE_CURVE(10, 2, null) as number[][])[2][0], null]);
+    withSpillSizes(hf, after, () => {
+      hf.redo();
+      hf.redo();
+    });
+    expect(valueAt(hf, sheet, 4, 1)).toBe((aicost.PRICE_CURVE(10, 4, null) as number[][])[4][0]);
+    // Without the sizes of that point, the formula undone first is entered while A1 still says 4,
+    // keeps five rows, and shows #VALUE! once A1 is back to 2.
+    hf.undo();
+    hf.undo();
+    expect((valueAt(hf, sheet, 0, 1) as DetailedCellError).value).toBe("#VALUE!");
+  });
+
+  test("PRICE_CURVE's months from an expression cannot be sized: the cell says what to write instead", () => {
+    const { hf, sheet } = workbook([[12, "=AICOST.PRICE_CURVE(10, A1*2)"]]);
     const value = valueAt(hf, sheet, 0, 1) as DetailedCellError;
     expect(value.value).toBe("#VALUE!");
-    expect(value.message).toMatch(/whole number in the formula/);
+    expect(value.message).toMatch(/whole number or a single cell written in the formula/);
+  });
+
+  test("COST_CURVE with array constants spills in their shape: the README's example", () => {
+    const { hf, sheet } = workbook([
+      ["=AICOST.COST_CURVE({1000000;1000000;1000000}, {100000;100000;100000}, 2, 8)"],
+      [],
+      [],
+      ["=AICOST.COST_CURVE({1000000,2000000}, {0,0}, 2, 8)"],
+    ]);
+    // Today's cost (1,000,000 * 2 + 100,000 * 8) / 1e6 = 2.8, times 0.01 + 0.99 * 0.1^(k/12) for k = 0, 1, 2.
+    const expected = [0, 1, 2].map((month) => 2.8 * (0.01 + 0.99 * 0.1 ** (month / 12)));
+    expected.forEach((cost, month) => expect(valueAt(hf, sheet, month, 0)).toBeCloseTo(cost, 12));
+    expect(valueAt(hf, sheet, 1, 0)).toBeCloseTo(2.316020402, 9);
+    expect(valueAt(hf, sheet, 2, 0)).toBeCloseTo(1.916541615, 9);
+    // A row constant spills across: 2,000,000 input tokens at $2 in month 1 = $4 * 0.9149... = baseline factor at 1 month.
+    expect(valueAt(hf, sheet, 3, 1)).toBeCloseTo(4 * (0.01 + 0.99 * 0.1 ** (1 / 12)), 12);
+  });
+
+  test("COST_CURVE's input_tokens as a name cannot be sized: the cell says what to write instead", () => {
+    const { hf, sheet } = workbook([[1000, 500, '=AICOST.COST_CURVE(Volumes, B1:B2, 3, 15)'], [2000, 600]]);
+    hf.addNamedExpression("Volumes", "=S!$A$1:$A$2");
+    const value = valueAt(hf, sheet, 0, 2) as DetailedCellError;
+    expect(value.value).toBe("#VALUE!");
+    expect(value.message).toMatch(/cell range \(e\.g\. C8:C43\) or an array constant/);
   });
 
   test("COST_CURVE spills in the shape of input_tokens, column or row", () => {
@@ -235,11 +333,15 @@ describe("AICOST plugin on a headless HyperFormula", () => {
     expect(valueAt(hf, sheet, 12, 2)).toBeCloseTo(2.08, 10);
   });
 
-  test("PRICE_BAND with months from a cell explains what to write instead; a band name is #VALUE! with the function set's message", () => {
-    const { hf, sheet } = workbook([[12, "=AICOST.PRICE_BAND(10, A1)", '=AICOST.PRICE_QUANTILE(10, 12, 0.9, "baseline")', "=AICOST.PRICE_QUANTILE(10, 12, 1)"]]);
-    expect(valueAt(hf, sheet, 0, 1)).toMatchObject({ value: "#VALUE!" });
-    expect((valueAt(hf, sheet, 0, 1) as DetailedCellError).message).toMatch(/whole number in the formula/);
-    expect(valueAt(hf, sheet, 0, 2)).toMatchObject({ value: "#VALUE!", message: (aicost.PRICE_QUANTILE(10, 12, 0.9, "baseline") as ExcelError).message });
-    expect(valueAt(hf, sheet, 0, 3)).toMatchObject({ value: "#NUM!" });
+  test("PRICE_BAND with months from a cell spills that many rows; a band name is #VALUE! with the function set's message", () => {
+    const { hf, sheet } = workbook([[12, "=AICOST.PRICE_BAND(10, A1)"]]);
+    // month 12 in row 13, P90 in column D: 10 * 0.208 = 2.08
+    expect(valueAt(hf, sheet, 12, 3)).toBeCloseTo(2.08, 10);
+    expect(valueAt(hf, sheet, 13, 1)).toBeNull();
+    const { hf: other, sheet: otherSheet } = workbook([['=AICOST.PRICE_QUANTILE(10, 12, 0.9, "baseline")', "=AICOST.PRICE_QUANTILE(10, 12, 1)"]]);
+    expect(valueAt(other, otherSheet, 0, 0)).toMatchObject({ value: "#VALUE!", message: (aicost.PRICE_QUANTILE(10, 12, 0.9, "baseline") as ExcelError).message });
+    expect(valueAt(other, otherSheet, 0, 1)).toMatchObject({ value: "#NUM!" });
   });
+
+
 });

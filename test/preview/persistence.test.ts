@@ -25,6 +25,8 @@ const minimal: StoredWorkbook = {
   activeSheet: "Sheet1",
 };
 
+const chartOnSheet1 = { sheetName: "Sheet1", blockRange: "F3:J41", seriesRange: "G4:J41", categoryRange: "F5:F41", topLeft: "L3" };
+
 describe("parseStoredWorkbook", () => {
   test("nothing stored is not an error", () => {
     expect(parseStoredWorkbook(null)).toEqual({ kind: "none" });
@@ -48,10 +50,24 @@ describe("parseStoredWorkbook", () => {
     ["a number format that is not text", JSON.stringify({ ...minimal, sheets: [{ name: "S", cells: {}, formats: { A1: 4 } }] }), /bad number format at "A1"/],
     ["two sheets of one name", JSON.stringify({ ...minimal, sheets: [minimal.sheets[0], { ...minimal.sheets[0], name: "SHEET1" }] }), /same name/],
     ["a malformed defined name", JSON.stringify({ ...minimal, names: [{ name: "1bad", expression: "=A1" }] }), /defined name 1 is malformed/],
+    ["charts that are not a list", JSON.stringify({ ...minimal, charts: {} }), /list of charts is not a list/],
+    ["a chart that is not an object", JSON.stringify({ ...minimal, charts: [3] }), /chart 1 is not an object/],
+    ["a chart on no sheet", JSON.stringify({ ...minimal, charts: [{ ...chartOnSheet1, sheetName: "Gone" }] }), /chart 1 belongs to no sheet/],
+    ["a chart with a bad range", JSON.stringify({ ...minimal, charts: [{ ...chartOnSheet1, seriesRange: "G4:" }] }), /chart 1 has a range or a position/],
+    ["a chart with a bad position", JSON.stringify({ ...minimal, charts: [{ ...chartOnSheet1, topLeft: 7 }] }), /chart 1 has a range or a position/],
   ])("%s is unreadable, with a reason", (_name, text, reason) => {
     const state = parseStoredWorkbook(text);
     expect(state.kind).toBe("unreadable");
     expect(state.kind === "unreadable" && state.reason).toMatch(reason);
+  });
+
+  test("Insert projection's charts read back; a workbook saved without charts has none", () => {
+    const withCharts = { ...minimal, charts: [chartOnSheet1] };
+    expect(parseStoredWorkbook(JSON.stringify(withCharts))).toEqual({ kind: "ok", workbook: withCharts });
+    const document = PreviewDocument.fromStored(withCharts);
+    expect(document.charts).toEqual([chartOnSheet1]);
+    expect(document.toStored().charts).toEqual([chartOnSheet1]);
+    expect(PreviewDocument.fromStored(minimal).toStored().charts).toBeUndefined();
   });
 
   test("an active sheet that does not exist falls back to the first sheet", () => {

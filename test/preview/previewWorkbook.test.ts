@@ -162,6 +162,18 @@ describe("PreviewWorkbook", () => {
     expect(document.formatAt({ sheet: sheet1, row: 15, col: 2 })).toMatch(/\$/);
   });
 
+  test("insertProjection refuses to write over cells that hold data, as Excel's implementation does, and changes nothing", async () => {
+    const { workbook, document, selection, charts } = setUp();
+    await workbook.setUpAssumptions();
+    const sheet1 = document.sheetId("Sheet1") as number;
+    document.hf.setCellContents({ sheet: sheet1, row: 6, col: 5 }, "keep me"); // F7, inside B2:F7
+    selection.select({ sheetName: "Sheet1", row: 1, col: 1 });
+    const before = contents(document);
+    await expect(workbook.insertProjection({ horizonMonths: 3, basePriceUsd: 10 })).rejects.toThrow(/needs Sheet1!B2:F7 to be empty/);
+    expect(contents(document)).toBe(before);
+    expect(charts).toHaveLength(0);
+  });
+
   test("preferences round-trip through the document", async () => {
     const { workbook, document } = setUp();
     await workbook.savePreferences({ referencePriceUsd: 4, horizonMonths: 24 });

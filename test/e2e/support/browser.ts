@@ -48,11 +48,12 @@ export interface WatchedPage {
 export async function openWatchedPage(
   browser: Browser,
   url: string,
-  options: { width?: number; height?: number; colorScheme?: "light" | "dark" } = {},
+  options: { width?: number; height?: number; colorScheme?: "light" | "dark"; locale?: string } = {},
 ): Promise<WatchedPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     colorScheme: options.colorScheme ?? "light",
+    locale: options.locale ?? "en-US",
   });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
