@@ -1,4 +1,17 @@
-import type { ExportedChange, RawCellContent } from "hyperformula";
+import { DetailedCellError, type ExportedChange, type RawCellContent, type SimpleCellAddress } from "hyperformula";
+import { malformed } from "../core/errors";
+import type { SensitivityWorkbook, SweepCellValue, TornadoRow } from "../core/sensitivity";
+import { parseCellAddress } from "../sheet/addresses";
+import {
+  activeScenarioCells,
+  checkTableTargetEmpty,
+  inputLabel,
+  isNumberConstant,
+  MAX_PRECEDENT_CELLS,
+  qualifiedAddress,
+  sensitivityTableRows,
+  type SensitivityCell,
+} from "../sheet/sensitivityCells";
 import { sheetPrefix } from "../sheet/addresses";
 import {
   analyseAssumptions,
@@ -328,4 +341,105 @@ export class PreviewWorkbook implements WorkbookPort {
   async savePreferences(preferences: PanePreferences): Promise<void> {
     this.workbookDocument.preferences = checkPreferences(preferences);
   }
+
+  // -------------------------------------------------------------------------------------------
+  // Sensitivity (issue 11): HyperFormula knows every cell's precedents and recalculates on each
+  // write, so a sweep's writes and reads need no batching and no forced calculation.
+
+  /** A sheet-qualified address as the engine's cell position; throws malformed for another text. */
+  private positionOf(address: string): SimpleCellAddress {
+    const cell = parseCellAddress(address);
+    const sheet = cell?.sheetName == null ? undefined : this.hf.getSheetId(cell.sheetName);
+    if (cell === null || sheet === undefined) {
+      throw malformed(`${address} is not a cell of this workbook; pick a cell on one of its sheets.`);
+    }
+    return { sheet, row: cell.rowNumber - 1, col: cell.columnIndex };
+  }
+
+  private cellAt(position: SimpleCellAddress): SensitivityCell {
+    const sheetName = this.hf.getSheetName(position.sheet) as string;
+    const address = qualifiedAddress(sheetName, position.col, position.row + 1);
+    const left = position.col > 0 ? this.hf.getCellValue({ ...position, col: position.col - 1 }) : null;
+    return { address, label: inputLabel(address, left), value: sweepValue(this.hf.getCellValue(position)) };
+  }
+
+  async readSelectedCell(): Promise<SensitivityCell | null> {
+    const selected = this.selection.selectedCell();
+    const sheet = selected === null ? undefined : this.hf.getSheetId(selected.sheetName);
+    return selected === null || sheet === undefined ? null : this.cellAt({ sheet, row: selected.row, col: selected.col });
+  }
+
+  async findInputCells(outputAddress: string): Promise<readonly SensitivityCell[] | null> {
+    const start = this.positionOf(outputAddress);
+    const assumptions = this.assumptionsSheetId();
+    const key = (cell: SimpleCellAddress): string => `${cell.sheet}:${cell.row}:${cell.col}`;
+    const seen = new Set<string>([key(start)]);
+    const inputs: SimpleCellAddress[] = [];
+    const formulas: SimpleCellAddress[] = [start];
+    for (let next = formulas.pop(); next !== undefined; next = formulas.pop()) {
+      for (const precedent of this.hf.getCellPrecedents(next)) {
+        const cells = "start" in precedent ? rangeCells(precedent.start, precedent.end) : [precedent];
+        for (const cell of cells) {
+          if (seen.has(key(cell)) || cell.sheet === assumptions || this.hf.getSheetName(cell.sheet) === undefined) continue;
+          seen.add(key(cell));
+          if (seen.size > MAX_PRECEDENT_CELLS) {
+            throw malformed(`${outputAddress} depends on more than ${MAX_PRECEDENT_CELLS} cells; pick its inputs by selecting them instead.`);
+          }
+          if (this.hf.doesCellHaveFormula(cell)) formulas.push(cell);
+          else if (isNumberConstant(this.hf.getCellSerialized(cell))) inputs.push(cell);
+        }
+      }
+    }
+    inputs.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col);
+    return inputs.map((cell) => this.cellAt(cell));
+  }
+
+  async activeScenarioInputs(): Promise<{ readonly annualPriceMultiplier: SensitivityCell; readonly floorShare: SensitivityCell } | null> {
+    return activeScenarioCells(this.snapshot());
+  }
+
+  sensitivityWorkbook(): SensitivityWorkbook<unknown> {
+    return {
+      readContent: async (address) => this.hf.getCellSerialized(this.positionOf(address)),
+      writeContent: async (address, content) => {
+        this.hf.setCellContents(this.positionOf(address), content as RawCellContent);
+      },
+      writeNumber: async (address, value) => {
+        this.hf.setCellContents(this.positionOf(address), value);
+      },
+      recalculate: async () => undefined, // the engine has recalculated after every write
+      readValue: async (address) => sweepValue(this.hf.getCellValue(this.positionOf(address))),
+    };
+  }
+
+  async insertSensitivityTable(rows: readonly TornadoRow[]): Promise<string> {
+    const selected = this.selection.selectedCell();
+    const sheet = selected === null ? undefined : this.hf.getSheetId(selected.sheetName);
+    if (selected === null || sheet === undefined) {
+      throw malformed("Select the cell where the table should start, then try again.");
+    }
+    const table = sensitivityTableRows(rows);
+    const last = { row: selected.row + table.length - 1, col: selected.col + table[0].length - 1 };
+    const address = `${qualifiedAddress(selected.sheetName, selected.col, selected.row + 1)}:${toA1(last.row, last.col)}`;
+    checkTableTargetEmpty(address, this.hf.getRangeValues({ start: { sheet, row: selected.row, col: selected.col }, end: { sheet, ...last } }));
+    this.hf.setCellContents({ sheet, row: selected.row, col: selected.col }, table.map((cells) => cells.map((cell) => (typeof cell === "string" ? literalText(cell) : cell))));
+    return address;
+  }
+}
+
+/** Every cell of a range the engine reports as a precedent. */
+function rangeCells(start: SimpleCellAddress, end: SimpleCellAddress): SimpleCellAddress[] {
+  const cells: SimpleCellAddress[] = [];
+  for (let row = start.row; row <= end.row && cells.length <= MAX_PRECEDENT_CELLS; row++) {
+    for (let col = start.col; col <= end.col; col++) cells.push({ sheet: start.sheet, row, col });
+  }
+  return cells;
+}
+
+/** An engine value as a sweep reads it: an error as its code ("#DIV/0!"), rich numbers as numbers, empty as null. */
+function sweepValue(value: unknown): SweepCellValue {
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof DetailedCellError) return value.value;
+  if (typeof value === "object" && value !== null && "val" in value) return Number((value as { val: unknown }).val);
+  return null;
 }

@@ -322,5 +322,13 @@ export function recordedPort(port: WorkbookPort, history: UndoHistory): Workbook
     onAssumptionsChanged: (listener) => port.onAssumptionsChanged(listener),
     loadPreferences: () => port.loadPreferences(),
     savePreferences: (preferences) => port.savePreferences(preferences),
+    // Sensitivity (issue 11). A sweep's trial writes go straight to the engine and are all put
+    // back; they are not a step (and, being outside the history, make undo forget older steps,
+    // as any change outside it does). Insert as table is a step.
+    readSelectedCell: () => port.readSelectedCell(),
+    findInputCells: (outputAddress) => port.findInputCells(outputAddress),
+    activeScenarioInputs: () => port.activeScenarioInputs(),
+    sensitivityWorkbook: () => port.sensitivityWorkbook(),
+    insertSensitivityTable: (rows) => history.recordAsync("Insert sensitivity table", () => port.insertSensitivityTable(rows)),
   };
 }

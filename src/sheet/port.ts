@@ -4,6 +4,10 @@
  * and the preview's HyperFormula workbook (src/preview). Neither the interface nor its types
  * import Office or DOM types.
  */
+import type { SensitivityWorkbook, TornadoRow } from "../core/sensitivity";
+import type { SensitivityCell } from "./sensitivityCells";
+
+export type { SensitivityCell };
 
 /** One row of the scenarios table as the workbook holds it; values are raw until validated. */
 export interface ScenarioRow {
@@ -101,4 +105,21 @@ export interface WorkbookPort {
   onAssumptionsChanged(listener: () => void): Promise<() => Promise<void>>;
   loadPreferences(): Promise<PanePreferences>;
   savePreferences(preferences: PanePreferences): Promise<void>;
+
+  // Sensitivity, "What moves the cost?" (issue 11): used by src/taskpane/sensitivityView.ts.
+  /** The selected cell, sheet-qualified, with its label (the text to its left) and value; null when none. */
+  readSelectedCell(): Promise<SensitivityCell | null>;
+  /**
+   * The number constants the output cell depends on, following its precedents through formulas
+   * to constants, the assumptions sheet left out (its m and f come from activeScenarioInputs),
+   * in sheet, row and column order; null when the host cannot trace precedents (the user then
+   * picks the inputs). Throws when the walk passes MAX_PRECEDENT_CELLS cells.
+   */
+  findInputCells(outputAddress: string): Promise<readonly SensitivityCell[] | null>;
+  /** The active scenario's m and f cells in the scenarios table; null without a sheet or an active row. */
+  activeScenarioInputs(): Promise<{ readonly annualPriceMultiplier: SensitivityCell; readonly floorShare: SensitivityCell } | null>;
+  /** The workbook as core's runSensitivitySweep drives it: exact contents, numbers, recalculation (manual mode included), values. */
+  sensitivityWorkbook(): SensitivityWorkbook<unknown>;
+  /** Writes the tornado as a table (input, low, high, output at low, output at high, swing) at the selected cell; refuses filled cells; returns its address. */
+  insertSensitivityTable(rows: readonly TornadoRow[]): Promise<string>;
 }

@@ -1,4 +1,18 @@
 import { malformed } from "../core/errors";
+import type { SensitivityWorkbook, SweepCellValue, TornadoRow } from "../core/sensitivity";
+import {
+  activeScenarioCells,
+  checkTableTargetEmpty,
+  inputLabel,
+  isNumberConstant,
+  MAX_PRECEDENT_CELLS,
+  onAssumptionsSheet,
+  qualifiedAddress,
+  sensitivityTableRows,
+  type SensitivityCell,
+} from "../sheet/sensitivityCells";
+import { parseRangeAddress } from "../sheet/addresses";
+import { tracesPrecedents } from "./officeHost";
 import { cellAddress, parseCellAddress } from "../sheet/addresses";
 import {
   analyseAssumptions,
@@ -268,6 +282,8 @@ export class ExcelWorkbook implements WorkbookPort {
   constructor(
     private readonly run: BatchRunner,
     private readonly settings: DocumentSettings,
+    /** Whether the host has Range.getDirectPrecedents (ExcelApi 1.12); without it findInputCells gives null. */
+    private readonly hostTracesPrecedents = true,
   ) {}
 
   async readAssumptions(): Promise<AssumptionsState> {
@@ -546,6 +562,151 @@ export class ExcelWorkbook implements WorkbookPort {
     this.settings.set(PREFERENCES_SETTING_KEY, { ...checkPreferences(preferences) });
     await this.settings.save();
   }
+  // -------------------------------------------------------------------------------------------
+  // Sensitivity (issue 11)
+
+  async readSelectedCell(): Promise<SensitivityCell | null> {
+    return this.run(async (context) => {
+      const cell = context.workbook.getActiveCell();
+      cell.load("address, values");
+      await context.sync();
+      const location = parseRangeAddress(String(cell.address));
+      if (location === null || location.sheetName === null) {
+        return null;
+      }
+      const { sheetName, first } = location;
+      const left = first.columnIndex > 0 ? context.workbook.worksheets.getItem(sheetName).getRange(qualifiedAddress(sheetName, first.columnIndex - 1, first.rowNumber).replace(/^.*!/, "")) : null;
+      left?.load("values");
+      await context.sync();
+      const address = qualifiedAddress(sheetName, first.columnIndex, first.rowNumber);
+      return { address, label: inputLabel(address, left?.values[0]?.[0]), value: sweepValue(cell.values[0]?.[0]) };
+    });
+  }
+
+  async findInputCells(outputAddress: string): Promise<readonly SensitivityCell[] | null> {
+    if (!this.hostTracesPrecedents) {
+      return null;
+    }
+    const seen = new Set<string>([normalisedAddress(outputAddress)]);
+    const inputs: { address: string; value: number }[] = [];
+    // One batch per formula cell: getDirectPrecedents throws ItemNotFound for a cell without
+    // precedents, which would fail every other request of a shared batch. Each batch takes two
+    // syncs: the precedents' addresses, then their formulas and values.
+    const visit = async (formulaCells: string[]): Promise<void> => {
+      const next = formulaCells.pop();
+      if (next === undefined) return;
+      const areas = await this.run(async (context) => directPrecedentCells(context, next));
+      for (const { address, formula, value } of areas) {
+        const key = normalisedAddress(address);
+        if (seen.has(key) || onAssumptionsSheet(address)) continue;
+        seen.add(key);
+        if (seen.size > MAX_PRECEDENT_CELLS) {
+          throw malformed(`${outputAddress} depends on more than ${MAX_PRECEDENT_CELLS} cells; pick its inputs by selecting them instead.`);
+        }
+        if (typeof formula === "string" && formula.startsWith("=")) formulaCells.push(address);
+        else if (isNumberConstant(value)) inputs.push({ address, value });
+      }
+      await visit(formulaCells);
+    };
+    await visit([outputAddress]);
+    const ordered = inputs
+      .map((input) => ({ ...input, location: parseRangeAddress(input.address) }))
+      .sort((a, b) => (a.location?.sheetName ?? "").localeCompare(b.location?.sheetName ?? "") || (a.location?.first.rowNumber ?? 0) - (b.location?.first.rowNumber ?? 0) || (a.location?.first.columnIndex ?? 0) - (b.location?.first.columnIndex ?? 0));
+    return this.run(async (context) => {
+      const lefts = ordered.map(({ location }) =>
+        location !== null && location.sheetName !== null && location.first.columnIndex > 0
+          ? context.workbook.worksheets.getItem(location.sheetName).getRange(qualifiedAddress(location.sheetName, location.first.columnIndex - 1, location.first.rowNumber).replace(/^.*!/, ""))
+          : null,
+      );
+      for (const left of lefts) left?.load("values");
+      await context.sync();
+      return ordered.map(({ address, value }, index) => ({ address, label: inputLabel(address, lefts[index]?.values[0]?.[0]), value }));
+    });
+  }
+
+  async activeScenarioInputs(): Promise<{ readonly annualPriceMultiplier: SensitivityCell; readonly floorShare: SensitivityCell } | null> {
+    return this.run(async (context) => {
+      const lookups = queueLookups(context);
+      await context.sync();
+      if (lookups.sheet.isNullObject) return null;
+      const reads = queueSheetReads(lookups);
+      await context.sync();
+      return activeScenarioCells(snapshotFrom(lookups, reads));
+    });
+  }
+
+  sensitivityWorkbook(): SensitivityWorkbook<unknown> {
+    const cellRange = (context: Excel.RequestContext, address: string): Excel.Range => {
+      const location = parseRangeAddress(address);
+      if (location === null || location.sheetName === null) {
+        throw malformed(`${address} is not a cell of this workbook; pick a cell on one of its sheets.`);
+      }
+      return context.workbook.worksheets.getItem(location.sheetName).getRange(address.replace(/^.*!/, ""));
+    };
+    return {
+      // The formula as entered, or the constant: Range.formulas gives either, and writing it back
+      // through formulas puts the cell back as it was.
+      readContent: (address) =>
+        this.run(async (context) => {
+          const range = cellRange(context, address);
+          range.load("formulas");
+          await context.sync();
+          return range.formulas[0]?.[0];
+        }),
+      writeContent: (address, content) =>
+        this.run(async (context) => {
+          cellRange(context, address).formulas = [[content]];
+          await context.sync();
+        }),
+      writeNumber: (address, value) =>
+        this.run(async (context) => {
+          cellRange(context, address).values = [[value]];
+          await context.sync();
+        }),
+      // Excel recalculates on each write in automatic mode; in manual mode only when asked.
+      recalculate: () =>
+        this.run(async (context) => {
+          const application = context.workbook.application;
+          application.load("calculationMode");
+          await context.sync();
+          if (application.calculationMode === "Manual") {
+            application.calculate("Recalculate");
+            await context.sync();
+          }
+        }),
+      readValue: (address) =>
+        this.run(async (context) => {
+          const range = cellRange(context, address);
+          range.load("values");
+          await context.sync();
+          return sweepValue(range.values[0]?.[0]);
+        }),
+    };
+  }
+
+  async insertSensitivityTable(rows: readonly TornadoRow[]): Promise<string> {
+    return this.run(async (context) => {
+      const cell = context.workbook.getActiveCell();
+      cell.load("address");
+      await context.sync();
+      const location = parseRangeAddress(String(cell.address));
+      if (location === null || location.sheetName === null) {
+        throw malformed("Select the cell where the table should start, then try again.");
+      }
+      const table = sensitivityTableRows(rows);
+      const { columnIndex, rowNumber } = location.first;
+      const local = `${cellAddress(columnIndex, rowNumber)}:${cellAddress(columnIndex + table[0].length - 1, rowNumber + table.length - 1)}`;
+      const target = context.workbook.worksheets.getItem(location.sheetName).getRange(local);
+      target.load("values");
+      await context.sync();
+      const address = `${qualifiedAddress(location.sheetName, columnIndex, rowNumber)}:${local.split(":")[1]}`;
+      checkTableTargetEmpty(address, target.values);
+      target.values = table.map((cells) => cells.map((value) => (typeof value === "string" ? literalText(value) : value)));
+      await context.sync();
+      return address;
+    });
+  }
+
 }
 
 /** The document's settings through Office.context.document.settings. */
@@ -569,5 +730,52 @@ export function officeDocumentSettings(settings: Office.Settings = Office.contex
 /** The WorkbookPort for the workbook Excel has open. Call it after Office.onReady. */
 export function createExcelWorkbook(): WorkbookPort {
   const run: BatchRunner = (batch, reuse) => (reuse === undefined ? Excel.run(batch) : Excel.run(reuse, batch));
-  return new ExcelWorkbook(run, officeDocumentSettings());
+  return new ExcelWorkbook(run, officeDocumentSettings(), tracesPrecedents());
+}
+
+/** A cell's value as a sweep reads it: Excel reports an error as its text ("#DIV/0!"), an empty cell as "". */
+function sweepValue(value: unknown): SweepCellValue {
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string") return value === "" ? null : value;
+  return null;
+}
+
+/** An address compared as Excel prints it: no $, quotes and case aside. */
+function normalisedAddress(address: string): string {
+  const location = parseRangeAddress(address);
+  return location === null ? address : qualifiedAddress(location.sheetName ?? "", location.first.columnIndex, location.first.rowNumber).toUpperCase();
+}
+
+/**
+ * The cells a cell's formula refers to directly, each with its formula and value: one cell of
+ * every precedent area (Range.getDirectPrecedents, ExcelApi 1.12). A cell without precedents
+ * (Excel throws ItemNotFound) has none.
+ */
+async function directPrecedentCells(context: Excel.RequestContext, address: string): Promise<{ address: string; formula: unknown; value: unknown }[]> {
+  const location = parseRangeAddress(address);
+  if (location === null || location.sheetName === null) return [];
+  const precedents = context.workbook.worksheets.getItem(location.sheetName).getRange(address.replace(/^.*!/, "")).getDirectPrecedents();
+  precedents.load("addresses");
+  try {
+    await context.sync();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ItemNotFound") return [];
+    throw error;
+  }
+  const areas = precedents.addresses.flatMap((list) => list.split(",")).map((area) => parseRangeAddress(area.trim())).filter((area) => area !== null && area.sheetName !== null);
+  const ranges = areas.map((area) => {
+    const range = context.workbook.worksheets.getItem(area!.sheetName as string).getRange(`${cellAddress(area!.first.columnIndex, area!.first.rowNumber)}:${cellAddress(area!.last.columnIndex, area!.last.rowNumber)}`);
+    range.load("formulas, values");
+    return { area: area!, range };
+  });
+  await context.sync();
+  return ranges.flatMap(({ area, range }) =>
+    range.formulas.flatMap((cells, rowOffset) =>
+      cells.map((formula, columnOffset) => ({
+        address: qualifiedAddress(area.sheetName as string, area.first.columnIndex + columnOffset, area.first.rowNumber + rowOffset),
+        formula,
+        value: range.values[rowOffset]?.[columnOffset],
+      })),
+    ),
+  );
 }

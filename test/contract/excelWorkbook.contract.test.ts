@@ -43,6 +43,7 @@ async function excelHarness(): Promise<PortHarness> {
       return new ExcelWorkbook(excel.run, excel.settings);
     },
     settle: async () => undefined,
+    calculates: false,
     async deleteName(name) {
       excel.names.delete(name);
     },

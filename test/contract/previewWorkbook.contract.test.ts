@@ -61,6 +61,7 @@ async function previewHarness(): Promise<PortHarness> {
       return new PreviewWorkbook(PreviewDocument.fromStored(state.workbook), new SimpleSelection(), { showChart });
     },
     settle: tick,
+    calculates: true,
     async deleteName(name) {
       hf.removeNamedExpression(name);
       await tick();

@@ -16,6 +16,7 @@ import { DEFAULT_PREFERENCES, type AssumptionsState, type WorkbookPort } from ".
 import { editedPresetNote } from "../../src/sheet/sourceNotes";
 import { DEFAULT_BAND } from "../../src/core/band";
 import { bandSheetCells } from "../../src/sheet/bandLayout";
+import { runSensitivitySweep, type SensitivityInput, type SensitivityWorkbook } from "../../src/core/sensitivity";
 
 export interface PortHarness {
   readonly port: WorkbookPort;
@@ -37,6 +38,8 @@ export interface PortHarness {
   settle(): Promise<void>;
   /** Deletes a workbook-scoped name as a user would in the Name Manager (issue 11: a workbook set up before AICOST_BAND). */
   deleteName(name: string): Promise<void>;
+  /** Whether the host computes formulas (the fake Excel does not: a formula cell reads as its text). */
+  readonly calculates: boolean;
 }
 
 export type HarnessFactory = () => Promise<PortHarness>;
@@ -428,6 +431,123 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         expect(listener).toHaveBeenCalled();
         expect(await port.readAssumptions()).toEqual({ status: "missing" });
         await unsubscribe();
+      });
+    });
+
+    // Issue 11: the sensitivity view's methods.
+    describe("sensitivity: inputs, sweep, restore, table", () => {
+      /** A small model on Sheet1: cost = tickets x price + fee, with a formula input and a labelled output. */
+      async function model(): Promise<void> {
+        const cells: [string, string | number][] = [
+          ["A1", "Tickets"], ["B1", 100],
+          ["A2", "Price"], ["B2", 3],
+          ["C1", 5],
+          ["A3", "Cost"], ["B3", "=B1*B2+C1"],
+          ["A4", "Half the tickets"], ["B4", "=B1/2"],
+          ["A5", "Base output"], ["B5", 42],
+        ];
+        for (const [address, input] of cells) await harness.type("Sheet1", address, input);
+      }
+      const inputs: SensitivityInput[] = [
+        { address: "Sheet1!B1", label: "Tickets", lowValue: 80, highValue: 120 },
+        { address: "Sheet1!B2", label: "Price", lowValue: 2.4, highValue: 3.6 },
+        { address: "Sheet1!B4", label: "Half the tickets (a formula)", lowValue: 40, highValue: 60 },
+      ];
+
+      test("the selected cell, sheet-qualified, labelled by the text to its left", async () => {
+        await model();
+        await harness.select("Sheet1", "B3");
+        expect(await port.readSelectedCell()).toEqual({ address: "Sheet1!B3", label: "Cost", value: harness.calculates ? 305 : "=B1*B2+C1" });
+      });
+
+      test("finds the number constants an output depends on, through formulas, in row and column order", async () => {
+        await model();
+        await harness.type("Sheet1", "B6", "=B3+B4");
+        const found = await port.findInputCells("Sheet1!B6");
+        expect(found).toEqual([
+          { address: "Sheet1!B1", label: "Tickets", value: 100 },
+          { address: "Sheet1!C1", label: "Sheet1!C1", value: 5 },
+          { address: "Sheet1!B2", label: "Price", value: 3 },
+        ]);
+      });
+
+      test("leaves the assumptions sheet out of the walk, and gives the active scenario's m and f instead", async () => {
+        await setUp();
+        await harness.type("Sheet1", "B2", 3);
+        await harness.type("Sheet1", "B7", "=AICOST.PROJECT_PRICE(B2, 12, AICOST_SCENARIO)");
+        expect(await port.findInputCells("Sheet1!B7")).toEqual([{ address: "Sheet1!B2", label: "Sheet1!B2", value: 3 }]);
+        expect(await port.activeScenarioInputs()).toEqual({
+          annualPriceMultiplier: { address: "'AICOST Assumptions'!B12", label: "baseline: annual price multiplier m", value: 0.1 },
+          floorShare: { address: "'AICOST Assumptions'!C12", label: "baseline: floor share f", value: 0.01 },
+        });
+      });
+
+      test("a sweep measures each input and puts every cell back, value and formula", async () => {
+        await model();
+        const before = harness.contents();
+        if (harness.calculates) {
+          const result = await runSensitivitySweep(port.sensitivityWorkbook(), "Sheet1!B3", inputs.slice(0, 2));
+          // tickets 80..120 at $3 + 5: 245..365, swing 120; price 2.4..3.6 x 100 + 5: 245..365, swing 120
+          expect(result.baseOutput).toBe(305);
+          expect(result.rows.map((row) => [row.label, row.outputAtLow, row.outputAtHigh])).toEqual([
+            ["Tickets", 245, 365],
+            ["Price", expect.closeTo(245, 9), expect.closeTo(365, 9)],
+          ]);
+        } else {
+          await runSensitivitySweep(port.sensitivityWorkbook(), "Sheet1!B5", inputs);
+        }
+        expect(changedCells(before, harness.contents())).toEqual([]);
+      });
+
+      /** The port's sweep workbook failing at its `failAt`-th call, before or after the call took effect. */
+      function failing(workbook: SensitivityWorkbook<unknown>, failAt: number, after: boolean): { workbook: SensitivityWorkbook<unknown>; calls: () => number } {
+        let calls = 0;
+        const wrap =
+          <A extends unknown[], R>(method: (...args: A) => Promise<R>) =>
+          async (...args: A): Promise<R> => {
+            calls++;
+            if (calls === failAt && !after) throw new Error(`injected failure before call ${failAt}`);
+            const result = await method(...args);
+            if (calls === failAt && after) throw new Error(`injected failure after call ${failAt}`);
+            return result;
+          };
+        return {
+          workbook: {
+            readContent: wrap(workbook.readContent),
+            writeContent: wrap(workbook.writeContent),
+            writeNumber: wrap(workbook.writeNumber),
+            recalculate: wrap(workbook.recalculate),
+            readValue: wrap(workbook.readValue),
+          },
+          calls: () => calls,
+        };
+      }
+
+      test("fault injection: a failure at any step, before or after it takes effect, leaves every cell of the workbook as it was", async () => {
+        await model();
+        const before = harness.contents();
+        const output = "Sheet1!B5"; // a number in every host, so the sweep runs to the end in the fake Excel too
+        const counted = failing(port.sensitivityWorkbook(), 0, false);
+        await runSensitivitySweep(counted.workbook, output, inputs);
+        const steps = counted.calls();
+        expect(steps).toBeGreaterThan(20);
+        for (let failAt = 1; failAt <= steps; failAt++) {
+          for (const after of [false, true]) {
+            const { workbook } = failing(port.sensitivityWorkbook(), failAt, after);
+            await runSensitivitySweep(workbook, output, inputs).catch(() => undefined);
+            expect({ failAt, after, changed: changedCells(before, harness.contents()) }).toEqual({ failAt, after, changed: [] });
+          }
+        }
+      }, 120_000);
+
+      test("inserts the tornado as a table at the selected cell, and refuses filled cells", async () => {
+        await model();
+        await harness.select("Sheet1", "D1");
+        const rows = [{ address: "Sheet1!B1", label: "Tickets", lowValue: 80, highValue: 120, outputAtLow: 245, outputAtHigh: 365, swing: 120 }];
+        expect(await port.insertSensitivityTable(rows)).toBe("Sheet1!D1:I2");
+        expect(["D1", "I1", "D2", "E2", "F2", "G2", "H2", "I2"].map((address) => harness.content("Sheet1", address))).toEqual(["Input", "Swing", "Tickets", 80, 120, 245, 365, 120]);
+        await harness.select("Sheet1", "A1");
+        await expectRefused(() => port.insertSensitivityTable(rows), /needs Sheet1!A1:F2 to be empty/);
       });
     });
 

@@ -484,3 +484,29 @@ describe("ExcelWorkbook preferences", () => {
     expect(excel.settingsSaves).toBe(0);
   });
 });
+
+describe("ExcelWorkbook sensitivity (issue 11)", () => {
+  it("forces a calculation only where the workbook is in manual mode", async () => {
+    const { excel, workbook } = setUp();
+    await workbook.sensitivityWorkbook().recalculate();
+    expect(excel.calculateCount).toBe(0); // automatic: Excel recalculated on the write
+    excel.calculationMode = "Manual";
+    await workbook.sensitivityWorkbook().recalculate();
+    expect(excel.calculateCount).toBe(1);
+    expect(excel.writes.filter((write) => write.property === "application.calculate").map((write) => write.value)).toEqual(["Recalculate"]);
+  });
+
+  it("without Range.getDirectPrecedents (ExcelApi 1.12) it finds no inputs: the user selects them", async () => {
+    const excel = new FakeExcel();
+    excel.type("Sheet1", "B1", 3);
+    excel.type("Sheet1", "B2", "=B1*2");
+    expect(await new ExcelWorkbook(excel.run, excel.settings, false).findInputCells("Sheet1!B2")).toBeNull();
+    expect(await new ExcelWorkbook(excel.run, excel.settings).findInputCells("Sheet1!B2")).toEqual([{ address: "Sheet1!B1", label: "Sheet1!B1", value: 3 }]);
+  });
+
+  it("a formula without references (Excel's ItemNotFound) has no inputs", async () => {
+    const excel = new FakeExcel();
+    excel.type("Sheet1", "B2", "=1+2");
+    expect(await new ExcelWorkbook(excel.run, excel.settings).findInputCells("Sheet1!B2")).toEqual([]);
+  });
+});
