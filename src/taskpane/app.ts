@@ -33,6 +33,7 @@ import {
 } from "./state";
 import { bandAreaStyle, CHART_INK, CHART_LINE_COLOURS } from "../ui/chartStyle";
 import { bandEdgeNames, bandSeries, stateBand, type BandSeries } from "./bandSeries";
+import { SensitivityView } from "./sensitivityView";
 import { paneStyleSheet, type ThemeName } from "./styles";
 
 /** How the pane is connected: inside Excel, beside the preview grid, or alone in a browser. */
@@ -89,6 +90,8 @@ type StatusKind = "info" | "success" | "error";
 
 class Taskpane {
   private readonly ids: string;
+  /** The "What moves the cost?" view (issue 11), its own module. */
+  private readonly sensitivity: SensitivityView;
   private readonly container: HTMLDivElement;
   private readonly status: HTMLDivElement;
   private readonly setupSection: HTMLElement;
@@ -204,6 +207,7 @@ class Taskpane {
       this.insertButton,
     );
 
+    this.sensitivity = new SensitivityView(port, this.ids, this.theme);
     const notice = connectionNotice(options.connection);
     this.container = element(
       "div",
@@ -228,6 +232,7 @@ class Taskpane {
       this.addSection,
       chartSection,
       this.insertSection,
+      this.sensitivity.root,
     );
 
     this.timesCheaper.input.addEventListener("input", () => this.onParameterInput());
@@ -287,6 +292,7 @@ class Taskpane {
     await Promise.all(this.unsubscribes.map((unsubscribe) => unsubscribe().catch(() => undefined)));
     this.chart?.destroy();
     this.chart = null;
+    this.sensitivity.destroy();
     this.container.remove();
     releaseStyles();
   }
@@ -295,6 +301,7 @@ class Taskpane {
     this.theme = theme;
     this.container.dataset.theme = theme;
     this.drawChart();
+    this.sensitivity.setTheme(theme);
   }
 
   private setStatus(kind: StatusKind, text: string): void {
