@@ -9,13 +9,14 @@ import { literalText } from "./textEntry";
  * and nothing else, so the scenarios' columns A to F can grow without meeting it), and every cell
  * a set-up or a repair writes there. Pure: no Office, no DOM.
  *
- *   H1        title; H2 what the band is and how to read it
+ *   H1        title; H3 what the band is and how to read it (row 2 is left empty: the
+ *             scenarios' long note in A2 may run across it)
  *   H4:L4     headers: Band, m_p10, m_p50, m_p90, f
  *   H5:L5     the band's label and numbers (pale yellow inputs); AICOST_BAND refers to them
  *   H6:L6     "Reading" and one formula per number, in words a finance reader uses
  *             ("50x cheaper per year", "floor of 1% of today's price"), following edits
- *   H8        "Where the default numbers come from (docs/BAND.md)"
- *   H9:I12    for each number: its name, and its default with the source of that default
+ *   H7:I10    for each number: its name, and its default with the source of that default
+ *             (rows 7 to 10, above the scenarios' notes from row 11, which may run across H)
  *
  * The sources state the default they explain ("Default 0.02: ..."), so a number a team edits
  * never looks as if a published source backed it.
@@ -28,12 +29,11 @@ export const BAND_FIRST_COLUMN_INDEX = 7;
 export const BAND_LAST_COLUMN_INDEX = 12;
 
 export const BAND_TITLE_ROW = 1;
-export const BAND_NOTE_ROW = 2;
+export const BAND_NOTE_ROW = 3;
 export const BAND_HEADER_ROW = 4;
 export const BAND_VALUES_ROW = 5;
 export const BAND_READING_ROW = 6;
-export const BAND_SOURCES_TITLE_ROW = 8;
-export const BAND_FIRST_SOURCE_ROW = 9;
+export const BAND_FIRST_SOURCE_ROW = 7;
 /** The last row of the block: the f source row. */
 export const BAND_LAST_ROW = BAND_FIRST_SOURCE_ROW + 3;
 
@@ -43,8 +43,8 @@ export const BAND_TITLE = "Uncertainty band";
 export const BAND_NOTE =
   "How sure is the decline? m_p10, m_p50 and m_p90 are the 10th, 50th and 90th percentiles of the annual price multiplier m: " +
   "a 1-in-10 chance that prices fall faster than m_p10, and 1 in 10 that they fall more slowly than m_p90. " +
-  "PRICE_QUANTILE, COST_QUANTILE and PRICE_BAND read them through the name AICOST_BAND. Edit them for your own view; the floor f is judgement.";
-export const BAND_SOURCES_TITLE = "Where the default numbers come from (docs/BAND.md)";
+  "PRICE_QUANTILE, COST_QUANTILE and PRICE_BAND read them through the name AICOST_BAND. Edit them for your own view; the floor f is judgement. " +
+  "Below: where each default comes from (docs/BAND.md).";
 
 /** `'AICOST Assumptions'!$H$5:$L$5`: what AICOST_BAND refers to. */
 export const BAND_NAME_REFERENCE = `'${ASSUMPTIONS_SHEET_NAME}'!$H$${BAND_VALUES_ROW}:$L$${BAND_VALUES_ROW}`;
@@ -52,7 +52,7 @@ export const BAND_NAME_REFERENCE = `'${ASSUMPTIONS_SHEET_NAME}'!$H$${BAND_VALUES
 /** The band's cells on the values row: H5 (label), I5, J5, K5 (m_p10, m_p50, m_p90), L5 (f). */
 export const BAND_VALUES_RANGE = `H${BAND_VALUES_ROW}:L${BAND_VALUES_ROW}`;
 
-/** What a host reads to build the band's part of a snapshot: H1:M12. */
+/** What a host reads to build the band's part of a snapshot: H1:M10. */
 export const BAND_SNAPSHOT_RANGE = `H1:M${BAND_LAST_ROW}`;
 
 /** The four numbers' cells on the values row, in band order, and their names on the sheet. */
@@ -106,7 +106,6 @@ export function bandSheetCells(band: Band = DEFAULT_BAND): SheetCell[] {
   BAND_NUMBER_CELLS.forEach(({ key }, offset) => cells.push(cell(first + 1 + offset, BAND_VALUES_ROW, band[key])));
   cells.push(cell(first, BAND_READING_ROW, BAND_READING_LABEL));
   BAND_READING_FORMULAS.forEach((formula, offset) => cells.push(cell(first + 1 + offset, BAND_READING_ROW, formula)));
-  cells.push(cell(first, BAND_SOURCES_TITLE_ROW, BAND_SOURCES_TITLE));
   bandSourceLines().forEach(([name, source], offset) => {
     cells.push(cell(first, BAND_FIRST_SOURCE_ROW + offset, name), cell(first + 1, BAND_FIRST_SOURCE_ROW + offset, literalText(source)));
   });

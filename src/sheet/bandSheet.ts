@@ -31,7 +31,7 @@ export interface BandSnapshot {
   readonly readingFormulas: readonly unknown[];
   /** What the workbook-scoped name AICOST_BAND refers to, or null if it does not exist. */
   readonly nameReference: string | null;
-  /** The addresses of the filled cells of H1:M12, the block's area ("H3", ...). */
+  /** The addresses of the filled cells of H1:M10, the block's area ("H3", ...). */
   readonly filledCells: readonly string[];
 }
 
@@ -39,7 +39,7 @@ export interface BandSnapshot {
 export const MISSING_BAND_SNAPSHOT: BandSnapshot = { headers: [], values: [], readingFormulas: [], nameReference: null, filledCells: [] };
 
 /**
- * Builds the band's snapshot from the values and formulas of BAND_SNAPSHOT_RANGE (H1:M12, as 2-D
+ * Builds the band's snapshot from the values and formulas of BAND_SNAPSHOT_RANGE (H1:M10, as 2-D
  * arrays whose first column is H) and the name's reference.
  */
 export function bandSnapshotFromGrid(grid: {
@@ -234,7 +234,7 @@ function occupiedProblem(snapshot: BandSnapshot): string | null {
 
 /**
  * Throws malformed, before a host writes anything, when a repair would add the band over cells of
- * the user's (a workbook set up before the band, with its own cells in H1:M12).
+ * the user's (a workbook set up before the band, with its own cells in H1:M10).
  */
 export function checkBandRepair(snapshot: BandSnapshot): void {
   const occupied = isAbsent(snapshot) ? occupiedProblem(snapshot) : null;

@@ -172,7 +172,7 @@ export function snapshotFromGrid(grid: {
   readonly formulas: readonly (readonly unknown[])[];
   readonly scenarioNameReference: string | null;
   readonly tables?: readonly TableInfo[];
-  /** The band block, read by bandSnapshotFromGrid from its own range (H1:M12). */
+  /** The band block, read by bandSnapshotFromGrid from its own range (H1:M10). */
   readonly band: BandSnapshot;
 }): AssumptionsSnapshot {
   const { values, formulas } = grid;

@@ -78,7 +78,7 @@ export class SensitivityView {
     this.summary = element("table", { id: `${ids}-tornado-summary`, "data-testid": "tornado-table" });
     this.resultSection = element(
       "div",
-      { hidden: true },
+      { hidden: true, "data-testid": "sensitivity-result" },
       this.chartBox,
       element("div", { class: "aicost-visually-hidden" }, this.summary),
       element("p", { class: "aicost-hint" }, "Inserts at the selected cell a table of input, low, high, output at low, output at high and swing; it never writes over filled cells."),

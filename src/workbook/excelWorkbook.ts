@@ -129,7 +129,7 @@ function queueLookups(context: Excel.RequestContext): Lookups {
 /** Reads queued on an existing assumptions sheet. */
 interface SheetReads {
   readonly grid: Excel.Range;
-  /** H1:M12, the band block's area. */
+  /** H1:M10, the band block's area. */
   readonly bandGrid: Excel.Range;
   readonly tables: Excel.TableCollection;
   readonly tableRange: Excel.Range | null;

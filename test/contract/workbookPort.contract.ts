@@ -162,7 +162,7 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
       });
     });
 
-    // Issue 11: the uncertainty band block (H1:M12) and the name AICOST_BAND.
+    // Issue 11: the uncertainty band block (H1:M10) and the name AICOST_BAND.
     describe("the band block (setUpAssumptions and readAssumptions)", () => {
       const bandAddresses = bandSheetCells().map((cell) => cell.address);
       const defaultValues = {
@@ -186,7 +186,7 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         await setUp();
         expect(["H5", "I5", "J5", "K5", "L5"].map((address) => harness.content(SHEET, address))).toEqual(["evidence", 0.02, 0.057, 0.2, 0.01]);
         expect(harness.content(SHEET, "I6")).toBe('=IF(AND(ISNUMBER(I5),I5>0),ROUND(1/I5,1)&"x cheaper per year","enter m above 0")');
-        expect(harness.content(SHEET, "I9")).toMatch(/^Default 0.02: 50x cheaper per year: the median of Epoch AI's fitted rates/);
+        expect(harness.content(SHEET, "I7")).toMatch(/^Default 0.02: 50x cheaper per year: the median of Epoch AI's fitted rates/);
         const state = ready(await port.readAssumptions());
         expect(state.status).toBe("ready");
         expect(state.band).toEqual(defaultValues);
@@ -239,10 +239,10 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         expect(repaired.band).toEqual(defaultValues);
       });
 
-      test("repair refuses to add the band over a user's cells in H1:M12, and writes nothing", async () => {
+      test("repair refuses to add the band over a user's cells in H1:M10, and writes nothing", async () => {
         await oldWorkbook();
         await harness.type(SHEET, "M3", "our own note");
-        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/but M3 holds a cell of yours there: move it out of H1:M12/)]);
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/but M3 holds a cell of yours there: move it out of H1:M10/)]);
         await expectRefused(() => port.setUpAssumptions(), /M3 holds a cell of yours there/);
       });
     });

@@ -15,7 +15,7 @@ function bandOf(edits: Record<string, string | number> = {}, nameReference?: str
 }
 
 describe("bandSheetCells", () => {
-  it("writes the default band on H5:L5, where AICOST_BAND points, and nothing outside H1:M12", () => {
+  it("writes the default band on H5:L5, where AICOST_BAND points, and nothing outside H1:M10, leaving row 2 and rows from 11 to the scenarios' long notes", () => {
     const cells = new Map(bandSheetCells().map((cell) => [cell.address, cell.input]));
     expect(["H4", "I4", "J4", "K4", "L4"].map((address) => cells.get(address))).toEqual(["Band", "m_p10", "m_p50", "m_p90", "f"]);
     expect(["H5", "I5", "J5", "K5", "L5"].map((address) => cells.get(address))).toEqual(["evidence", 0.02, 0.057, 0.2, 0.01]);
@@ -23,17 +23,18 @@ describe("bandSheetCells", () => {
     for (const cell of bandSheetCells()) {
       expect(cell.columnIndex).toBeGreaterThanOrEqual(7); // H
       expect(cell.columnIndex).toBeLessThanOrEqual(12); // M
-      expect(cell.rowNumber).toBeLessThanOrEqual(12);
+      expect(cell.rowNumber).toBeLessThanOrEqual(10);
     }
   });
 
   it("gives each number's default its source, stating the default it explains", () => {
     const cells = new Map(bandSheetCells().map((cell) => [cell.address, cell.input]));
-    expect(cells.get("H9")).toBe("m_p10");
-    expect(cells.get("I9")).toBe(`Default 0.02: ${DEFAULT_BAND.sourceNotes.annualPriceMultiplierP10}`);
-    expect(cells.get("I10")).toMatch(/^Default 0.057: 17.5x cheaper per year: the product brief/);
-    expect(cells.get("I11")).toMatch(/^Default 0.2: 5x cheaper per year: Gundlach et al/);
-    expect(cells.get("I12")).toMatch(/^Default 0.01: Floor of 1% of today's price/);
+    expect(cells.get("H7")).toBe("m_p10");
+    expect(cells.get("I7")).toBe(`Default 0.02: ${DEFAULT_BAND.sourceNotes.annualPriceMultiplierP10}`);
+    expect(cells.get("I8")).toMatch(/^Default 0.057: 17.5x cheaper per year: the product brief/);
+    expect(cells.get("I9")).toMatch(/^Default 0.2: 5x cheaper per year: Gundlach et al/);
+    expect(cells.get("I10")).toMatch(/^Default 0.01: Floor of 1% of today's price/);
+    expect(cells.get("H3")).toMatch(/^How sure is the decline\?/);
   });
 
   it("reads in words a finance user understands, following edits (evaluated in the preview's engine)", async () => {
@@ -97,9 +98,9 @@ describe("analyseBand", () => {
   });
 
   it("and refuses to add the band over the user's cells, naming them", () => {
-    const occupied = { ...MISSING_BAND_SNAPSHOT, filledCells: ["H3", "M12"] };
-    expect(analyseBand(occupied).problems[0]).toMatch(/but H3, M12 hold cells of yours there: move them out of H1:M12/);
-    expect(() => checkBandRepair(occupied)).toThrow(/H3, M12 hold cells of yours/);
+    const occupied = { ...MISSING_BAND_SNAPSHOT, filledCells: ["H3", "M10"] };
+    expect(analyseBand(occupied).problems[0]).toMatch(/but H3, M10 hold cells of yours there: move them out of H1:M10/);
+    expect(() => checkBandRepair(occupied)).toThrow(/H3, M10 hold cells of yours/);
     expect(() => checkBandRepair(MISSING_BAND_SNAPSHOT)).not.toThrow();
     expect(() => checkBandRepair(bandOf({ J5: "x" }))).not.toThrow(); // the block is AICOST's: repair rewrites it
   });

@@ -49,9 +49,9 @@ export function snapshotOf(cells: ReadonlyMap<string, string | number>, override
   };
 }
 
-/** The band block of a sheet holding the cells `value` gives (H1:M12), its name in place. */
+/** The band block of a sheet holding the cells `value` gives (H1:M10), its name in place. */
 function bandSnapshotOf(value: (address: string) => unknown): BandSnapshot {
-  const grid = Array.from({ length: 12 }, (_row, row) => Array.from({ length: 6 }, (_cell, column) => value(cellAddress(7 + column, row + 1))));
+  const grid = Array.from({ length: 10 }, (_row, row) => Array.from({ length: 6 }, (_cell, column) => value(cellAddress(7 + column, row + 1))));
   return bandSnapshotFromGrid({ values: grid, formulas: grid, nameReference: "='AICOST Assumptions'!$H$5:$L$5" });
 }
 
