@@ -70,7 +70,8 @@ export class SensitivityView {
     this.runButton = button("Run", "primary");
     this.runButton.disabled = true;
     this.insertButton = button("Insert as table");
-    this.status = element("p", { class: "aicost-hint", role: "status", "aria-live": "polite", "data-testid": "sensitivity-status" });
+    // A polite live region of its own, not a second role="status": the pane's status line stays the one status.
+    this.status = element("p", { class: "aicost-hint", "aria-live": "polite", "data-testid": "sensitivity-status" });
     this.outputText = element("p", { "data-testid": "sensitivity-output" });
     this.inputList = element("div", { "data-testid": "sensitivity-inputs" });
     this.canvas = element("canvas", { role: "img", "aria-describedby": `${ids}-tornado-summary` });

@@ -11,9 +11,8 @@ import {
   sensitivityTableRows,
   type SensitivityCell,
 } from "../sheet/sensitivityCells";
-import { parseRangeAddress } from "../sheet/addresses";
 import { tracesPrecedents } from "./officeHost";
-import { cellAddress, parseCellAddress } from "../sheet/addresses";
+import { cellAddress, parseCellAddress, parseRangeAddress } from "../sheet/addresses";
 import {
   analyseAssumptions,
   checkActiveScenarioName,
@@ -575,7 +574,7 @@ export class ExcelWorkbook implements WorkbookPort {
         return null;
       }
       const { sheetName, first } = location;
-      const left = first.columnIndex > 0 ? context.workbook.worksheets.getItem(sheetName).getRange(qualifiedAddress(sheetName, first.columnIndex - 1, first.rowNumber).replace(/^.*!/, "")) : null;
+      const left = first.columnIndex > 0 ? context.workbook.worksheets.getItem(sheetName).getRange(cellAddress(first.columnIndex - 1, first.rowNumber)) : null;
       left?.load("values");
       await context.sync();
       const address = qualifiedAddress(sheetName, first.columnIndex, first.rowNumber);
@@ -615,7 +614,7 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.run(async (context) => {
       const lefts = ordered.map(({ location }) =>
         location !== null && location.sheetName !== null && location.first.columnIndex > 0
-          ? context.workbook.worksheets.getItem(location.sheetName).getRange(qualifiedAddress(location.sheetName, location.first.columnIndex - 1, location.first.rowNumber).replace(/^.*!/, ""))
+          ? context.workbook.worksheets.getItem(location.sheetName).getRange(cellAddress(location.first.columnIndex - 1, location.first.rowNumber))
           : null,
       );
       for (const left of lefts) left?.load("values");

@@ -31,7 +31,7 @@ async function waitForActive(page: Page, scenario: string): Promise<void> {
 }
 
 async function canvasPaintedPixels(page: Page): Promise<number> {
-  return page.locator("[data-testid=aicost-taskpane] canvas").evaluate((canvas: HTMLCanvasElement) => {
+  return page.getByRole("img", { name: /^Line chart/ }).evaluate((canvas: HTMLCanvasElement) => {
     const context = canvas.getContext("2d");
     if (context == null) return 0;
     const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
@@ -42,7 +42,7 @@ async function canvasPaintedPixels(page: Page): Promise<number> {
 }
 
 async function canvasImage(page: Page): Promise<string> {
-  return page.locator("[data-testid=aicost-taskpane] canvas").evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+  return page.getByRole("img", { name: /^Line chart/ }).evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
 }
 
 function expectClean(watched: WatchedPage): void {
@@ -123,7 +123,7 @@ test("the chart renders, refuses an invalid parameter with a message and redraws
   const bandCell = (edge: string) => page.locator(`[data-testid=aicost-taskpane] tr[data-band="${edge}"] td[data-month="12"]`);
   expect(Number(await bandCell("p10").getAttribute("data-value"))).toBeCloseTo(0.298, 10);
   expect(Number(await bandCell("p90").getAttribute("data-value"))).toBeCloseTo(2.08, 10);
-  await expect(page.locator("[data-testid=aicost-taskpane] canvas").getAttribute("aria-label")).resolves.toMatch(/uncertainty band from its P10 to its P90 shaded/);
+  await expect(page.getByRole("img", { name: /^Line chart/ }).getAttribute("aria-label")).resolves.toMatch(/uncertainty band from its P10 to its P90 shaded/);
   const before = await canvasImage(page);
 
   const editor = page.getByRole("region", { name: "Tune aggressive" });
