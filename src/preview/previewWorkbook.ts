@@ -378,7 +378,7 @@ export class PreviewWorkbook implements WorkbookPort {
     const formulas: SimpleCellAddress[] = [start];
     for (let next = formulas.pop(); next !== undefined; next = formulas.pop()) {
       for (const precedent of this.hf.getCellPrecedents(next)) {
-        const cells = "start" in precedent ? rangeCells(precedent.start, precedent.end) : [precedent];
+        const cells = "start" in precedent ? this.usedCells(precedent.start, precedent.end) : [precedent];
         for (const cell of cells) {
           if (seen.has(key(cell)) || cell.sheet === assumptions || this.hf.getSheetName(cell.sheet) === undefined) continue;
           seen.add(key(cell));
@@ -392,6 +392,21 @@ export class PreviewWorkbook implements WorkbookPort {
     }
     inputs.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col);
     return inputs.map((cell) => this.cellAt(cell));
+  }
+
+  /**
+   * The cells of a precedent range within its sheet's used area: a whole column or row (A:A, the
+   * engine reports its open end as null) is as long as the sheet's filled part, as in Excel.
+   */
+  private usedCells(start: SimpleCellAddress, end: SimpleCellAddress): SimpleCellAddress[] {
+    const { width, height } = this.hf.getSheetDimensions(start.sheet);
+    const lastRow = Math.min(end.row ?? Number.POSITIVE_INFINITY, height - 1);
+    const lastCol = Math.min(end.col ?? Number.POSITIVE_INFINITY, width - 1);
+    const cells: SimpleCellAddress[] = [];
+    for (let row = start.row ?? 0; row <= lastRow && cells.length <= MAX_PRECEDENT_CELLS; row++) {
+      for (let col = start.col ?? 0; col <= lastCol; col++) cells.push({ sheet: start.sheet, row, col });
+    }
+    return cells;
   }
 
   async activeScenarioInputs(): Promise<{ readonly annualPriceMultiplier: SensitivityCell; readonly floorShare: SensitivityCell } | null> {
@@ -427,14 +442,6 @@ export class PreviewWorkbook implements WorkbookPort {
   }
 }
 
-/** Every cell of a range the engine reports as a precedent. */
-function rangeCells(start: SimpleCellAddress, end: SimpleCellAddress): SimpleCellAddress[] {
-  const cells: SimpleCellAddress[] = [];
-  for (let row = start.row; row <= end.row && cells.length <= MAX_PRECEDENT_CELLS; row++) {
-    for (let col = start.col; col <= end.col; col++) cells.push({ sheet: start.sheet, row, col });
-  }
-  return cells;
-}
 
 /** An engine value as a sweep reads it: an error as its code ("#DIV/0!"), rich numbers as numbers, empty as null. */
 function sweepValue(value: unknown): SweepCellValue {

@@ -761,20 +761,33 @@ async function directPrecedentCells(context: Excel.RequestContext, address: stri
     if ((error as { code?: unknown }).code === "ItemNotFound") return [];
     throw error;
   }
-  const areas = precedents.addresses.flatMap((list) => list.split(",")).map((area) => parseRangeAddress(area.trim())).filter((area) => area !== null && area.sheetName !== null);
-  const ranges = areas.map((area) => {
-    const range = context.workbook.worksheets.getItem(area!.sheetName as string).getRange(`${cellAddress(area!.first.columnIndex, area!.first.rowNumber)}:${cellAddress(area!.last.columnIndex, area!.last.rowNumber)}`);
-    range.load("formulas, values");
-    return { area: area!, range };
-  });
+  // Each area within its sheet's used range (ExcelApi 1.4), so a whole column (A:A) is read only
+  // as far as it is filled, as Excel computes it.
+  const areas = precedents.addresses
+    .flatMap((list) => list.split(","))
+    .map((area) => area.trim())
+    .filter((area) => area.includes("!"))
+    .map((area) => {
+      const bang = area.lastIndexOf("!");
+      const sheetName = area.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+      const used = context.workbook.worksheets.getItem(sheetName).getRange(area.slice(bang + 1)).getUsedRangeOrNullObject(true);
+      used.load("address, formulas, values");
+      return used;
+    });
   await context.sync();
-  return ranges.flatMap(({ area, range }) =>
-    range.formulas.flatMap((cells, rowOffset) =>
+  return areas.flatMap((range) => {
+    const location = range.isNullObject ? null : parseRangeAddress(String(range.address));
+    if (location === null || location.sheetName === null) return [];
+    if (range.formulas.length * (range.formulas[0]?.length ?? 0) > MAX_PRECEDENT_CELLS) {
+      throw malformed(`${address} refers to more than ${MAX_PRECEDENT_CELLS} cells (${String(range.address)}); pick its inputs by selecting them instead.`);
+    }
+    const area = location;
+    return range.formulas.flatMap((cells, rowOffset) =>
       cells.map((formula, columnOffset) => ({
         address: qualifiedAddress(area.sheetName as string, area.first.columnIndex + columnOffset, area.first.rowNumber + rowOffset),
         formula,
         value: range.values[rowOffset]?.[columnOffset],
       })),
-    ),
-  );
+    );
+  });
 }

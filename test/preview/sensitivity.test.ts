@@ -3,6 +3,7 @@
 import { runSensitivitySweep, relativeRange, defaultScenarioRanges, type SensitivityInput } from "../../src/core/sensitivity";
 import { PreviewWorkbook, SimpleSelection } from "../../src/preview/previewWorkbook";
 import { createSampleDocument, SAMPLE_SHEET_NAME, SAMPLE_TOTAL_ROW } from "../../src/preview/sample";
+import { PreviewDocument } from "../../src/preview/document";
 
 const output = `'${SAMPLE_SHEET_NAME}'!G${SAMPLE_TOTAL_ROW}`;
 
@@ -58,5 +59,17 @@ describe("sensitivity on the sample model", () => {
     expect(result.rows[2]).toMatchObject({ label: "Tickets per month today", swing: expect.closeTo(handTotal({ tickets: 24000 }) - handTotal({ tickets: 16000 }), 6) });
     expect(result.warnings).toEqual([]);
     expect(JSON.stringify(workbookDocument.toStored())).toBe(before);
+  });
+
+  it("a whole column (SUM(A:A)) is followed as far as the sheet is filled, not cut to its first cell", async () => {
+    const workbookDocument = PreviewDocument.empty("S");
+    const sheet = workbookDocument.sheetId("S") as number;
+    workbookDocument.hf.setCellContents({ sheet, row: 0, col: 0 }, [[1, "=SUM(A:A)"], [2, null], [3, null]]);
+    const port = new PreviewWorkbook(workbookDocument, new SimpleSelection());
+    expect((await port.findInputCells("S!B1"))?.map((cell) => [cell.address, cell.value])).toEqual([
+      ["S!A1", 1],
+      ["S!A2", 2],
+      ["S!A3", 3],
+    ]);
   });
 });

@@ -369,6 +369,12 @@ export class FakeExcel {
               }),
           },
           getDirectPrecedents: () => this.directPrecedents(sheetName, address),
+          // The used part of a range; the fake's sheets are small, so the range itself (never a null object).
+          getUsedRangeOrNullObject: () => {
+            const used = this.range(sheetName, address);
+            used.isNullObject = false;
+            return used;
+          },
           clear: (what?: string) =>
             this.queue({ sheet: sheetName, address, property: "clear", value: what ?? "All" }, () => {
               const target = this.sheets.get(sheetName);
