@@ -41,8 +41,10 @@ import {
 import type {
   AssumptionsState,
   InsertedProjection,
+  OpenedWorkbook,
   PanePreferences,
   ScenarioChanges,
+  WorkbookFileSupport,
   WorkbookPort,
 } from "../sheet/port";
 import { checkBlockTargetEmpty, projectionBlock, type ProjectionBlock } from "../sheet/projectionBlock";
@@ -97,6 +99,8 @@ export interface ProjectionChartRequest {
 export interface PreviewWorkbookOptions {
   /** Draws a chart of an inserted block; returns whether it did. Without it no chart is drawn. */
   readonly showChart?: (request: ProjectionChartRequest) => boolean;
+  /** Saves bytes as a file for the user (a browser download); the default is src/preview/download.ts. */
+  readonly saveFile?: (bytes: Uint8Array, fileName: string) => void;
 }
 
 /**
@@ -332,6 +336,23 @@ export class PreviewWorkbook implements WorkbookPort {
       this.hf.off("sheetRemoved", onSheet);
       this.hf.off("sheetRenamed", onRename);
     };
+  }
+
+  // Share-safe copy (issue 8): the preview's file is its own .xlsx export (as Download .xlsx
+  // writes it, AICOST calls stored as Excel stores them); a new workbook is a download.
+  workbookFileSupport(): WorkbookFileSupport {
+    return { available: true };
+  }
+
+  async readWorkbookFile(): Promise<Uint8Array> {
+    const { exportXlsx } = await import(/* webpackChunkName: "xlsx-export" */ "./xlsxExport");
+    return exportXlsx(this.workbookDocument);
+  }
+
+  async openAsNewWorkbook(bytes: Uint8Array, fileName: string): Promise<OpenedWorkbook> {
+    const save = this.options.saveFile ?? (await import("./download")).saveFile;
+    save(bytes, fileName);
+    return { delivery: "download" };
   }
 
   async loadPreferences(): Promise<PanePreferences> {

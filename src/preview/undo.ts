@@ -330,5 +330,9 @@ export function recordedPort(port: WorkbookPort, history: UndoHistory): Workbook
     activeScenarioInputs: () => port.activeScenarioInputs(),
     sensitivityWorkbook: () => port.sensitivityWorkbook(),
     insertSensitivityTable: (rows) => history.recordAsync("Insert sensitivity table", () => port.insertSensitivityTable(rows)),
+    // Reading the file and opening a copy change nothing here: not steps of the history.
+    workbookFileSupport: () => port.workbookFileSupport(),
+    readWorkbookFile: () => port.readWorkbookFile(),
+    openAsNewWorkbook: (bytes, fileName) => port.openAsNewWorkbook(bytes, fileName),
   };
 }

@@ -34,6 +34,7 @@ import {
 import { bandAreaStyle, CHART_INK, CHART_LINE_COLOURS } from "../ui/chartStyle";
 import { bandEdgeNames, bandSeries, stateBand, type BandSeries } from "./bandSeries";
 import { SensitivityView } from "./sensitivityView";
+import { ShareView } from "./shareView";
 import { paneStyleSheet, type ThemeName } from "./styles";
 
 /** How the pane is connected: inside Excel, beside the preview grid, or alone in a browser. */
@@ -233,6 +234,7 @@ class Taskpane {
       chartSection,
       this.insertSection,
       this.sensitivity.root,
+      new ShareView(port, this.ids).section,
     );
 
     this.timesCheaper.input.addEventListener("input", () => this.onParameterInput());

@@ -500,7 +500,7 @@ describe("ExcelWorkbook sensitivity (issue 11)", () => {
     const excel = new FakeExcel();
     excel.type("Sheet1", "B1", 3);
     excel.type("Sheet1", "B2", "=B1*2");
-    expect(await new ExcelWorkbook(excel.run, excel.settings, false).findInputCells("Sheet1!B2")).toBeNull();
+    expect(await new ExcelWorkbook(excel.run, excel.settings, null, false).findInputCells("Sheet1!B2")).toBeNull();
     expect(await new ExcelWorkbook(excel.run, excel.settings).findInputCells("Sheet1!B2")).toEqual([{ address: "Sheet1!B1", label: "Sheet1!B1", value: 3 }]);
   });
 
