@@ -1,6 +1,7 @@
 import { blendedPrice } from "../core/blend";
 import { bundledPriceCatalog } from "../core/bundledCatalog";
 import type { CellValue } from "../core/cells";
+import { costQuantile, priceBandCurve, priceQuantile } from "../core/band";
 import { costCurve, inferenceCostUsd } from "../core/cost";
 import { malformed, outOfRange } from "../core/errors";
 import { MAX_MONTHS_AHEAD, monthsToPrice, priceCurve, projectCost, projectPrice } from "../core/projection";
@@ -130,6 +131,15 @@ function tableCells(table: TableValue, what: string): CellValue[][] {
     }),
   );
 }
+export const PRICE_QUANTILE = aicostFunction("PRICE_QUANTILE", ([priceToday, monthsAhead, probability, band]) =>
+  priceQuantile(priceToday, monthsAhead, probability, band),
+);
+
+export const COST_QUANTILE = aicostFunction("COST_QUANTILE", ([costTodayUsd, monthsAhead, probability, band, annualVolumeMultiplier]) =>
+  costQuantile(costTodayUsd, monthsAhead, probability, band, annualVolumeMultiplier),
+);
+
+export const PRICE_BAND = aicostFunction("PRICE_BAND", ([priceToday, months, band]) => priceBandCurve(priceToday, months, band));
 
 /** The number of months two volume ranges cover; they must have the same shape. */
 function sameShapeMonths(inputTokens: Vector<number>, outputTokens: Vector<number>): number {

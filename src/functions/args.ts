@@ -1,3 +1,4 @@
+import { DEFAULT_BAND, validateBand, type Band } from "../core/band";
 import { malformed, outOfRange } from "../core/errors";
 import { findPreset, PRESET_SCENARIOS, validateScenario, type Scenario } from "../core/scenario";
 import { FUNCTION_SPECS, type FunctionId, type FunctionSpec, type NumberDomain, type ParameterKind, type ParameterSpec } from "./parameters";
@@ -37,6 +38,7 @@ interface KindValues {
   readonly text: string;
   readonly date: number;
   readonly table: TableValue;
+  readonly band: Band;
 }
 
 type ValueOf<P> = P extends { readonly kind: infer K extends ParameterKind }
@@ -142,6 +144,11 @@ function compileParameter(id: string, spec: ParameterSpec, index: number, earlie
       if (defaultFrom < 0 || earlier[defaultFrom].kind !== spec.kind) {
         throw new Error(`${id}: ${spec.name} copies ${declared.parameter}, which is not an earlier parameter of the same kind`);
       }
+    } else if (spec.kind === "band") {
+      if (declared !== DEFAULT_BAND.label) {
+        throw new Error(`${id}: ${spec.name} defaults to "${declared}"; the only band a parameter may default to is "${DEFAULT_BAND.label}"`);
+      }
+      defaultValue = DEFAULT_BAND;
     } else if (spec.kind === "scenario") {
       defaultValue = findPreset(String(declared));
       if (defaultValue === undefined) {
@@ -582,6 +589,84 @@ function readScenario(parameter: CompiledParameter, value: unknown): Scenario | 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Bands
+
+const bandShapeHelp =
+  "a band is one row or one column of an optional label, then m_p10, m_p50 and m_p90 (the 10th, 50th and 90th percentiles of the annual price multiplier, e.g. 0.02, 0.057, 0.2), then the floor share f, as in AICOST_BAND; leave the argument out for the default band";
+
+const bandNumberNames = ["m_p10", "m_p50", "m_p90", "floor share f"] as const;
+
+/**
+ * A band from the cells of one row or column (no error values: they were passed on): an
+ * optional label, m_p10, m_p50, m_p90, f. A name alone (a scenario's, a preset's, any text) is
+ * refused, as a band is never named; a blank range is refused rather than read as the default.
+ */
+function bandFromCells(cells: readonly unknown[]): Band {
+  let length = cells.length;
+  while (length > 0 && isEmpty(cells[length - 1])) {
+    length--;
+  }
+  if (length === 0) {
+    throw malformed(`The band range is empty (its row may have been cleared): fill in ${bandShapeHelp}.`);
+  }
+  const first = cells[0];
+  const hasLabel = typeof first === "string" || length === 5;
+  if (length === 1 && typeof first === "string") {
+    throw malformed(`The band "${first}" is a name, not a band: ${bandShapeHelp}.`);
+  }
+  if (length > 5) {
+    const filled = cells.slice(0, length).filter((cell) => !isEmpty(cell)).length;
+    throw malformed(`The band range holds ${filled} filled cells: ${bandShapeHelp}.`);
+  }
+  if (hasLabel && !isEmpty(first) && typeof first !== "string") {
+    throw malformed(`The band's first cell must be its label (text); got ${describe(first)}: ${bandShapeHelp}.`);
+  }
+  const numbers = hasLabel ? cells.slice(1, 5) : cells.slice(0, 4);
+  const values = bandNumberNames.map((name, index) => {
+    const cell = numbers[index];
+    if (isEmpty(cell) || typeof cell === "boolean") {
+      throw malformed(`The band's ${name} must be a number; got ${isEmpty(cell) ? "an empty cell" : describe(cell)}: ${bandShapeHelp}.`);
+    }
+    return cellNumber(cell, `The band's ${name}`);
+  });
+  return validateBand({
+    label: (typeof first === "string" && hasLabel ? first.trim() : "") || "custom",
+    annualPriceMultiplierP10: values[0],
+    annualPriceMultiplierP50: values[1],
+    annualPriceMultiplierP90: values[2],
+    floorShare: values[3],
+  });
+}
+
+function readBand(parameter: CompiledParameter, value: unknown): Band | null {
+  if (typeof value === "string") {
+    if (value === "") {
+      return parameter.defaultValue as Band | null;
+    }
+    throw malformed(`The band "${value}" is a name, not a band: ${bandShapeHelp}.`);
+  }
+  if (Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) {
+    const only: unknown = (value[0] as unknown[])[0];
+    if (isEmpty(only)) {
+      return parameter.defaultValue as Band | null; // an empty one-cell argument: Excel's omitted
+    }
+    passOnErrors(only, parameter.name);
+    throw malformed(
+      typeof only === "string" ? `The band "${only}" is a name, not a band: ${bandShapeHelp}.` : `A single cell is not a band (got ${describe(only)}): ${bandShapeHelp}.`,
+    );
+  }
+  if (isEmpty(value)) {
+    return parameter.defaultValue as Band | null;
+  }
+  passOnErrors(value, parameter.name);
+  if (!Array.isArray(value)) {
+    throw malformed(`The band must be a range; got ${describe(value)}: ${bandShapeHelp}.`);
+  }
+  const { cells } = vectorCells(value, "The band range", bandShapeHelp);
+  return bandFromCells(cells);
+}
+
+// ---------------------------------------------------------------------------------------------
 // The runner
 
 function readArgument(parameter: CompiledParameter, value: unknown): unknown {
@@ -597,6 +682,8 @@ function readArgument(parameter: CompiledParameter, value: unknown): unknown {
       return readText(parameter, value);
     case "table":
       return readTable(parameter, value);
+    case "band":
+      return readBand(parameter, value);
   }
 }
 

@@ -214,3 +214,48 @@ export function BLENDED_PRICE(input_price: number, output_price: number, input_s
 export function FIT_MULTIPLIER(dates: any[][], prices: any[][], statistic?: string): number {
   return toExcel(aicost.FIT_MULTIPLIER(dates, prices, statistic));
 }
+
+/**
+ * Price at a probability q of the uncertainty band: P0 * (f + (1 - f) * m_q^(t/12)), m_q the band's q-quantile of the annual multiplier; exact, no sampling.
+ * @customfunction PRICE_QUANTILE
+ * @param price Today's price, e.g. USD per million tokens, 0 or more.
+ * @param months_ahead Months from today, 0 to 1200; fractions allowed.
+ * @param probability Probability q, above 0 and below 1: 0.1 = P10 (low price), 0.5 = median, 0.9 = P90 (prudent high price).
+ * @param [band] A row or column of optional label, m_p10, m_p50, m_p90 and floor share f (e.g. AICOST_BAND); default the evidence band 0.02, 0.057, 0.2, 0.01.
+ * @returns The price at probability q, in the unit of price.
+ */
+export function PRICE_QUANTILE(price: number, months_ahead: number, probability: number, band?: any[][]): number {
+  return toExcel(aicost.PRICE_QUANTILE(price, months_ahead, probability, band));
+}
+
+/**
+ * Cost at a probability q of the uncertainty band, a number of months ahead: today's cost under the band's q-quantile of price decline, times token volume growth.
+ * @customfunction COST_QUANTILE
+ * @param cost_today Cost today in USD, 0 or more.
+ * @param months_ahead Months from today, 0 to 1200; fractions allowed.
+ * @param probability Probability q, above 0 and below 1: 0.1 = P10 (low cost), 0.5 = median, 0.9 = P90 (prudent high cost).
+ * @param [band] A row or column of optional label, m_p10, m_p50, m_p90 and floor share f (e.g. AICOST_BAND); default the evidence band.
+ * @param [annual_volume_multiplier] How many times token volume grows per year, above 0; default 1 (flat).
+ * @returns The cost in USD at probability q.
+ */
+export function COST_QUANTILE(
+  cost_today: number,
+  months_ahead: number,
+  probability: number,
+  band?: any[][],
+  annual_volume_multiplier?: number,
+): number {
+  return toExcel(aicost.COST_QUANTILE(cost_today, months_ahead, probability, band, annual_volume_multiplier));
+}
+
+/**
+ * P10, P50 and P90 of the projected price for month 0, 1, ..., months, spilled as three columns.
+ * @customfunction PRICE_BAND
+ * @param price Today's price, e.g. USD per million tokens, 0 or more.
+ * @param months Last month to project, a whole number from 0 to 1200.
+ * @param [band] A row or column of optional label, m_p10, m_p50, m_p90 and floor share f (e.g. AICOST_BAND); default the evidence band.
+ * @returns months + 1 rows of P10, P50 and P90 prices.
+ */
+export function PRICE_BAND(price: number, months: number, band?: any[][]): number[][] {
+  return toExcel(aicost.PRICE_BAND(price, months, band));
+}

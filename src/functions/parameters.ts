@@ -25,7 +25,12 @@ export type ParameterKind =
   /** A date, as Excel passes one: its serial day number (1 = 1900-01-01), from a date cell or DATE(). */
   | "date"
   /** A rectangular range of any values, e.g. a table of prices; empty cells are null. */
-  | "table";
+  | "table"
+  /**
+   * An uncertainty band: a row or column of optional label, m_p10, m_p50, m_p90 and f (e.g.
+   * AICOST_BAND); omitted = the default band. A name is refused: there are no preset bands.
+   */
+  | "band";
 
 /** A number's domain; a number outside it is `#NUM!`. */
 export interface NumberDomain {
@@ -44,7 +49,8 @@ export interface ParameterSpec {
   /**
    * The value an omitted optional parameter takes: a number, the name of an earlier parameter
    * whose value it copies (`{ parameter: "input_price" }`), for a scenario a preset's name, for
-   * text a text. An optional parameter without one is null when omitted.
+   * text a text, for a band the default band's label ("evidence"). An optional parameter
+   * without one is null when omitted.
    */
   readonly defaultValue?: number | string | { readonly parameter: string };
   /** For number, date and vector (each cell) parameters. */
@@ -72,6 +78,8 @@ export interface FunctionSpec {
    * formula is entered (the preview) reads it from here.
    */
   readonly resultLength?: number | { readonly parameter: string; readonly plus: number };
+  /** For a spilled column: how many cells wide each of its rows is (PRICE_BAND: 3); default 1. */
+  readonly resultWidth?: number;
 }
 
 const nonNegative = { min: 0 } as const satisfies NumberDomain;
@@ -95,6 +103,20 @@ const cachedInputPrice = {
   defaultValue: { parameter: "input_price" },
   domain: nonNegative,
 } as const satisfies ParameterSpec;
+
+const annualVolumeMultiplier = {
+  name: "annual_volume_multiplier",
+  kind: "number",
+  optional: true,
+  defaultValue: 1,
+  domain: positive,
+  hint: "1 = flat volume, 2 = volume doubles each year",
+} as const satisfies ParameterSpec;
+/** The band's default is core's DEFAULT_BAND, named by its label. */
+const band = { name: "band", kind: "band", optional: true, defaultValue: "evidence" } as const satisfies ParameterSpec;
+// The domain check itself (above 0 and below 1) is core's checkProbability, so its message says
+// what a probability means; the runner's domain would only name the bounds.
+const probability = { name: "probability", kind: "number", optional: false } as const satisfies ParameterSpec;
 
 /** Every AICOST function, in the order of functions.ts. */
 export const FUNCTION_SPECS = {
@@ -123,14 +145,7 @@ export const FUNCTION_SPECS = {
       { name: "cost_today", kind: "number", optional: false, domain: nonNegative },
       { name: "months_ahead", kind: "number", optional: false, domain: monthsAhead, unit: "months" },
       scenario,
-      {
-        name: "annual_volume_multiplier",
-        kind: "number",
-        optional: true,
-        defaultValue: 1,
-        domain: positive,
-        hint: "1 = flat volume, 2 = volume doubles each year",
-      },
+      annualVolumeMultiplier,
     ],
   },
   PRICE_CURVE: {
@@ -219,6 +234,36 @@ export const FUNCTION_SPECS = {
       { name: "dates", kind: "table", optional: false },
       { name: "prices", kind: "table", optional: false },
       { name: "statistic", kind: "text", optional: true, hint: "multiplier, times_cheaper, r2, n, halving_months, low or high" },
+    ],
+  },
+  // Issue 11: the uncertainty band (docs/BAND.md).
+  PRICE_QUANTILE: {
+    result: "cell",
+    parameters: [
+      { name: "price", kind: "number", optional: false, domain: nonNegative },
+      { name: "months_ahead", kind: "number", optional: false, domain: monthsAhead, unit: "months" },
+      probability,
+      band,
+    ],
+  },
+  COST_QUANTILE: {
+    result: "cell",
+    parameters: [
+      { name: "cost_today", kind: "number", optional: false, domain: nonNegative },
+      { name: "months_ahead", kind: "number", optional: false, domain: monthsAhead, unit: "months" },
+      probability,
+      band,
+      annualVolumeMultiplier,
+    ],
+  },
+  PRICE_BAND: {
+    result: "column",
+    resultLength: { parameter: "months", plus: 1 },
+    resultWidth: 3,
+    parameters: [
+      { name: "price", kind: "number", optional: false, domain: nonNegative },
+      { name: "months", kind: "number", optional: false, domain: { ...monthsAhead, integer: true }, unit: "months" },
+      band,
     ],
   },
 } as const satisfies Record<string, FunctionSpec>;

@@ -1,4 +1,17 @@
-import type { ExportedChange, RawCellContent } from "hyperformula";
+import { DetailedCellError, type ExportedChange, type RawCellContent, type SimpleCellAddress } from "hyperformula";
+import { malformed } from "../core/errors";
+import type { SensitivityWorkbook, SweepCellValue, TornadoRow } from "../core/sensitivity";
+import { parseCellAddress } from "../sheet/addresses";
+import {
+  activeScenarioCells,
+  checkTableTargetEmpty,
+  inputLabel,
+  isNumberConstant,
+  MAX_PRECEDENT_CELLS,
+  qualifiedAddress,
+  sensitivityTableRows,
+  type SensitivityCell,
+} from "../sheet/sensitivityCells";
 import { sheetPrefix } from "../sheet/addresses";
 import {
   analyseAssumptions,
@@ -11,6 +24,8 @@ import {
 } from "../sheet/checks";
 import { cellPosition, parseRangeAddress } from "../sheet/addresses";
 import { checkPreferences, parsePreferences } from "../sheet/preferences";
+import { BAND_DEFINED_NAME, BAND_LAST_COLUMN_INDEX, BAND_FIRST_COLUMN_INDEX, BAND_LAST_ROW, BAND_NAME_REFERENCE, bandSheetCells } from "../sheet/bandLayout";
+import { bandSnapshotFromGrid, checkBandRepair, repairedBand } from "../sheet/bandSheet";
 import { repairedSheetCells, rowsToClear } from "../sheet/repair";
 import { assumptionsSheetCells, type SheetCell } from "../sheet/sheetCells";
 import { locateScenarios, MISSING_SNAPSHOT, snapshotFromGrid, type AssumptionsSnapshot } from "../sheet/snapshot";
@@ -135,10 +150,18 @@ export class PreviewWorkbook implements WorkbookPort {
       return { ...MISSING_SNAPSHOT, scenarioNameReference };
     }
     const range = { start: { sheet, row: 0, col: 0 }, end: { sheet, row: TABLE_LAST_ROW - 1, col: 3 } };
+    const bandRange = { start: { sheet, row: 0, col: BAND_FIRST_COLUMN_INDEX }, end: { sheet, row: BAND_LAST_ROW - 1, col: BAND_LAST_COLUMN_INDEX } };
+    const bandValues = this.hf.getRangeValues(bandRange);
     return snapshotFromGrid({
       values: this.hf.getRangeValues(range),
       formulas: this.hf.getRangeFormulas(range),
       scenarioNameReference,
+      band: bandSnapshotFromGrid({
+        values: bandValues,
+        // A cell without a formula reads as its value, as Excel's Range.formulas gives it.
+        formulas: this.hf.getRangeFormulas(bandRange).map((cells, row) => cells.map((formula, col) => formula ?? bandValues[row][col])),
+        nameReference: this.hf.getNamedExpressionFormula(BAND_DEFINED_NAME) ?? null,
+      }),
     });
   }
 
@@ -152,14 +175,17 @@ export class PreviewWorkbook implements WorkbookPort {
     if (state.status === "ready") {
       return;
     }
+    if (snapshot.sheetExists) {
+      checkBandRepair(snapshot.band); // before anything is written
+    }
     this.hf.batch(() => {
       let sheet = this.assumptionsSheetId();
       let cells: SheetCell[];
       if (sheet === undefined) {
         sheet = this.hf.getSheetId(this.hf.addSheet(ASSUMPTIONS_SHEET_NAME)) as number;
-        cells = assumptionsSheetCells();
+        cells = [...assumptionsSheetCells(), ...bandSheetCells()];
       } else {
-        cells = repairedSheetCells(snapshot);
+        cells = [...repairedSheetCells(snapshot), ...bandSheetCells(repairedBand(snapshot.band))];
         // As in Excel: the layout above the table is AICOST's, so a row inserted or deleted
         // above the table leaves nothing behind one row off.
         this.hf.setCellContents({ sheet, row: 0, col: 0 }, Array.from({ length: TABLE_HEADER_ROW - 1 }, () => [null, null, null, null]));
@@ -171,6 +197,7 @@ export class PreviewWorkbook implements WorkbookPort {
         }
       }
       this.ensureScenarioName();
+      this.ensureName(BAND_DEFINED_NAME, BAND_NAME_REFERENCE);
       for (const cell of cells) {
         this.hf.setCellContents({ sheet, row: cell.rowNumber - 1, col: cell.columnIndex }, cell.input);
         this.workbookDocument.setFormat(sheet, cell.address, cell.numberFormat === "General" ? undefined : cell.numberFormat);
@@ -180,12 +207,17 @@ export class PreviewWorkbook implements WorkbookPort {
 
   /** Creates AICOST_SCENARIO, or points it back at the active row. */
   private ensureScenarioName(): void {
-    const expression = `=${SCENARIO_NAME_REFERENCE}`;
-    const current = this.hf.getNamedExpressionFormula(SCENARIO_NAME_DEFINED_NAME);
+    this.ensureName(SCENARIO_NAME_DEFINED_NAME, SCENARIO_NAME_REFERENCE);
+  }
+
+  /** Creates a workbook-scoped name, or points it back at its reference. */
+  private ensureName(name: string, reference: string): void {
+    const expression = `=${reference}`;
+    const current = this.hf.getNamedExpressionFormula(name);
     if (current === undefined) {
-      this.hf.addNamedExpression(SCENARIO_NAME_DEFINED_NAME, expression);
+      this.hf.addNamedExpression(name, expression);
     } else if (current !== expression) {
-      this.hf.changeNamedExpression(SCENARIO_NAME_DEFINED_NAME, expression);
+      this.hf.changeNamedExpression(name, expression);
     }
   }
 
@@ -437,4 +469,111 @@ export class PreviewWorkbook implements WorkbookPort {
     });
     return { address: qualifiedRangeAddress(sheetName, location), values: values.map((row) => row.map(portCell)) };
   }
+  // -------------------------------------------------------------------------------------------
+  // Sensitivity (issue 11): HyperFormula knows every cell's precedents and recalculates on each
+  // write, so a sweep's writes and reads need no batching and no forced calculation.
+
+  /** A sheet-qualified address as the engine's cell position; throws malformed for another text. */
+  private positionOf(address: string): SimpleCellAddress {
+    const cell = parseCellAddress(address);
+    const sheet = cell?.sheetName == null ? undefined : this.hf.getSheetId(cell.sheetName);
+    if (cell === null || sheet === undefined) {
+      throw malformed(`${address} is not a cell of this workbook; pick a cell on one of its sheets.`);
+    }
+    return { sheet, row: cell.rowNumber - 1, col: cell.columnIndex };
+  }
+
+  private cellAt(position: SimpleCellAddress): SensitivityCell {
+    const sheetName = this.hf.getSheetName(position.sheet) as string;
+    const address = qualifiedAddress(sheetName, position.col, position.row + 1);
+    const left = position.col > 0 ? this.hf.getCellValue({ ...position, col: position.col - 1 }) : null;
+    return { address, label: inputLabel(address, left), value: sweepValue(this.hf.getCellValue(position)) };
+  }
+
+  async readSelectedCell(): Promise<SensitivityCell | null> {
+    const selected = this.selection.selectedCell();
+    const sheet = selected === null ? undefined : this.hf.getSheetId(selected.sheetName);
+    return selected === null || sheet === undefined ? null : this.cellAt({ sheet, row: selected.row, col: selected.col });
+  }
+
+  async findInputCells(outputAddress: string): Promise<readonly SensitivityCell[] | null> {
+    const start = this.positionOf(outputAddress);
+    const assumptions = this.assumptionsSheetId();
+    const key = (cell: SimpleCellAddress): string => `${cell.sheet}:${cell.row}:${cell.col}`;
+    const seen = new Set<string>([key(start)]);
+    const inputs: SimpleCellAddress[] = [];
+    const formulas: SimpleCellAddress[] = [start];
+    for (let next = formulas.pop(); next !== undefined; next = formulas.pop()) {
+      for (const precedent of this.hf.getCellPrecedents(next)) {
+        const cells = "start" in precedent ? this.usedCells(precedent.start, precedent.end) : [precedent];
+        for (const cell of cells) {
+          if (seen.has(key(cell)) || cell.sheet === assumptions || this.hf.getSheetName(cell.sheet) === undefined) continue;
+          seen.add(key(cell));
+          if (seen.size > MAX_PRECEDENT_CELLS) {
+            throw malformed(`${outputAddress} depends on more than ${MAX_PRECEDENT_CELLS} cells; pick its inputs by selecting them instead.`);
+          }
+          if (this.hf.doesCellHaveFormula(cell)) formulas.push(cell);
+          else if (isNumberConstant(this.hf.getCellSerialized(cell))) inputs.push(cell);
+        }
+      }
+    }
+    inputs.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col);
+    return inputs.map((cell) => this.cellAt(cell));
+  }
+
+  /**
+   * The cells of a precedent range within its sheet's used area: a whole column or row (A:A, the
+   * engine reports its open end as null) is as long as the sheet's filled part, as in Excel.
+   */
+  private usedCells(start: SimpleCellAddress, end: SimpleCellAddress): SimpleCellAddress[] {
+    const { width, height } = this.hf.getSheetDimensions(start.sheet);
+    const lastRow = Math.min(end.row ?? Number.POSITIVE_INFINITY, height - 1);
+    const lastCol = Math.min(end.col ?? Number.POSITIVE_INFINITY, width - 1);
+    const cells: SimpleCellAddress[] = [];
+    for (let row = start.row ?? 0; row <= lastRow && cells.length <= MAX_PRECEDENT_CELLS; row++) {
+      for (let col = start.col ?? 0; col <= lastCol; col++) cells.push({ sheet: start.sheet, row, col });
+    }
+    return cells;
+  }
+
+  async activeScenarioInputs(): Promise<{ readonly annualPriceMultiplier: SensitivityCell; readonly floorShare: SensitivityCell } | null> {
+    return activeScenarioCells(this.snapshot());
+  }
+
+  sensitivityWorkbook(): SensitivityWorkbook<unknown> {
+    return {
+      readContent: async (address) => this.hf.getCellSerialized(this.positionOf(address)),
+      writeContent: async (address, content) => {
+        this.hf.setCellContents(this.positionOf(address), content as RawCellContent);
+      },
+      writeNumber: async (address, value) => {
+        this.hf.setCellContents(this.positionOf(address), value);
+      },
+      recalculate: async () => undefined, // the engine has recalculated after every write
+      readValue: async (address) => sweepValue(this.hf.getCellValue(this.positionOf(address))),
+    };
+  }
+
+  async insertSensitivityTable(rows: readonly TornadoRow[]): Promise<string> {
+    const selected = this.selection.selectedCell();
+    const sheet = selected === null ? undefined : this.hf.getSheetId(selected.sheetName);
+    if (selected === null || sheet === undefined) {
+      throw malformed("Select the cell where the table should start, then try again.");
+    }
+    const table = sensitivityTableRows(rows);
+    const last = { row: selected.row + table.length - 1, col: selected.col + table[0].length - 1 };
+    const address = `${qualifiedAddress(selected.sheetName, selected.col, selected.row + 1)}:${toA1(last.row, last.col)}`;
+    checkTableTargetEmpty(address, this.hf.getRangeValues({ start: { sheet, row: selected.row, col: selected.col }, end: { sheet, ...last } }));
+    this.hf.setCellContents({ sheet, row: selected.row, col: selected.col }, table.map((cells) => cells.map((cell) => (typeof cell === "string" ? literalText(cell) : cell))));
+    return address;
+  }
+}
+
+
+/** An engine value as a sweep reads it: an error as its code ("#DIV/0!"), rich numbers as numbers, empty as null. */
+function sweepValue(value: unknown): SweepCellValue {
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof DetailedCellError) return value.value;
+  if (typeof value === "object" && value !== null && "val" in value) return Number((value as { val: unknown }).val);
+  return null;
 }

@@ -5,7 +5,7 @@ import type { FunctionResult } from "../functions/values";
 
 /**
  * The size of a spilled AICOST result in the preview, from the function's parameter table
- * (parameters.ts: `result` and `resultLength`). HyperFormula fixes an array formula's size when
+ * (parameters.ts: `result`, `resultLength` and `resultWidth`). HyperFormula fixes an array formula's size when
  * the formula is entered (its `sizeOfResultArrayMethod` runs on the parsed formula, before any
  * value is computed) and then fits every result into that size, so a size that follows from the
  * arguments' values needs help:
@@ -103,9 +103,9 @@ function cellReference(node: AstNode | undefined): AstNode | undefined {
   return node?.type === "CELL_REFERENCE" ? node : undefined;
 }
 
-/** The shape of a result `cells` long, laid out as the function's table says (a row or a column). */
+/** The shape of a result `cells` long, laid out as the function's table says (a row, or a column `resultWidth` wide). */
 function lineShape(spec: FunctionSpec, cells: number): SpillShape {
-  return spec.result === "row" ? { width: cells, height: 1 } : { width: 1, height: cells };
+  return spec.result === "row" ? { width: cells, height: 1 } : { width: spec.resultWidth ?? 1, height: cells };
 }
 
 /** The parameter whose value sets a result's length, with its position, or undefined. */

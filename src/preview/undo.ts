@@ -329,6 +329,14 @@ export function recordedPort(port: WorkbookPort, history: UndoHistory): Workbook
     addPriceRows: (rows, options) => history.recordAsync(`Add ${rows.length === 1 ? `${rows[0].model}'s price` : `${rows.length} prices`}`, () => port.addPriceRows(rows, options)),
     insertAtSelection: (input, options) => history.recordAsync("Insert price", () => port.insertAtSelection(input, options)),
     readRange: (address) => port.readRange(address),
+    // Sensitivity (issue 11). A sweep's trial writes go straight to the engine and are all put
+    // back; they are not a step (and, being outside the history, make undo forget older steps,
+    // as any change outside it does). Insert as table is a step.
+    readSelectedCell: () => port.readSelectedCell(),
+    findInputCells: (outputAddress) => port.findInputCells(outputAddress),
+    activeScenarioInputs: () => port.activeScenarioInputs(),
+    sensitivityWorkbook: () => port.sensitivityWorkbook(),
+    insertSensitivityTable: (rows) => history.recordAsync("Insert sensitivity table", () => port.insertSensitivityTable(rows)),
     // Reading the file and opening a copy change nothing here: not steps of the history.
     workbookFileSupport: () => port.workbookFileSupport(),
     readWorkbookFile: () => port.readWorkbookFile(),

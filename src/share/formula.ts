@@ -204,6 +204,7 @@ class FormulaRewriter {
       case "text":
       case "date":
       case "table":
+      case "band":
         // No closed form reads these yet; a function that takes one has no CLOSED_FORMS entry.
         throw new Frozen(`${parameter.name} takes ${parameter.kind === "table" ? "a table" : `a ${parameter.kind}`}, which the native form does not read`);
     }

@@ -8,6 +8,7 @@ import {
   validateScenario,
 } from "../core/scenario";
 import { cellAddress, parseRangeAddress } from "./addresses";
+import { analyseBand } from "./bandSheet";
 import {
   ACTIVE_ROW_FORMULAS,
   ACTIVE_ROW_HEADERS,
@@ -240,12 +241,16 @@ export function analyseAssumptions(snapshot: AssumptionsSnapshot): AssumptionsSt
   if (activeProblem !== null) {
     problems.push(activeProblem);
   }
+  // Issue 11: the uncertainty band block (H4:L6, AICOST_BAND) is judged with the sheet.
+  const band = analyseBand(snapshot.band);
+  problems.push(...band.problems);
   const damaged = problems.length > 0 || scenarios.some((scenario) => scenario.problems.length > 0);
   return {
     status: damaged ? "damaged" : "ready",
     scenarios,
     activeScenarioName: asText(snapshot.activeScenarioName),
     problems,
+    band: band.band,
   };
 }
 

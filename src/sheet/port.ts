@@ -4,6 +4,10 @@
  * and the preview's HyperFormula workbook (src/preview). Neither the interface nor its types
  * import Office or DOM types.
  */
+import type { SensitivityWorkbook, TornadoRow } from "../core/sensitivity";
+import type { SensitivityCell } from "./sensitivityCells";
+
+export type { SensitivityCell };
 
 /** One row of the scenarios table as the workbook holds it; values are raw until validated. */
 export interface ScenarioRow {
@@ -20,6 +24,15 @@ export interface ScenarioRow {
   readonly problems: readonly string[];
 }
 
+/** The uncertainty band as the pane reads it: the same fields as core's Band (docs/BAND.md). */
+export interface BandValues {
+  readonly label: string;
+  readonly annualPriceMultiplierP10: number;
+  readonly annualPriceMultiplierP50: number;
+  readonly annualPriceMultiplierP90: number;
+  readonly floorShare: number;
+}
+
 /** What the pane knows of the workbook's assumptions. */
 export type AssumptionsState =
   | { readonly status: "missing" }
@@ -30,6 +43,11 @@ export type AssumptionsState =
       readonly activeScenarioName: string;
       /** Problems with the sheet itself (missing name, moved table, ...), in plain words. */
       readonly problems: readonly string[];
+      /**
+       * Issue 11: the band AICOST_BAND holds (H5:L5), or null when the block is missing or one of
+       * its numbers is invalid (the problems say which). Undefined from a host that predates it.
+       */
+      readonly band?: BandValues | null;
     };
 
 /** Changes to one scenario's row; omitted fields stay as they are. */
@@ -148,6 +166,22 @@ export interface WorkbookPort {
    * booleans, null for empty cells, error codes as text. Refuses an address it cannot read.
    */
   readRange(address: string): Promise<{ readonly address: string; readonly values: unknown[][] }>;
+  // Sensitivity, "What moves the cost?" (issue 11): used by src/taskpane/sensitivityView.ts.
+  /** The selected cell, sheet-qualified, with its label (the text to its left) and value; null when none. */
+  readSelectedCell(): Promise<SensitivityCell | null>;
+  /**
+   * The number constants the output cell depends on, following its precedents through formulas
+   * to constants, the assumptions sheet left out (its m and f come from activeScenarioInputs),
+   * in sheet, row and column order; null when the host cannot trace precedents (the user then
+   * picks the inputs). Throws when the walk passes MAX_PRECEDENT_CELLS cells.
+   */
+  findInputCells(outputAddress: string): Promise<readonly SensitivityCell[] | null>;
+  /** The active scenario's m and f cells in the scenarios table; null without a sheet or an active row. */
+  activeScenarioInputs(): Promise<{ readonly annualPriceMultiplier: SensitivityCell; readonly floorShare: SensitivityCell } | null>;
+  /** The workbook as core's runSensitivitySweep drives it: exact contents, numbers, recalculation (manual mode included), values. */
+  sensitivityWorkbook(): SensitivityWorkbook<unknown>;
+  /** Writes the tornado as a table (input, low, high, output at low, output at high, swing) at the selected cell; refuses filled cells; returns its address. */
+  insertSensitivityTable(rows: readonly TornadoRow[]): Promise<string>;
   // Share-safe copy (issue 8): the workbook's own file in, a new workbook out. Neither method
   // changes the open workbook.
   /** Whether readWorkbookFile and openAsNewWorkbook work on this host. */

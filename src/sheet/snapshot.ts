@@ -1,4 +1,5 @@
 import { findPreset, scenarioNameKey } from "../core/scenario";
+import type { BandSnapshot } from "./bandSheet";
 import { TABLE_FIRST_ROW, TABLE_HEADER_ROW, TABLE_HEADERS, TABLE_LAST_ROW } from "./layout";
 
 /**
@@ -42,6 +43,8 @@ export interface AssumptionsSnapshot {
   readonly tableFirstRow?: number;
   /** The tables on the assumptions sheet; undefined for a host without table objects (the preview). */
   readonly tables?: readonly TableInfo[];
+  /** The uncertainty band block (H4:L6) and the name AICOST_BAND (bandSheet.ts). */
+  readonly band: BandSnapshot;
 }
 
 /** A named row of the table and where it lives. */
@@ -169,6 +172,8 @@ export function snapshotFromGrid(grid: {
   readonly formulas: readonly (readonly unknown[])[];
   readonly scenarioNameReference: string | null;
   readonly tables?: readonly TableInfo[];
+  /** The band block, read by bandSnapshotFromGrid from its own range (H1:M10). */
+  readonly band: BandSnapshot;
 }): AssumptionsSnapshot {
   const { values, formulas } = grid;
   const row = (rowNumber: number): readonly unknown[] => values[rowNumber - 1] ?? [];
@@ -187,6 +192,7 @@ export function snapshotFromGrid(grid: {
     tableRows,
     tableFirstRow: TABLE_FIRST_ROW,
     ...(grid.tables === undefined ? {} : { tables: grid.tables }),
+    band: grid.band,
   };
 }
 
@@ -200,4 +206,5 @@ export const MISSING_SNAPSHOT: AssumptionsSnapshot = {
   tableHeaders: [],
   scenarioNameReference: null,
   tableRows: [],
+  band: { headers: [], values: [], readingFormulas: [], nameReference: null, filledCells: [] },
 };

@@ -31,7 +31,9 @@ import {
   type ChartSeries,
   type ScenarioOption,
 } from "./state";
-import { CHART_INK, CHART_LINE_COLOURS } from "../ui/chartStyle";
+import { bandAreaStyle, CHART_INK, CHART_LINE_COLOURS } from "../ui/chartStyle";
+import { bandEdgeNames, bandSeries, stateBand, type BandSeries } from "./bandSeries";
+import { SensitivityView } from "./sensitivityView";
 import { ShareView } from "./shareView";
 import { paneStyleSheet, type ThemeName } from "./styles";
 import { PricesView } from "./pricesView";
@@ -91,6 +93,8 @@ type StatusKind = "info" | "success" | "error";
 
 class Taskpane {
   private readonly ids: string;
+  /** The "What moves the cost?" view (issue 11), its own module. */
+  private readonly sensitivity: SensitivityView;
   private readonly container: HTMLDivElement;
   private readonly status: HTMLDivElement;
   private readonly setupSection: HTMLElement;
@@ -213,6 +217,7 @@ class Taskpane {
       this.assumptions.status === "missing" ? [] : this.assumptions.scenarios.map((row) => row.name),
     );
 
+    this.sensitivity = new SensitivityView(port, this.ids, this.theme);
     const notice = connectionNotice(options.connection);
     this.container = element(
       "div",
@@ -239,6 +244,7 @@ class Taskpane {
       this.insertSection,
       this.pricesView.root,
       this.fitView.root,
+      this.sensitivity.root,
       new ShareView(port, this.ids).section,
     );
 
@@ -301,6 +307,7 @@ class Taskpane {
     this.chart?.destroy();
     this.chart = null;
     this.fitView.destroy();
+    this.sensitivity.destroy();
     this.container.remove();
     releaseStyles();
   }
@@ -309,6 +316,7 @@ class Taskpane {
     this.theme = theme;
     this.container.dataset.theme = theme;
     this.drawChart();
+    this.sensitivity.setTheme(theme);
   }
 
   private setStatus(kind: StatusKind, text: string): void {
@@ -581,6 +589,7 @@ class Taskpane {
       foreground: style.getPropertyValue("--colorNeutralForeground2").trim() || CHART_INK[this.theme].text,
       grid: style.getPropertyValue("--colorNeutralStroke2").trim() || CHART_INK[this.theme].grid,
       lines: CHART_LINE_COLOURS[this.theme],
+      band: bandAreaStyle(this.theme),
     };
   }
 
@@ -589,19 +598,21 @@ class Taskpane {
     const horizonMonths = this.preferences.horizonMonths;
     const series = chartSeries(this.scenarioList(), this.referencePriceUsd(), horizonMonths, this.drafts);
     const active = series.find((line) => line.active);
+    const band = bandSeries(stateBand(this.assumptions), this.referencePriceUsd(), horizonMonths);
     this.canvas.setAttribute(
       "aria-label",
       `Line chart, log scale: projected price per million tokens over ${horizonMonths} months for ${series.length} scenarios` +
         (active ? `, ${active.name} emphasised as the active one` : "") +
+        (band ? `, with the uncertainty band from its P10 to its P90 shaded` : "") +
         ". The table after it lists the values.",
     );
-    this.renderSummary(series, horizonMonths);
+    this.renderSummary(series, horizonMonths, band);
     const colours = this.chartColours();
-    if (this.chart == null) this.chart = new PriceChart(this.canvas, series, horizonMonths, colours);
-    else this.chart.update(series, horizonMonths, colours);
+    if (this.chart == null) this.chart = new PriceChart(this.canvas, series, horizonMonths, colours, band);
+    else this.chart.update(series, horizonMonths, colours, band);
   }
 
-  private renderSummary(series: readonly ChartSeries[], horizonMonths: number): void {
+  private renderSummary(series: readonly ChartSeries[], horizonMonths: number, band: BandSeries | null): void {
     const months = summaryMonths(horizonMonths);
     this.summary.replaceChildren(
       element("caption", {}, "Projected price per million tokens, by scenario and month"),
@@ -613,13 +624,21 @@ class Taskpane {
       element(
         "tbody",
         {},
-        ...series.map((line) =>
+        ...[
+          ...series.map((line) => ({ row: { "data-scenario": line.name }, name: line.active ? `${line.name} (active)` : line.name, prices: line.usdPerMillionTokens })),
+          ...(band === null
+            ? []
+            : [
+                { row: { "data-band": "p10" }, name: bandEdgeNames(band).p10, prices: band.p10UsdPerMillionTokens },
+                { row: { "data-band": "p90" }, name: bandEdgeNames(band).p90, prices: band.p90UsdPerMillionTokens },
+              ]),
+        ].map((line) =>
           element(
             "tr",
-            { "data-scenario": line.name },
-            element("th", { scope: "row" }, line.active ? `${line.name} (active)` : line.name),
+            line.row,
+            element("th", { scope: "row" }, line.name),
             ...months.map((month) => {
-              const usd = line.usdPerMillionTokens[month];
+              const usd = line.prices[month];
               return element("td", { "data-month": String(month), "data-value": String(usd) }, formatUsd(usd));
             }),
           ),

@@ -2,7 +2,8 @@
  * What the two price charts share, so they read alike: the task pane's chart of the scenarios
  * (src/taskpane/chart.ts) and the chart the preview draws for an inserted projection
  * (src/preview/projectionChart.ts). Line colours per theme, which line is emphasised and how,
- * the axes' titles, ticks and ink. Plain data: no DOM, no Office.
+ * the axes' titles, ticks and ink, and the pane's shading of the uncertainty band. Plain data: no
+ * DOM, no Office.
  */
 
 export type ThemeName = "light" | "dark";
@@ -58,4 +59,18 @@ export function monthTickStep(lastMonth: number): number {
 export function logTickLabel(usd: number): string {
   const leadingDigit = Math.round(usd / Math.pow(10, Math.floor(Math.log10(usd) + 1e-9)));
   return [1, 2, 5].includes(leadingDigit) ? `$${Number(usd.toPrecision(3))}` : "";
+}
+
+/**
+ * The shading of the uncertainty band (P10 to P90) in the pane's chart: a translucent fill of the
+ * theme's neutral ink between two hairline edges, so the scenario lines stay readable on top.
+ *
+ * Neutral grey rather than a line colour, so it never reads as one of the scenarios.
+ *
+ * @example bandAreaStyle("light").fill // "rgba(97, 97, 97, 0.16)"
+ */
+export function bandAreaStyle(theme: ThemeName): { readonly fill: string; readonly edge: string; readonly edgeWidth: number } {
+  return theme === "light"
+    ? { fill: "rgba(97, 97, 97, 0.16)", edge: "rgba(97, 97, 97, 0.5)", edgeWidth: 1 }
+    : { fill: "rgba(214, 214, 214, 0.2)", edge: "rgba(214, 214, 214, 0.55)", edgeWidth: 1 };
 }

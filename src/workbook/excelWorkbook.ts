@@ -1,5 +1,18 @@
 import { malformed } from "../core/errors";
-import { cellAddress, parseCellAddress } from "../sheet/addresses";
+import type { SensitivityWorkbook, SweepCellValue, TornadoRow } from "../core/sensitivity";
+import {
+  activeScenarioCells,
+  checkTableTargetEmpty,
+  inputLabel,
+  isNumberConstant,
+  MAX_PRECEDENT_CELLS,
+  onAssumptionsSheet,
+  qualifiedAddress,
+  sensitivityTableRows,
+  type SensitivityCell,
+} from "../sheet/sensitivityCells";
+import { tracesPrecedents } from "./officeHost";
+import { cellAddress, parseCellAddress, parseRangeAddress } from "../sheet/addresses";
 import {
   analyseAssumptions,
   checkActiveScenarioName,
@@ -9,6 +22,8 @@ import {
   rowWriteRuns,
   scenarioRowWrite,
 } from "../sheet/checks";
+import { BAND_DEFINED_NAME, BAND_NAME_REFERENCE, BAND_SNAPSHOT_RANGE, BAND_VALUES_RANGE, bandSheetCells } from "../sheet/bandLayout";
+import { bandSnapshotFromGrid, checkBandRepair, repairedBand } from "../sheet/bandSheet";
 import { repairedSheetCells, rowsToClear } from "../sheet/repair";
 import { assumptionsSheetCells, type SheetCell } from "../sheet/sheetCells";
 import { locateScenarios, snapshotFromGrid, SNAPSHOT_RANGE, type AssumptionsSnapshot, type TableInfo, type TableRowsSnapshot } from "../sheet/snapshot";
@@ -76,6 +91,10 @@ const columnWidthsPoints: readonly [string, number][] = [
   ["D:D", 460],
 ];
 const inputFill = "#FFF2CC";
+const bandColumnWidthsPoints: readonly [string, number][] = [
+  ["H:H", 90],
+  ["I:L", 120],
+];
 
 /** The assumptions sheet, after a sync that also answers whatever else the caller queued; throws when it is missing. */
 async function requireAssumptionsSheet(context: Excel.RequestContext): Promise<Excel.Worksheet> {
@@ -103,6 +122,8 @@ interface Lookups {
   readonly sheet: Excel.Worksheet;
   readonly name: Excel.NamedItem;
   readonly table: Excel.Table;
+  /** AICOST_BAND (issue 11). */
+  readonly bandName: Excel.NamedItem;
 }
 
 function queueLookups(context: Excel.RequestContext): Lookups {
@@ -110,15 +131,19 @@ function queueLookups(context: Excel.RequestContext): Lookups {
   const sheet = workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
   const name = workbook.names.getItemOrNullObject(SCENARIO_NAME_DEFINED_NAME);
   const table = workbook.tables.getItemOrNullObject(SCENARIOS_TABLE_NAME);
+  const bandName = workbook.names.getItemOrNullObject(BAND_DEFINED_NAME);
   sheet.load("name");
   name.load("formula");
   table.load("name");
-  return { sheet, name, table };
+  bandName.load("formula");
+  return { sheet, name, table, bandName };
 }
 
 /** Reads queued on an existing assumptions sheet. */
 interface SheetReads {
   readonly grid: Excel.Range;
+  /** H1:M10, the band block's area. */
+  readonly bandGrid: Excel.Range;
   readonly tables: Excel.TableCollection;
   readonly tableRange: Excel.Range | null;
 }
@@ -126,11 +151,13 @@ interface SheetReads {
 function queueSheetReads(lookups: Lookups): SheetReads {
   const grid = lookups.sheet.getRange(SNAPSHOT_RANGE);
   grid.load("values, formulas");
+  const bandGrid = lookups.sheet.getRange(BAND_SNAPSHOT_RANGE);
+  bandGrid.load("values, formulas");
   const tables = lookups.sheet.tables;
   tables.load("items/name");
   const tableRange = lookups.table.isNullObject ? null : lookups.table.getRange();
   tableRange?.load("address");
-  return { grid, tables, tableRange };
+  return { grid, bandGrid, tables, tableRange };
 }
 
 function snapshotFrom(lookups: Lookups, reads: SheetReads): AssumptionsSnapshot {
@@ -143,6 +170,11 @@ function snapshotFrom(lookups: Lookups, reads: SheetReads): AssumptionsSnapshot 
     formulas: reads.grid.formulas,
     scenarioNameReference: lookups.name.isNullObject ? null : String(lookups.name.formula),
     tables,
+    band: bandSnapshotFromGrid({
+      values: reads.bandGrid.values,
+      formulas: reads.bandGrid.formulas,
+      nameReference: lookups.bandName.isNullObject ? null : String(lookups.bandName.formula),
+    }),
   });
 }
 
@@ -218,8 +250,27 @@ function pointName(context: Excel.RequestContext, sheet: Excel.Worksheet, name: 
   }
 }
 
-function nameNeedsPointing(name: Excel.NamedItem): boolean {
-  return name.isNullObject || String(name.formula).replace(/\s/g, "").toUpperCase() !== `=${SCENARIO_NAME_REFERENCE}`.toUpperCase();
+function nameNeedsPointing(name: Excel.NamedItem, reference = SCENARIO_NAME_REFERENCE): boolean {
+  return name.isNullObject || String(name.formula).replace(/\s/g, "").toUpperCase() !== `=${reference}`.toUpperCase().replace(/\s/g, "");
+}
+
+/** Writes the band block (issue 11) as its own rectangles, formats its inputs and points AICOST_BAND at them. */
+function writeBand(context: Excel.RequestContext, sheet: Excel.Worksheet, bandName: Excel.NamedItem, cells: readonly SheetCell[]): void {
+  writeCells(sheet, cells);
+  for (const [columns, widthPoints] of bandColumnWidthsPoints) {
+    sheet.getRange(columns).format.columnWidth = widthPoints;
+  }
+  sheet.getRange("H1").format.font.bold = true;
+  sheet.getRange(BAND_VALUES_RANGE).format.fill.color = inputFill;
+  if (bandName.isNullObject) {
+    context.workbook.names.add(
+      BAND_DEFINED_NAME,
+      sheet.getRange(BAND_VALUES_RANGE),
+      "The AICOST uncertainty band (label, m_p10, m_p50, m_p90, f) for PRICE_QUANTILE, COST_QUANTILE and PRICE_BAND.",
+    );
+  } else if (nameNeedsPointing(bandName, BAND_NAME_REFERENCE)) {
+    bandName.formula = `=${BAND_NAME_REFERENCE}`;
+  }
 }
 
 function formatNewSheet(sheet: Excel.Worksheet): void {
@@ -302,6 +353,8 @@ export class ExcelWorkbook implements WorkbookPort {
     private readonly run: BatchRunner,
     private readonly settings: DocumentSettings,
     private readonly files: OfficeFileHost | null = null,
+    /** Whether the host has Range.getDirectPrecedents (ExcelApi 1.12); without it findInputCells gives null. */
+    private readonly hostTracesPrecedents = true,
   ) {}
 
   workbookFileSupport(): WorkbookFileSupport {
@@ -398,11 +451,13 @@ export class ExcelWorkbook implements WorkbookPort {
     addTable(sheet, tableRowCount(cells));
     addDropdown(sheet);
     pointName(context, sheet, lookups.name);
+    writeBand(context, sheet, lookups.bandName, bandSheetCells());
     await context.sync();
   }
 
   private async repair(context: Excel.RequestContext, lookups: Lookups, reads: SheetReads, snapshot: AssumptionsSnapshot): Promise<void> {
     const sheet = lookups.sheet;
+    checkBandRepair(snapshot.band); // before anything is written
     const tableRanges = reads.tables.items.map((table) => {
       const range = table.getRange();
       range.load("address");
@@ -442,6 +497,7 @@ export class ExcelWorkbook implements WorkbookPort {
     if (nameNeedsPointing(lookups.name)) {
       pointName(context, sheet, lookups.name);
     }
+    writeBand(context, sheet, lookups.bandName, bandSheetCells(repairedBand(snapshot.band)));
     await context.sync();
   }
 
@@ -660,6 +716,151 @@ export class ExcelWorkbook implements WorkbookPort {
       return { address: qualifiedRangeAddress(sheet.name, location), values: range.values.map((row) => row.map(portCell)) };
     });
   }
+  // -------------------------------------------------------------------------------------------
+  // Sensitivity (issue 11)
+
+  async readSelectedCell(): Promise<SensitivityCell | null> {
+    return this.run(async (context) => {
+      const cell = context.workbook.getActiveCell();
+      cell.load("address, values");
+      await context.sync();
+      const location = parseRangeAddress(String(cell.address));
+      if (location === null || location.sheetName === null) {
+        return null;
+      }
+      const { sheetName, first } = location;
+      const left = first.columnIndex > 0 ? context.workbook.worksheets.getItem(sheetName).getRange(cellAddress(first.columnIndex - 1, first.rowNumber)) : null;
+      left?.load("values");
+      await context.sync();
+      const address = qualifiedAddress(sheetName, first.columnIndex, first.rowNumber);
+      return { address, label: inputLabel(address, left?.values[0]?.[0]), value: sweepValue(cell.values[0]?.[0]) };
+    });
+  }
+
+  async findInputCells(outputAddress: string): Promise<readonly SensitivityCell[] | null> {
+    if (!this.hostTracesPrecedents) {
+      return null;
+    }
+    const seen = new Set<string>([normalisedAddress(outputAddress)]);
+    const inputs: { address: string; value: number }[] = [];
+    // One batch per formula cell: getDirectPrecedents throws ItemNotFound for a cell without
+    // precedents, which would fail every other request of a shared batch. Each batch takes two
+    // syncs: the precedents' addresses, then their formulas and values.
+    const visit = async (formulaCells: string[]): Promise<void> => {
+      const next = formulaCells.pop();
+      if (next === undefined) return;
+      const areas = await this.run(async (context) => directPrecedentCells(context, next));
+      for (const { address, formula, value } of areas) {
+        const key = normalisedAddress(address);
+        if (seen.has(key) || onAssumptionsSheet(address)) continue;
+        seen.add(key);
+        if (seen.size > MAX_PRECEDENT_CELLS) {
+          throw malformed(`${outputAddress} depends on more than ${MAX_PRECEDENT_CELLS} cells; pick its inputs by selecting them instead.`);
+        }
+        if (typeof formula === "string" && formula.startsWith("=")) formulaCells.push(address);
+        else if (isNumberConstant(value)) inputs.push({ address, value });
+      }
+      await visit(formulaCells);
+    };
+    await visit([outputAddress]);
+    const ordered = inputs
+      .map((input) => ({ ...input, location: parseRangeAddress(input.address) }))
+      .sort((a, b) => (a.location?.sheetName ?? "").localeCompare(b.location?.sheetName ?? "") || (a.location?.first.rowNumber ?? 0) - (b.location?.first.rowNumber ?? 0) || (a.location?.first.columnIndex ?? 0) - (b.location?.first.columnIndex ?? 0));
+    return this.run(async (context) => {
+      const lefts = ordered.map(({ location }) =>
+        location !== null && location.sheetName !== null && location.first.columnIndex > 0
+          ? context.workbook.worksheets.getItem(location.sheetName).getRange(cellAddress(location.first.columnIndex - 1, location.first.rowNumber))
+          : null,
+      );
+      for (const left of lefts) left?.load("values");
+      await context.sync();
+      return ordered.map(({ address, value }, index) => ({ address, label: inputLabel(address, lefts[index]?.values[0]?.[0]), value }));
+    });
+  }
+
+  async activeScenarioInputs(): Promise<{ readonly annualPriceMultiplier: SensitivityCell; readonly floorShare: SensitivityCell } | null> {
+    return this.run(async (context) => {
+      const lookups = queueLookups(context);
+      await context.sync();
+      if (lookups.sheet.isNullObject) return null;
+      const reads = queueSheetReads(lookups);
+      await context.sync();
+      return activeScenarioCells(snapshotFrom(lookups, reads));
+    });
+  }
+
+  sensitivityWorkbook(): SensitivityWorkbook<unknown> {
+    const cellRange = (context: Excel.RequestContext, address: string): Excel.Range => {
+      const location = parseRangeAddress(address);
+      if (location === null || location.sheetName === null) {
+        throw malformed(`${address} is not a cell of this workbook; pick a cell on one of its sheets.`);
+      }
+      return context.workbook.worksheets.getItem(location.sheetName).getRange(address.replace(/^.*!/, ""));
+    };
+    return {
+      // The formula as entered, or the constant: Range.formulas gives either, and writing it back
+      // through formulas puts the cell back as it was.
+      readContent: (address) =>
+        this.run(async (context) => {
+          const range = cellRange(context, address);
+          range.load("formulas");
+          await context.sync();
+          return range.formulas[0]?.[0];
+        }),
+      writeContent: (address, content) =>
+        this.run(async (context) => {
+          cellRange(context, address).formulas = [[content]];
+          await context.sync();
+        }),
+      writeNumber: (address, value) =>
+        this.run(async (context) => {
+          cellRange(context, address).values = [[value]];
+          await context.sync();
+        }),
+      // Excel recalculates on each write in automatic mode; in manual mode only when asked.
+      recalculate: () =>
+        this.run(async (context) => {
+          const application = context.workbook.application;
+          application.load("calculationMode");
+          await context.sync();
+          if (application.calculationMode === "Manual") {
+            application.calculate("Recalculate");
+            await context.sync();
+          }
+        }),
+      readValue: (address) =>
+        this.run(async (context) => {
+          const range = cellRange(context, address);
+          range.load("values");
+          await context.sync();
+          return sweepValue(range.values[0]?.[0]);
+        }),
+    };
+  }
+
+  async insertSensitivityTable(rows: readonly TornadoRow[]): Promise<string> {
+    return this.run(async (context) => {
+      const cell = context.workbook.getActiveCell();
+      cell.load("address");
+      await context.sync();
+      const location = parseRangeAddress(String(cell.address));
+      if (location === null || location.sheetName === null) {
+        throw malformed("Select the cell where the table should start, then try again.");
+      }
+      const table = sensitivityTableRows(rows);
+      const { columnIndex, rowNumber } = location.first;
+      const local = `${cellAddress(columnIndex, rowNumber)}:${cellAddress(columnIndex + table[0].length - 1, rowNumber + table.length - 1)}`;
+      const target = context.workbook.worksheets.getItem(location.sheetName).getRange(local);
+      target.load("values");
+      await context.sync();
+      const address = `${qualifiedAddress(location.sheetName, columnIndex, rowNumber)}:${local.split(":")[1]}`;
+      checkTableTargetEmpty(address, target.values);
+      target.values = table.map((cells) => cells.map((value) => (typeof value === "string" ? literalText(value) : value)));
+      await context.sync();
+      return address;
+    });
+  }
+
 }
 
 /** The document's settings through Office.context.document.settings. */
@@ -696,5 +897,65 @@ export function officeFileHost(): OfficeFileHost {
 /** The WorkbookPort for the workbook Excel has open. Call it after Office.onReady. */
 export function createExcelWorkbook(): WorkbookPort {
   const run: BatchRunner = (batch, reuse) => (reuse === undefined ? Excel.run(batch) : Excel.run(reuse, batch));
-  return new ExcelWorkbook(run, officeDocumentSettings(), officeFileHost());
+  return new ExcelWorkbook(run, officeDocumentSettings(), officeFileHost(), tracesPrecedents());
+}
+
+/** A cell's value as a sweep reads it: Excel reports an error as its text ("#DIV/0!"), an empty cell as "". */
+function sweepValue(value: unknown): SweepCellValue {
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string") return value === "" ? null : value;
+  return null;
+}
+
+/** An address compared as Excel prints it: no $, quotes and case aside. */
+function normalisedAddress(address: string): string {
+  const location = parseRangeAddress(address);
+  return location === null ? address : qualifiedAddress(location.sheetName ?? "", location.first.columnIndex, location.first.rowNumber).toUpperCase();
+}
+
+/**
+ * The cells a cell's formula refers to directly, each with its formula and value: one cell of
+ * every precedent area (Range.getDirectPrecedents, ExcelApi 1.12). A cell without precedents
+ * (Excel throws ItemNotFound) has none.
+ */
+async function directPrecedentCells(context: Excel.RequestContext, address: string): Promise<{ address: string; formula: unknown; value: unknown }[]> {
+  const location = parseRangeAddress(address);
+  if (location === null || location.sheetName === null) return [];
+  const precedents = context.workbook.worksheets.getItem(location.sheetName).getRange(address.replace(/^.*!/, "")).getDirectPrecedents();
+  precedents.load("addresses");
+  try {
+    await context.sync();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ItemNotFound") return [];
+    throw error;
+  }
+  // Each area within its sheet's used range (ExcelApi 1.4), so a whole column (A:A) is read only
+  // as far as it is filled, as Excel computes it.
+  const areas = precedents.addresses
+    .flatMap((list) => list.split(","))
+    .map((area) => area.trim())
+    .filter((area) => area.includes("!"))
+    .map((area) => {
+      const bang = area.lastIndexOf("!");
+      const sheetName = area.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+      const used = context.workbook.worksheets.getItem(sheetName).getRange(area.slice(bang + 1)).getUsedRangeOrNullObject(true);
+      used.load("address, formulas, values");
+      return used;
+    });
+  await context.sync();
+  return areas.flatMap((range) => {
+    const location = range.isNullObject ? null : parseRangeAddress(String(range.address));
+    if (location === null || location.sheetName === null) return [];
+    if (range.formulas.length * (range.formulas[0]?.length ?? 0) > MAX_PRECEDENT_CELLS) {
+      throw malformed(`${address} refers to more than ${MAX_PRECEDENT_CELLS} cells (${String(range.address)}); pick its inputs by selecting them instead.`);
+    }
+    const area = location;
+    return range.formulas.flatMap((cells, rowOffset) =>
+      cells.map((formula, columnOffset) => ({
+        address: qualifiedAddress(area.sheetName as string, area.first.columnIndex + columnOffset, area.first.rowNumber + rowOffset),
+        formula,
+        value: range.values[rowOffset]?.[columnOffset],
+      })),
+    );
+  });
 }

@@ -21,7 +21,9 @@ export type IsSetSupported = (name: string, minVersion?: string) => boolean;
  * The ExcelApi sets the add-in calls into, the newest first, and what each is needed for. The
  * version is the highest that any call in src/workbook/excelWorkbook.ts needs (from the
  * "[Api set: ...]" notes of the Office.js reference):
- * - 1.8: `Range.dataValidation` (the dropdown on B4);
+ * - 1.8: `Range.dataValidation` (the dropdown on B4), `Application.calculationMode` (a sensitivity
+ *   sweep forces a calculation in manual mode, `Application.calculate` being 1.1);
+ * - optional, 1.12: `Range.getDirectPrecedents` (see {@link tracesPrecedents});
  * - 1.7: `Worksheet.onChanged`, `WorksheetCollection.onAdded/onDeleted`, `Workbook.getActiveCell`,
  *   `NamedItem.formula` (read and set), `ChartAxis.scaleType` and `ChartAxis.setCategoryNames`;
  * - 1.4: `getItemOrNullObject` on worksheets (by name or id), tables and names,
@@ -41,6 +43,14 @@ export const REQUIRED_EXCEL_API_SETS: readonly { readonly version: string; reado
   { version: "1.2", neededFor: "following the selected cell and setting column widths" },
   { version: "1.1", neededFor: "tables, charts and cell ranges" },
 ];
+
+/**
+ * Whether the host can trace precedents (`Range.getDirectPrecedents`, ExcelApi 1.12), which the
+ * sensitivity view uses to find an output's inputs; without it the user selects them.
+ */
+export function tracesPrecedents(isSetSupported: IsSetSupported = hostIsSetSupported()): boolean {
+  return isSetSupported("ExcelApi", "1.12");
+}
 
 function hostIsSetSupported(): IsSetSupported {
   if (typeof Office === "undefined" || Office.context?.requirements == null) {

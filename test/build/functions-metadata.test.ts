@@ -1,4 +1,4 @@
-/* The generated functions.json: exactly the ids of the issues (eight, then issue 10's five price functions), each parameter named as in the
+/* The generated functions.json: exactly the ids of the issues (eight, then issue 10's five price functions and issue 11's three band functions), each parameter named as in the
  * issue with a description (Excel's tooltip), the right optional flags, and ranges as matrices. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -52,6 +52,13 @@ const expectedFunctions: Record<string, { parameters: ExpectedParameter[]; spill
   CATALOG_DATE: { parameters: [], spills: false },
   BLENDED_PRICE: { parameters: [required("input_price"), required("output_price"), optional("input_share")], spills: false },
   FIT_MULTIPLIER: { parameters: [required("dates", true), required("prices", true), text(optional("statistic"))], spills: false },
+  // Issue 11: the uncertainty band.
+  PRICE_QUANTILE: { parameters: [required("price"), required("months_ahead"), required("probability"), optional("band", true)], spills: false },
+  COST_QUANTILE: {
+    parameters: [required("cost_today"), required("months_ahead"), required("probability"), optional("band", true), optional("annual_volume_multiplier")],
+    spills: false,
+  },
+  PRICE_BAND: { parameters: [required("price"), required("months"), optional("band", true)], spills: true },
 };
 
 let metadata: AicostFunctionsMetadata;
@@ -135,6 +142,7 @@ describe("the parameter tables (src/functions/parameters.ts) and functions.json 
     scenario: { type: "any", dimensionality: "matrix" },
     vector: { type: "any", dimensionality: "matrix" },
     table: { type: "any", dimensionality: "matrix" },
+    band: { type: "any", dimensionality: "matrix" },
   };
 
   it("lists the same functions in the same order", () => {

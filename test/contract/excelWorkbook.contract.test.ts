@@ -44,6 +44,10 @@ async function excelHarness(): Promise<PortHarness> {
       return new ExcelWorkbook(excel.run, excel.settings, excel.files);
     },
     settle: async () => undefined,
+    calculates: false,
+    async deleteName(name) {
+      excel.names.delete(name);
+    },
     openedFiles: () => excel.createdWorkbooks.map((base64) => new Uint8Array(Buffer.from(base64, "base64"))),
   };
 }

@@ -66,6 +66,11 @@ async function previewHarness(): Promise<PortHarness> {
       return new PreviewWorkbook(PreviewDocument.fromStored(state.workbook), new SimpleSelection(), { showChart });
     },
     settle: tick,
+    calculates: true,
+    async deleteName(name) {
+      hf.removeNamedExpression(name);
+      await tick();
+    },
     openedFiles: () => downloads,
   };
 }

@@ -14,6 +14,9 @@ import { PRESET_SCENARIOS } from "../../src/core/scenario";
 import { ASSUMPTIONS_SHEET_NAME } from "../../src/sheet/layout";
 import { DEFAULT_PREFERENCES, type AssumptionsState, type WorkbookPort } from "../../src/sheet/port";
 import { editedPresetNote } from "../../src/sheet/sourceNotes";
+import { DEFAULT_BAND } from "../../src/core/band";
+import { bandSheetCells } from "../../src/sheet/bandLayout";
+import { runSensitivitySweep, type SensitivityInput, type SensitivityWorkbook } from "../../src/core/sensitivity";
 import { unzipSync, strFromU8 } from "fflate";
 import { shareSafeWorkbook } from "../../src/share/package";
 
@@ -35,6 +38,10 @@ export interface PortHarness {
   reopenWithStoredPreferences(stored: unknown): Promise<WorkbookPort>;
   /** Lets pending notifications run. */
   settle(): Promise<void>;
+  /** Deletes a workbook-scoped name as a user would in the Name Manager (issue 11: a workbook set up before AICOST_BAND). */
+  deleteName(name: string): Promise<void>;
+  /** Whether the host computes formulas (the fake Excel does not: a formula cell reads as its text). */
+  readonly calculates: boolean;
   /** The files openAsNewWorkbook handed over (Excel: the workbooks it created; the preview: its downloads). */
   openedFiles(): Uint8Array[];
 }
@@ -156,6 +163,91 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         await setUp();
         expect(["B12", "D12"].map((address) => harness.content(SHEET, address))).toEqual([0.333, editedPresetNote(baseline)]);
         expect((await port.readAssumptions()).status).toBe("ready");
+      });
+    });
+
+    // Issue 11: the uncertainty band block (H1:M10) and the name AICOST_BAND.
+    describe("the band block (setUpAssumptions and readAssumptions)", () => {
+      const bandAddresses = bandSheetCells().map((cell) => cell.address);
+      const defaultValues = {
+        label: DEFAULT_BAND.label,
+        annualPriceMultiplierP10: DEFAULT_BAND.annualPriceMultiplierP10,
+        annualPriceMultiplierP50: DEFAULT_BAND.annualPriceMultiplierP50,
+        annualPriceMultiplierP90: DEFAULT_BAND.annualPriceMultiplierP90,
+        floorShare: DEFAULT_BAND.floorShare,
+      };
+
+      /** A workbook set up before the band existed: the block's cells empty, the name gone. */
+      async function oldWorkbook(): Promise<void> {
+        await setUp();
+        for (const address of bandAddresses) {
+          await harness.type(SHEET, address, "");
+        }
+        await harness.deleteName("AICOST_BAND");
+      }
+
+      test("set-up writes the default band with its readings and sources, and readAssumptions gives it", async () => {
+        await setUp();
+        expect(["H5", "I5", "J5", "K5", "L5"].map((address) => harness.content(SHEET, address))).toEqual(["evidence", 0.02, 0.057, 0.2, 0.01]);
+        expect(harness.content(SHEET, "I6")).toBe('=IF(AND(ISNUMBER(I5),I5>0),ROUND(1/I5,1)&"x cheaper per year","enter m above 0")');
+        expect(harness.content(SHEET, "I7")).toMatch(/^Default 0.02: 50x cheaper per year: the median of Epoch AI's fitted rates/);
+        const state = ready(await port.readAssumptions());
+        expect(state.status).toBe("ready");
+        expect(state.band).toEqual(defaultValues);
+      });
+
+      test("reads a team's valid edit to the band as ready, with the edited band", async () => {
+        await setUp();
+        await harness.type(SHEET, "J5", 0.08);
+        const state = ready(await port.readAssumptions());
+        expect(state.status).toBe("ready");
+        expect(state.band).toEqual({ ...defaultValues, annualPriceMultiplierP50: 0.08 });
+      });
+
+      test("reports an invalid number by its cell, and repair restores it keeping the valid edits", async () => {
+        await setUp();
+        await harness.type(SHEET, "H5", "team view");
+        await harness.type(SHEET, "J5", 0.08);
+        await harness.type(SHEET, "K5", "slow");
+        const damaged = ready(await port.readAssumptions());
+        expect(damaged.status).toBe("damaged");
+        expect(damaged.band).toBeNull();
+        expect(problems(damaged)).toEqual([expect.stringMatching(/^K5 \(m_p90\) holds the text "slow"; enter a number above 0 such as 0.2/)]);
+        await setUp();
+        expect(["H5", "I5", "J5", "K5", "L5"].map((address) => harness.content(SHEET, address))).toEqual(["team view", 0.02, 0.08, 0.2, 0.01]);
+        expect(ready(await port.readAssumptions()).status).toBe("ready");
+      });
+
+      test("reports percentiles out of order, and repair puts back the default multipliers", async () => {
+        await setUp();
+        await harness.type(SHEET, "I5", 0.1);
+        await harness.type(SHEET, "J5", 0.05);
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/^I5 \(m_p10, 0.1\) is above J5 \(m_p50, 0.05\)/)]);
+        await setUp();
+        expect(["I5", "J5", "K5"].map((address) => harness.content(SHEET, address))).toEqual([0.02, 0.057, 0.2]);
+      });
+
+      test("a workbook set up before the band needs repair, with a plain message; repair adds the band and changes nothing else", async () => {
+        await oldWorkbook();
+        const state = ready(await port.readAssumptions());
+        expect(state.status).toBe("damaged");
+        expect(state.band).toBeNull();
+        expect(problems(state)).toEqual([expect.stringMatching(/^This workbook was set up before AICOST had an uncertainty band: .* Repair adds the default band/)]);
+        const before = harness.contents();
+        await setUp();
+        const changed = changedCells(before, harness.contents());
+        expect(changed.length).toBe(bandAddresses.length);
+        expect(changed.every((address) => /!([H-M])\d+$/.test(address))).toBe(true);
+        const repaired = ready(await port.readAssumptions());
+        expect(repaired.status).toBe("ready");
+        expect(repaired.band).toEqual(defaultValues);
+      });
+
+      test("repair refuses to add the band over a user's cells in H1:M10, and writes nothing", async () => {
+        await oldWorkbook();
+        await harness.type(SHEET, "M3", "our own note");
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/but M3 holds a cell of yours there: move it out of H1:M10/)]);
+        await expectRefused(() => port.setUpAssumptions(), /M3 holds a cell of yours there/);
       });
     });
 
@@ -343,6 +435,123 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         expect(listener).toHaveBeenCalled();
         expect(await port.readAssumptions()).toEqual({ status: "missing" });
         await unsubscribe();
+      });
+    });
+
+    // Issue 11: the sensitivity view's methods.
+    describe("sensitivity: inputs, sweep, restore, table", () => {
+      /** A small model on Sheet1: cost = tickets x price + fee, with a formula input and a labelled output. */
+      async function model(): Promise<void> {
+        const cells: [string, string | number][] = [
+          ["A1", "Tickets"], ["B1", 100],
+          ["A2", "Price"], ["B2", 3],
+          ["C1", 5],
+          ["A3", "Cost"], ["B3", "=B1*B2+C1"],
+          ["A4", "Half the tickets"], ["B4", "=B1/2"],
+          ["A5", "Base output"], ["B5", 42],
+        ];
+        for (const [address, input] of cells) await harness.type("Sheet1", address, input);
+      }
+      const inputs: SensitivityInput[] = [
+        { address: "Sheet1!B1", label: "Tickets", lowValue: 80, highValue: 120 },
+        { address: "Sheet1!B2", label: "Price", lowValue: 2.4, highValue: 3.6 },
+        { address: "Sheet1!B4", label: "Half the tickets (a formula)", lowValue: 40, highValue: 60 },
+      ];
+
+      test("the selected cell, sheet-qualified, labelled by the text to its left", async () => {
+        await model();
+        await harness.select("Sheet1", "B3");
+        expect(await port.readSelectedCell()).toEqual({ address: "Sheet1!B3", label: "Cost", value: harness.calculates ? 305 : "=B1*B2+C1" });
+      });
+
+      test("finds the number constants an output depends on, through formulas, in row and column order", async () => {
+        await model();
+        await harness.type("Sheet1", "B6", "=B3+B4");
+        const found = await port.findInputCells("Sheet1!B6");
+        expect(found).toEqual([
+          { address: "Sheet1!B1", label: "Tickets", value: 100 },
+          { address: "Sheet1!C1", label: "Sheet1!C1", value: 5 },
+          { address: "Sheet1!B2", label: "Price", value: 3 },
+        ]);
+      });
+
+      test("leaves the assumptions sheet out of the walk, and gives the active scenario's m and f instead", async () => {
+        await setUp();
+        await harness.type("Sheet1", "B2", 3);
+        await harness.type("Sheet1", "B7", "=AICOST.PROJECT_PRICE(B2, 12, AICOST_SCENARIO)");
+        expect(await port.findInputCells("Sheet1!B7")).toEqual([{ address: "Sheet1!B2", label: "Sheet1!B2", value: 3 }]);
+        expect(await port.activeScenarioInputs()).toEqual({
+          annualPriceMultiplier: { address: "'AICOST Assumptions'!B12", label: "baseline: annual price multiplier m", value: 0.1 },
+          floorShare: { address: "'AICOST Assumptions'!C12", label: "baseline: floor share f", value: 0.01 },
+        });
+      });
+
+      test("a sweep measures each input and puts every cell back, value and formula", async () => {
+        await model();
+        const before = harness.contents();
+        if (harness.calculates) {
+          const result = await runSensitivitySweep(port.sensitivityWorkbook(), "Sheet1!B3", inputs.slice(0, 2));
+          // tickets 80..120 at $3 + 5: 245..365, swing 120; price 2.4..3.6 x 100 + 5: 245..365, swing 120
+          expect(result.baseOutput).toBe(305);
+          expect(result.rows.map((row) => [row.label, row.outputAtLow, row.outputAtHigh])).toEqual([
+            ["Tickets", 245, 365],
+            ["Price", expect.closeTo(245, 9), expect.closeTo(365, 9)],
+          ]);
+        } else {
+          await runSensitivitySweep(port.sensitivityWorkbook(), "Sheet1!B5", inputs);
+        }
+        expect(changedCells(before, harness.contents())).toEqual([]);
+      });
+
+      /** The port's sweep workbook failing at its `failAt`-th call, before or after the call took effect. */
+      function failing(workbook: SensitivityWorkbook<unknown>, failAt: number, after: boolean): { workbook: SensitivityWorkbook<unknown>; calls: () => number } {
+        let calls = 0;
+        const wrap =
+          <A extends unknown[], R>(method: (...args: A) => Promise<R>) =>
+          async (...args: A): Promise<R> => {
+            calls++;
+            if (calls === failAt && !after) throw new Error(`injected failure before call ${failAt}`);
+            const result = await method(...args);
+            if (calls === failAt && after) throw new Error(`injected failure after call ${failAt}`);
+            return result;
+          };
+        return {
+          workbook: {
+            readContent: wrap(workbook.readContent),
+            writeContent: wrap(workbook.writeContent),
+            writeNumber: wrap(workbook.writeNumber),
+            recalculate: wrap(workbook.recalculate),
+            readValue: wrap(workbook.readValue),
+          },
+          calls: () => calls,
+        };
+      }
+
+      test("fault injection: a failure at any step, before or after it takes effect, leaves every cell of the workbook as it was", async () => {
+        await model();
+        const before = harness.contents();
+        const output = "Sheet1!B5"; // a number in every host, so the sweep runs to the end in the fake Excel too
+        const counted = failing(port.sensitivityWorkbook(), 0, false);
+        await runSensitivitySweep(counted.workbook, output, inputs);
+        const steps = counted.calls();
+        expect(steps).toBeGreaterThan(20);
+        for (let failAt = 1; failAt <= steps; failAt++) {
+          for (const after of [false, true]) {
+            const { workbook } = failing(port.sensitivityWorkbook(), failAt, after);
+            await runSensitivitySweep(workbook, output, inputs).catch(() => undefined);
+            expect({ failAt, after, changed: changedCells(before, harness.contents()) }).toEqual({ failAt, after, changed: [] });
+          }
+        }
+      }, 120_000);
+
+      test("inserts the tornado as a table at the selected cell, and refuses filled cells", async () => {
+        await model();
+        await harness.select("Sheet1", "D1");
+        const rows = [{ address: "Sheet1!B1", label: "Tickets", lowValue: 80, highValue: 120, outputAtLow: 245, outputAtHigh: 365, swing: 120 }];
+        expect(await port.insertSensitivityTable(rows)).toBe("Sheet1!D1:I2");
+        expect(["D1", "I1", "D2", "E2", "F2", "G2", "H2", "I2"].map((address) => harness.content("Sheet1", address))).toEqual(["Input", "Swing", "Tickets", 80, 120, 245, 365, 120]);
+        await harness.select("Sheet1", "A1");
+        await expectRefused(() => port.insertSensitivityTable(rows), /needs Sheet1!A1:F2 to be empty/);
       });
     });
 

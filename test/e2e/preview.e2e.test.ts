@@ -470,6 +470,7 @@ describe("the preview workbook", () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["AI support assistant", "AICOST Assumptions", "Try it", "AICOST Prices"]);
     expect(workbook.definedNames.model).toEqual([
       { name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] },
+      { name: "AICOST_BAND", ranges: ["'AICOST Assumptions'!$H$5:$L$5"] },
       { name: "AICOST_PRICES", ranges: ["'AICOST Prices'!$A$4:$K$504"] },
     ]);
     const sheet = workbook.getWorksheet("AI support assistant") as ExcelJS.Worksheet;

@@ -118,6 +118,12 @@ test("the chart renders, refuses an invalid parameter with a message and redraws
   await waitForActive(page, "aggressive");
   // aggressive from $10 at month 12: 10 * (0.001 + 0.999 * 0.025) = 0.25975
   expect(await tableValue(page, "aggressive", 12)).toBeCloseTo(0.25975, 10);
+  // The shaded band's edges, listed in the text alternative: 10 * (0.01 + 0.99 * 0.02) = 0.298 at
+  // P10 and 10 * (0.01 + 0.99 * 0.2) = 2.08 at P90.
+  const bandCell = (edge: string) => page.locator(`[data-testid=aicost-taskpane] tr[data-band="${edge}"] td[data-month="12"]`);
+  expect(Number(await bandCell("p10").getAttribute("data-value"))).toBeCloseTo(0.298, 10);
+  expect(Number(await bandCell("p90").getAttribute("data-value"))).toBeCloseTo(2.08, 10);
+  await expect(page.getByRole("img", { name: /^Line chart/ }).getAttribute("aria-label")).resolves.toMatch(/uncertainty band from its P10 to its P90 shaded/);
   const before = await canvasImage(page);
 
   const editor = page.getByRole("region", { name: "Tune aggressive" });

@@ -43,6 +43,31 @@ function thrownBy(run: () => unknown): TestCustomFunctionsError {
 }
 
 describe("Excel entry points return numbers and spilled arrays", () => {
+  it("PRICE_QUANTILE: 10 * (0.01 + 0.99 * 0.2) = 2.08 at P90 of the default band; a band row as Excel passes AICOST_BAND", () => {
+    expect(excel.PRICE_QUANTILE(10, 12, 0.9)).toBeCloseTo(2.08, 12);
+    // 100 * (0.02 + 0.98 * 0.3^2) = 10.82
+    expect(excel.PRICE_QUANTILE(100, 24, 0.9, [["team", 0.05, 0.1, 0.3, 0.02]])).toBeCloseTo(10.82, 12);
+  });
+
+  it("COST_QUANTILE: 1000 * 0.0298 * 3 = 89.4 at P10, volume tripling", () => {
+    expect(excel.COST_QUANTILE(1000, 12, 0.1, undefined, 3)).toBeCloseTo(89.4, 10);
+  });
+
+  it("PRICE_BAND spills 13 rows of three: [10, 10, 10] today, [0.298, 0.6643, 2.08] at month 12", () => {
+    const band = excel.PRICE_BAND(10, 12);
+    expect(band).toHaveLength(13);
+    expect(band[0]).toEqual([10, 10, 10]);
+    band[12].forEach((price, column) => expect(price).toBeCloseTo([0.298, 0.6643, 2.08][column], 12));
+  });
+
+  it("a band passed as a name is thrown as #VALUE! with its message; a probability of 1 as #NUM!", () => {
+    const named = thrownBy(() => excel.PRICE_QUANTILE(10, 12, 0.9, [["baseline"]]));
+    expect(named.code).toBe("#VALUE!");
+    expect(named.message).toMatch(/is a name, not a band/);
+    expect(thrownBy(() => excel.PRICE_BAND(10, 12, [["x", 0.5, 0.1, 0.2, 0]])).code).toBe("#NUM!");
+    expect(thrownBy(() => excel.COST_QUANTILE(10, 12, 1)).code).toBe("#NUM!");
+  });
+
   it("INFER_COST: (2e6 * 3 + 5e5 * 15) / 1e6 = 13.5", () => {
     expect(excel.INFER_COST(2e6, 5e5, 3, 15)).toBeCloseTo(13.5, 12);
   });

@@ -34,6 +34,7 @@ const range = fc.oneof(
   fc.array(fc.array(scalar, { minLength: 1, maxLength: 1 }), { minLength: 1, maxLength: 40 }), // columns
   fc.array(scalar, { minLength: 1, maxLength: 40 }).map((row) => [row]), // rows
   fc.tuple(fc.option(text), number, number).map(([label, m, f]) => [label === null ? [m, f] : [label, m, f]]), // scenario rows
+  fc.tuple(fc.option(text), number, number, number, number).map(([label, ...cells]) => [label === null ? cells : [label, ...cells]]), // band rows
 );
 
 /** Arguments that are neither scalars nor ranges: flat arrays, objects, nested junk. */
@@ -52,6 +53,13 @@ const plausibleArgument = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom("aggressive", "baseline", "pessimistic", null, "") },
   { weight: 2, arbitrary: fc.tuple(magnitude, fc.double({ min: 0, max: 1, noNaN: true })).map(([m, f]) => [["fuzz", m, f]]) },
   { weight: 2, arbitrary: fc.array(magnitude, { minLength: 1, maxLength: 12 }).map((cells) => cells.map((cell) => [cell])) },
+  // band rows: m_p10 <= m_p50 <= m_p90 of any magnitude, so the quantiles reach their overflows
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.array(magnitude, { minLength: 3, maxLength: 3 }), fc.double({ min: 0, max: 1, noNaN: true }))
+      .map(([multipliers, f]) => [["fuzz", ...[...multipliers].sort((a, b) => a - b), f]]),
+  },
   { weight: 1, arbitrary: argument },
 );
 
@@ -80,6 +88,9 @@ const functionsByArity: ReadonlyArray<[string, (...args: unknown[]) => FunctionR
   ["CATALOG_DATE", aicost.CATALOG_DATE as (...args: unknown[]) => FunctionResult, 0],
   ["BLENDED_PRICE", aicost.BLENDED_PRICE as (...args: unknown[]) => FunctionResult, 3],
   ["FIT_MULTIPLIER", aicost.FIT_MULTIPLIER as (...args: unknown[]) => FunctionResult, 3],
+  ["PRICE_QUANTILE", aicost.PRICE_QUANTILE as (...args: unknown[]) => FunctionResult, 4],
+  ["COST_QUANTILE", aicost.COST_QUANTILE as (...args: unknown[]) => FunctionResult, 5],
+  ["PRICE_BAND", aicost.PRICE_BAND as (...args: unknown[]) => FunctionResult, 3],
 ];
 
 /** Arguments the price functions take when used as meant: ids, price types, providers, dates, price tables, dated prices. */

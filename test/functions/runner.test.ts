@@ -171,6 +171,7 @@ describe("parameter tables that contradict themselves are refused when the funct
       /passes at most 8 arguments; this table has 9/,
     ],
     ["a scenario default that is no preset", { result: "cell", parameters: [{ name: "s", kind: "scenario", optional: true, defaultValue: "rosy" }] }, /defaults to "rosy", which is not a preset/],
+    ["a band default other than the default band", { result: "cell", parameters: [{ name: "b", kind: "band", optional: true, defaultValue: "baseline" }] }, /the only band a parameter may default to is "evidence"/],
   ])("%s", (_case, spec, message) => {
     expect(() => defineFunction("BAD", spec, () => 0)).toThrow(message);
   });

@@ -27,12 +27,12 @@ function expectSameNumber(actual: unknown, expected: unknown): void {
 }
 
 describe("AICOST plugin on a headless HyperFormula", () => {
-  test("registers all thirteen functions under their Excel names", () => {
+  test("registers every function of the parameter tables under its Excel name", () => {
     const names = HyperFormula.getRegisteredFunctionNames("enGB");
     for (const id of AICOST_FUNCTION_IDS) {
       expect(names).toContain(`AICOST.${id}`);
     }
-    expect(AICOST_FUNCTION_IDS).toHaveLength(13);
+    expect(AICOST_FUNCTION_IDS).toEqual(expect.arrayContaining(["PROJECT_PRICE", "PRICE_QUANTILE", "COST_QUANTILE", "PRICE_BAND"]));
   });
 
   test("scalar functions compute what aicost.ts computes for the same arguments", () => {
@@ -386,4 +386,43 @@ describe("AICOST plugin on a headless HyperFormula", () => {
       expect(valueAt(hf, sheet, 0, 5)).toBe(2);
     });
   });
+  test("PRICE_QUANTILE and COST_QUANTILE read a band row through a name, as AICOST_BAND, and recalculate when it is edited", () => {
+    const { hf, sheet } = workbook([
+      ["team", 0.05, 0.1, 0.3, 0.02, "=AICOST.PRICE_QUANTILE(100, 24, 0.9, AICOST_BAND)", "=AICOST.COST_QUANTILE(1000, 12, 0.1, , 3)"],
+    ]);
+    hf.addNamedExpression("AICOST_BAND", "=S!$A$1:$E$1");
+    // 100 * (0.02 + 0.98 * 0.3^2) = 10.82; default band: 1000 * 0.0298 * 3 = 89.4
+    expect(valueAt(hf, sheet, 0, 5)).toBeCloseTo(10.82, 10);
+    expectSameNumber(valueAt(hf, sheet, 0, 5), aicost.PRICE_QUANTILE(100, 24, 0.9, [["team", 0.05, 0.1, 0.3, 0.02]]));
+    expect(valueAt(hf, sheet, 0, 6)).toBeCloseTo(89.4, 10);
+    hf.setCellContents({ sheet, row: 0, col: 3 }, 0.5);
+    // 100 * (0.02 + 0.98 * 0.5^2) = 26.5
+    expect(valueAt(hf, sheet, 0, 5)).toBeCloseTo(26.5, 10);
+  });
+
+  test("PRICE_BAND spills months + 1 rows of three columns that match aicost.ts", () => {
+    const { hf, sheet } = workbook([["=AICOST.PRICE_BAND(10, 12)"]]);
+    const direct = aicost.PRICE_BAND(10, 12) as number[][];
+    for (let month = 0; month <= 12; month++) {
+      for (let column = 0; column < 3; column++) {
+        expectSameNumber(valueAt(hf, sheet, month, column), direct[month][column]);
+      }
+    }
+    expect(valueAt(hf, sheet, 13, 0)).toBeNull();
+    expect(valueAt(hf, sheet, 0, 3)).toBeNull();
+    // month 12: 10 * 0.208 = 2.08 at P90
+    expect(valueAt(hf, sheet, 12, 2)).toBeCloseTo(2.08, 10);
+  });
+
+  test("PRICE_BAND with months from a cell spills that many rows; a band name is #VALUE! with the function set's message", () => {
+    const { hf, sheet } = workbook([[12, "=AICOST.PRICE_BAND(10, A1)"]]);
+    // month 12 in row 13, P90 in column D: 10 * 0.208 = 2.08
+    expect(valueAt(hf, sheet, 12, 3)).toBeCloseTo(2.08, 10);
+    expect(valueAt(hf, sheet, 13, 1)).toBeNull();
+    const { hf: other, sheet: otherSheet } = workbook([['=AICOST.PRICE_QUANTILE(10, 12, 0.9, "baseline")', "=AICOST.PRICE_QUANTILE(10, 12, 1)"]]);
+    expect(valueAt(other, otherSheet, 0, 0)).toMatchObject({ value: "#VALUE!", message: (aicost.PRICE_QUANTILE(10, 12, 0.9, "baseline") as ExcelError).message });
+    expect(valueAt(other, otherSheet, 0, 1)).toMatchObject({ value: "#NUM!" });
+  });
+
+
 });

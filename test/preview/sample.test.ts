@@ -200,6 +200,7 @@ describe("the .xlsx export", () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([SAMPLE_SHEET_NAME, "AICOST Assumptions", "Try it", "AICOST Prices"]);
     expect(workbook.definedNames.model).toEqual([
       { name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] },
+      { name: "AICOST_BAND", ranges: ["'AICOST Assumptions'!$H$5:$L$5"] },
       { name: "AICOST_PRICES", ranges: ["'AICOST Prices'!$A$4:$K$504"] },
     ]);
 

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { analyseAssumptions } from "../../src/sheet/checks";
 import { repairedActiveScenarioName, repairedRows, repairedSheetCells, rowsToClear } from "../../src/sheet/repair";
+import { bandSheetCells } from "../../src/sheet/bandLayout";
+import { repairedBand } from "../../src/sheet/bandSheet";
 import { assumptionsSheetCells, layoutCells, type ScenarioTableRow } from "../../src/sheet/sheetCells";
 import { findScenarioRow, locateScenarios, type AssumptionsSnapshot } from "../../src/sheet/snapshot";
 import { literalText } from "../../src/sheet/textEntry";
@@ -113,6 +115,7 @@ describe("analyseAssumptions", () => {
       status: "ready",
       activeScenarioName: "baseline",
       problems: [],
+      band: { label: "evidence", annualPriceMultiplierP10: 0.02, annualPriceMultiplierP50: 0.057, annualPriceMultiplierP90: 0.2, floorShare: 0.01 },
       scenarios: [
         { name: "pessimistic", annualPriceMultiplier: 0.5, floorShare: 0.25, note: expect.stringMatching(/Gartner/), isPreset: true, problems: [] },
         { name: "baseline", annualPriceMultiplier: 0.1, floorShare: 0.01, note: expect.stringMatching(/a16z/), isPreset: true, problems: [] },
@@ -363,7 +366,7 @@ describe("repairedRows", () => {
       fc.property(fc.uniqueArray(customRow, { selector: (row) => row.name, maxLength: 5 }), (customRows) => {
         const damaged = editedSnapshot({ A7: "", B4: "nowhere", A10: "" }, customRows, { scenarioNameReference: null });
         expect(analyseAssumptions(damaged).status).toBe("damaged");
-        const repaired = snapshotOf(cellMap(repairedSheetCells(damaged)));
+        const repaired = snapshotOf(cellMap([...repairedSheetCells(damaged), ...bandSheetCells(repairedBand(damaged.band))]));
         const state = analyseAssumptions(repaired);
         expect(state.status).toBe("ready");
         if (state.status !== "missing") {

@@ -2,6 +2,9 @@ import { type ScenarioTableRow, type SheetCell } from "../../src/sheet/sheetCell
 import { type AssumptionsSnapshot } from "../../src/sheet/snapshot";
 import { assumptionsSheetCells } from "../../src/sheet/sheetCells";
 import { MISSING_SNAPSHOT } from "../../src/sheet/snapshot";
+import { bandSheetCells } from "../../src/sheet/bandLayout";
+import { bandSnapshotFromGrid, type BandSnapshot } from "../../src/sheet/bandSheet";
+import { cellAddress } from "../../src/sheet/addresses";
 
 /**
  * Test fixtures: snapshots of the assumptions sheet as a host would read them back after writing
@@ -41,13 +44,25 @@ export function snapshotOf(cells: ReadonlyMap<string, string | number>, override
     tableHeaders: ["A10", "B10", "C10", "D10"].map(value),
     scenarioNameReference: "='AICOST Assumptions'!$A$7:$C$7",
     tableRows,
+    band: bandSnapshotOf(value),
     ...overrides,
   };
 }
 
+/** The band block of a sheet holding the cells `value` gives (H1:M10), its name in place. */
+function bandSnapshotOf(value: (address: string) => unknown): BandSnapshot {
+  const grid = Array.from({ length: 10 }, (_row, row) => Array.from({ length: 6 }, (_cell, column) => value(cellAddress(7 + column, row + 1))));
+  return bandSnapshotFromGrid({ values: grid, formulas: grid, nameReference: "='AICOST Assumptions'!$H$5:$L$5" });
+}
+
 /** A freshly set-up sheet, optionally with custom rows, as the preview reads it. */
 export function healthySnapshot(customRows: readonly ScenarioTableRow[] = [], overrides: Partial<AssumptionsSnapshot> = {}): AssumptionsSnapshot {
-  return snapshotOf(cellMap(assumptionsSheetCells(customRows)), overrides);
+  return snapshotOf(setUpCells(customRows), overrides);
+}
+
+/** Every cell a first set-up writes: the scenarios' layout and the band block. */
+export function setUpCells(customRows: readonly ScenarioTableRow[] = []): Map<string, string | number> {
+  return cellMap([...assumptionsSheetCells(customRows), ...bandSheetCells()]);
 }
 
 /** A set-up sheet with some cells replaced ("" clears a cell). */
@@ -56,7 +71,7 @@ export function editedSnapshot(
   customRows: readonly ScenarioTableRow[] = [],
   overrides: Partial<AssumptionsSnapshot> = {},
 ): AssumptionsSnapshot {
-  const cells = cellMap(assumptionsSheetCells(customRows));
+  const cells = setUpCells(customRows);
   for (const [address, input] of Object.entries(edits)) {
     cells.set(address, input);
   }

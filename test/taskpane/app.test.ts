@@ -309,6 +309,41 @@ describe("the chart's reference price and horizon", () => {
   });
 });
 
+describe("the uncertainty band on the chart (issue 11)", () => {
+  function bandValue(edge: "p10" | "p90", month: number): number {
+    return Number(root.querySelector(`tr[data-band="${edge}"] td[data-month="${month}"]`)?.getAttribute("data-value"));
+  }
+
+  test("the text alternative lists the band's P10 and P90 at the chart's price, and the chart says it is shaded", async () => {
+    const workbook = new FakeWorkbook();
+    workbook.preferences = { referencePriceUsd: 10, horizonMonths: 12 };
+    await mount(workbook);
+    // 10 * (0.01 + 0.99 * 0.02) = 0.298 and 10 * (0.01 + 0.99 * 0.2) = 2.08, around baseline's 10 * 0.109 = 1.09
+    expect(bandValue("p10", 12)).toBeCloseTo(0.298, 12);
+    expect(bandValue("p90", 12)).toBeCloseTo(2.08, 12);
+    expect(tableValue("baseline", 12)).toBeCloseTo(1.09, 12);
+    expect(root.querySelector("tr[data-band=p90] th")?.textContent).toBe("Band P90 (evidence)");
+    expect(root.querySelector("canvas")?.getAttribute("aria-label")).toMatch(/with the uncertainty band from its P10 to its P90 shaded/);
+  });
+
+  test("follows the band's edits in the workbook, and shows none without a valid band", async () => {
+    const workbook = new FakeWorkbook();
+    workbook.preferences = { referencePriceUsd: 10, horizonMonths: 12 };
+    workbook.band = { label: "team", annualPriceMultiplierP10: 0.05, annualPriceMultiplierP50: 0.1, annualPriceMultiplierP90: 0.3, floorShare: 0.02 };
+    await mount(workbook);
+    // 10 * (0.02 + 0.98 * 0.3) = 3.14
+    expect(bandValue("p90", 12)).toBeCloseTo(3.14, 12);
+    await pane?.destroy();
+    pane = null;
+    root.replaceChildren();
+    const withoutBand = new FakeWorkbook();
+    withoutBand.band = null;
+    await mount(withoutBand);
+    expect(root.querySelector("tr[data-band]")).toBeNull();
+    expect(root.querySelector("canvas")?.getAttribute("aria-label")).not.toMatch(/band/);
+  });
+});
+
 describe("set-up, repair and insert", () => {
   test("a workbook without the sheet offers Set up, which creates it", async () => {
     const workbook = new FakeWorkbook({ sheetExists: false });

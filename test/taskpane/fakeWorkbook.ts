@@ -7,9 +7,13 @@ import type { ModelPriceRow } from "../../src/core/priceCatalog";
 import { PRESET_SCENARIOS } from "../../src/core/scenario";
 import { PRICES_HEADERS, PRICES_NAME_REFERENCE } from "../../src/sheet/pricesLayout";
 import { analysePrices, planPriceRows, type PricesSnapshot } from "../../src/sheet/pricesSheet";
+import { DEFAULT_BAND } from "../../src/core/band";
+import type { SensitivityWorkbook, TornadoRow } from "../../src/core/sensitivity";
+import type { SensitivityCell } from "../../src/sheet/sensitivityCells";
 import {
   DEFAULT_PREFERENCES,
   type AssumptionsState,
+  type BandValues,
   type InsertedProjection,
   type OpenedWorkbook,
   type PanePreferences,
@@ -35,6 +39,14 @@ export class FakeWorkbook implements WorkbookPort {
   rows: Mutable<ScenarioRow>[];
   activeScenarioName = "baseline";
   sheetProblems: string[] = [];
+  /** AICOST_BAND's values as the sheet holds them (issue 11); null = no valid band. */
+  band: BandValues | null = {
+    label: DEFAULT_BAND.label,
+    annualPriceMultiplierP10: DEFAULT_BAND.annualPriceMultiplierP10,
+    annualPriceMultiplierP50: DEFAULT_BAND.annualPriceMultiplierP50,
+    annualPriceMultiplierP90: DEFAULT_BAND.annualPriceMultiplierP90,
+    floorShare: DEFAULT_BAND.floorShare,
+  };
   selectedNumber: number | null = null;
   preferences: PanePreferences = DEFAULT_PREFERENCES;
   readonly calls: FakeCall[] = [];
@@ -101,6 +113,7 @@ export class FakeWorkbook implements WorkbookPort {
       scenarios: this.rows.map((row) => ({ ...row })),
       activeScenarioName: this.activeScenarioName,
       problems: [...this.sheetProblems],
+      band: this.band,
     };
   }
 
@@ -226,6 +239,69 @@ export class FakeWorkbook implements WorkbookPort {
     const values = this.ranges[address];
     if (values === undefined) throw new Error(`"${address}" is not a range address; type one such as B2:C9.`);
     return { address: address.includes("!") ? address : `Sheet1!${address}`, values };
+  }
+
+  // Sensitivity (issue 11): a tiny model. `model` holds the input cells' contents; the output's
+  // value is `outputOf(inputs)`, recomputed on every read, as a recalculating workbook shows it.
+  model = new Map<string, number | string>([
+    ["Model!B1", 100],
+    ["Model!B2", 3],
+    ["Model!B3", "=B1*B2"],
+  ]);
+  /** Labels of the model's cells (the text to their left). */
+  labels = new Map<string, string>([
+    ["Model!B1", "Tickets"],
+    ["Model!B2", "Price"],
+    ["Model!B3", "Cost"],
+  ]);
+  outputAddress = "Model!B3";
+  /** The output: tickets x price. */
+  outputOf = (cells: ReadonlyMap<string, number | string>): number => Number(cells.get("Model!B1")) * Number(cells.get("Model!B2"));
+  /** The selected cell for the sensitivity view; null = none. */
+  selectedCellAddress: string | null = "Model!B3";
+  /** What findInputCells answers: the model's constants, or null for a host that cannot trace precedents. */
+  tracesPrecedents = true;
+  inserted: TornadoRow[][] = [];
+
+  private sensitivityCell(address: string): SensitivityCell {
+    const content = this.model.get(address) ?? null;
+    return {
+      address,
+      label: this.labels.get(address) ?? address,
+      value: address === this.outputAddress ? this.outputOf(this.model) : typeof content === "string" && content.startsWith("=") ? null : content,
+    };
+  }
+
+  async readSelectedCell(): Promise<SensitivityCell | null> {
+    this.record("readSelectedCell");
+    return this.selectedCellAddress === null ? null : this.sensitivityCell(this.selectedCellAddress);
+  }
+
+  async findInputCells(outputAddress: string): Promise<readonly SensitivityCell[] | null> {
+    this.record("findInputCells", outputAddress);
+    if (!this.tracesPrecedents) return null;
+    return [...this.model.keys()].filter((address) => address !== outputAddress && typeof this.model.get(address) === "number").map((address) => this.sensitivityCell(address));
+  }
+
+  async activeScenarioInputs(): Promise<{ readonly annualPriceMultiplier: SensitivityCell; readonly floorShare: SensitivityCell } | null> {
+    this.record("activeScenarioInputs");
+    return null;
+  }
+
+  sensitivityWorkbook(): SensitivityWorkbook<unknown> {
+    return {
+      readContent: async (address) => this.model.get(address) ?? null,
+      writeContent: async (address, content) => void this.model.set(address, content as number | string),
+      writeNumber: async (address, value) => void this.model.set(address, value),
+      recalculate: async () => undefined,
+      readValue: async (address) => (address === this.outputAddress ? this.outputOf(this.model) : (this.model.get(address) ?? null)),
+    };
+  }
+
+  async insertSensitivityTable(rows: readonly TornadoRow[]): Promise<string> {
+    this.record("insertSensitivityTable", rows);
+    this.inserted.push([...rows]);
+    return "Model!D1:I3";
   }
 
   workbookFileSupport(): WorkbookFileSupport {

@@ -1,6 +1,17 @@
 /* What the pane's chart and the preview's projection chart share (src/ui/chartStyle.ts): both read
  * their line styles, colours and axes from here, so they agree on which line is emphasised. */
-import { CHART_LINE_COLOURS, lineColour, logTickLabel, monthTickStep, priceLineStyle } from "../../src/ui/chartStyle";
+import { bandAreaStyle, CHART_LINE_COLOURS, lineColour, logTickLabel, monthTickStep, priceLineStyle } from "../../src/ui/chartStyle";
+
+describe("bandAreaStyle", () => {
+  it("shades the band translucently in both themes, its edges more opaque than its fill", () => {
+    for (const theme of ["light", "dark"] as const) {
+      const style = bandAreaStyle(theme);
+      const alpha = (colour: string): number => Number(/,\s*([\d.]+)\)$/.exec(colour)?.[1]);
+      expect(alpha(style.fill)).toBeLessThan(0.3);
+      expect(alpha(style.edge)).toBeGreaterThan(alpha(style.fill));
+    }
+  });
+});
 
 describe("priceLineStyle", () => {
   it("draws the active scenario's line solid and thick, every other line thin and dashed", () => {

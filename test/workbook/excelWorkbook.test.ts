@@ -42,9 +42,10 @@ describe("ExcelWorkbook set-up", () => {
       errorAlert: expect.objectContaining({ showAlert: true, style: "Stop" }),
     });
     expect(DROPDOWN_SOURCE).toBe('=INDIRECT("AICOST_Scenarios[Scenario]")');
-    // Layout written in four rectangles (A1:A2, A4:B4, A6:C7, A10:D13), not cell by cell.
+    // Layout written in four rectangles (A1:A2, A4:B4, A6:C7, A10:D13), not cell by cell, and the
+    // band block in four of its own, never across columns E to G.
     const formulaWrites = excel.writes.filter((write) => write.property === "formulas").map((write) => write.address);
-    expect(formulaWrites).toEqual(["A1:A2", "A4:B4", "A6:C7", "A10:D13"]);
+    expect(formulaWrites).toEqual(["A1:A2", "A4:B4", "A6:C7", "A10:D13", "H1:H1", "H3:H3", "H4:L6", "H7:I10"]);
     expect(excel.syncCount).toBe(2); // look up, then one batch of writes
     const state = ready(await workbook.readAssumptions());
     expect(state.status).toBe("ready");
@@ -481,5 +482,31 @@ describe("ExcelWorkbook preferences", () => {
     await expect(workbook.savePreferences({ referencePriceUsd: 0, horizonMonths: 36 })).rejects.toThrow(/reference price must be a number of dollars above 0/);
     await expect(workbook.savePreferences({ referencePriceUsd: null, horizonMonths: 5000 })).rejects.toThrow(/horizon must be a whole number of months from 1 to 1200/);
     expect(excel.settingsSaves).toBe(0);
+  });
+});
+
+describe("ExcelWorkbook sensitivity (issue 11)", () => {
+  it("forces a calculation only where the workbook is in manual mode", async () => {
+    const { excel, workbook } = setUp();
+    await workbook.sensitivityWorkbook().recalculate();
+    expect(excel.calculateCount).toBe(0); // automatic: Excel recalculated on the write
+    excel.calculationMode = "Manual";
+    await workbook.sensitivityWorkbook().recalculate();
+    expect(excel.calculateCount).toBe(1);
+    expect(excel.writes.filter((write) => write.property === "application.calculate").map((write) => write.value)).toEqual(["Recalculate"]);
+  });
+
+  it("without Range.getDirectPrecedents (ExcelApi 1.12) it finds no inputs: the user selects them", async () => {
+    const excel = new FakeExcel();
+    excel.type("Sheet1", "B1", 3);
+    excel.type("Sheet1", "B2", "=B1*2");
+    expect(await new ExcelWorkbook(excel.run, excel.settings, null, false).findInputCells("Sheet1!B2")).toBeNull();
+    expect(await new ExcelWorkbook(excel.run, excel.settings).findInputCells("Sheet1!B2")).toEqual([{ address: "Sheet1!B1", label: "Sheet1!B1", value: 3 }]);
+  });
+
+  it("a formula without references (Excel's ItemNotFound) has no inputs", async () => {
+    const excel = new FakeExcel();
+    excel.type("Sheet1", "B2", "=1+2");
+    expect(await new ExcelWorkbook(excel.run, excel.settings).findInputCells("Sheet1!B2")).toEqual([]);
   });
 });

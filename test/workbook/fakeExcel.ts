@@ -155,6 +155,9 @@ export class FakeExcel {
   activeCellAddress = "A1";
   writes: Write[] = [];
   syncCount = 0;
+  /** Application.calculationMode ("Automatic" or "Manual"), and how often calculate() ran. */
+  calculationMode: "Automatic" | "Manual" = "Automatic";
+  calculateCount = 0;
   readonly sheetChangedHandlers = new Map<string, Set<Handler>>();
   readonly sheetAddedHandlers = new Set<Handler>();
   readonly sheetDeletedHandlers = new Set<Handler>();
@@ -471,6 +474,13 @@ export class FakeExcel {
                 this.sheets.get(sheetName)?.validation.delete(address);
               }),
           },
+          getDirectPrecedents: () => this.directPrecedents(sheetName, address),
+          // The used part of a range; the fake's sheets are small, so the range itself (never a null object).
+          getUsedRangeOrNullObject: () => {
+            const used = this.range(sheetName, address);
+            used.isNullObject = false;
+            return used;
+          },
           clear: (what?: string) =>
             this.queue({ sheet: sheetName, address, property: "clear", value: what ?? "All" }, () => {
               const target = this.sheets.get(sheetName);
@@ -648,6 +658,32 @@ export class FakeExcel {
     return mock;
   }
 
+  /**
+   * Range.getDirectPrecedents: the references in the top-left cell's formula (string literals
+   * aside), a defined name standing for its range, one address per area with its sheet. As in
+   * Excel, a cell without precedents makes the sync fail with ItemNotFound.
+   */
+  private directPrecedents(sheetName: string, address: string): OfficeMockObject {
+    const formula = this.sheets.get(sheetName)?.cells.get(address.split(":")[0].replace(/\$/g, ""))?.formula;
+    const text = typeof formula === "string" && formula.startsWith("=") ? formula.replace(/"[^"]*"/g, '""') : "";
+    const areas: string[] = [];
+    const reference = /(?<![\w.$'])(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(!])/g;
+    for (const match of text.matchAll(reference)) {
+      const sheet = match[1]?.replace(/''/g, "'") ?? match[2] ?? sheetName;
+      areas.push(`${sheetPrefix(sheet)}${match[3].replace(/\$/g, "")}`);
+    }
+    for (const [name, nameFormula] of this.names) {
+      if (new RegExp(`(?<![\\w.])${name}(?![\\w(])`, "i").test(text)) areas.push(nameFormula.replace(/^=/, "").replace(/\$/g, ""));
+    }
+    const mock = this.track(new OfficeMockObject({ addresses: areas }, OfficeApp.Excel));
+    if (areas.length === 0) {
+      this.queued.push(() => {
+        throw Object.assign(new Error("fake Excel: no precedents were found"), { code: "ItemNotFound" });
+      });
+    }
+    return mock;
+  }
+
   /** The context of the batch running now: the one an event handler is added with. */
   private batchContext: OfficeMockObject | null = null;
 
@@ -673,6 +709,13 @@ export class FakeExcel {
       {
         workbook: {
           getActiveCell: () => this.range(this.activeSheetName, this.activeCellAddress),
+          application: {
+            calculationMode: this.calculationMode,
+            calculate: (type: string) =>
+              this.queue({ sheet: "", address: "", property: "application.calculate", value: type }, () => {
+                this.calculateCount++;
+              }),
+          },
           worksheets: {
             // WorksheetCollection.getItemOrNullObject takes a name or an id (Office.js reference).
             getItemOrNullObject: (key: string) => this.worksheet([...this.sheets.values()].find((sheet) => sheet.id === key)?.name ?? key),
@@ -758,6 +801,8 @@ export class FakeExcel {
     for (const mock of this.mocks) {
       await mock.sync();
     }
+    // The batch's own application object (calculationMode) is answered too.
+    await (this.batchContext as unknown as { workbook?: { application?: OfficeMockObject } } | null)?.workbook?.application?.sync();
     await new Promise((resolve) => setTimeout(resolve, 0)); // the mock updates loaded fields in later microtasks
     for (const entry of this.watched) {
       for (const path of entry.paths) {
