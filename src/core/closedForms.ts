@@ -15,6 +15,7 @@
  * when the formula is built, and need no guard; so do expressions that can only be numbers
  * (arithmetic, a nested closed form), which need no ISNUMBER test.
  */
+import { BAND_Z90, type Band } from "./band";
 import { PRESET_SCENARIOS, DEFAULT_SCENARIO_NAME, findPreset } from "./scenario";
 import { MAX_MONTHS_AHEAD } from "./projection";
 import {
@@ -78,13 +79,24 @@ export interface VectorOperand {
   readonly literalItems?: readonly unknown[];
 }
 
+/** An uncertainty band: expressions for m_p10, m_p50, m_p90 and the floor share f. */
+export interface BandOperand {
+  readonly kind: "band";
+  readonly p10: NumberOperand;
+  readonly p50: NumberOperand;
+  readonly p90: NumberOperand;
+  readonly floor: NumberOperand;
+  /** Conditions that must hold, else `#VALUE!` (the label cell holds no number). */
+  readonly shapeChecks: readonly FormulaExpression[];
+}
+
 /** An argument that is an error whatever the workbook holds (an error literal, text for a number). */
 export interface ErrorOperand {
   readonly kind: "error";
   readonly code: FormulaErrorCode;
 }
 
-export type Operand = NumberOperand | ScenarioOperand | VectorOperand | ErrorOperand;
+export type Operand = NumberOperand | ScenarioOperand | VectorOperand | BandOperand | ErrorOperand;
 
 /** Where a formula is built: for a spilled result, how many cells its range holds. */
 export interface ClosedFormContext {
@@ -140,6 +152,20 @@ class Guards {
     this.mustHold.push(...operand.shapeChecks);
   }
 
+  /** A band: each number in its domain, m_p10 <= m_p50 <= m_p90 (validateBand in band.ts: #NUM!). */
+  band(operand: BandOperand): void {
+    const { p10, p50, p90 } = operand;
+    [p10, p50, p90, operand.floor].forEach((value) => this.number(value));
+    for (const [lower, upper] of [[p10, p50], [p50, p90]] as const) {
+      if (lower.literal !== undefined && upper.literal !== undefined) {
+        if (lower.literal > upper.literal) this.fail("#NUM!");
+      } else {
+        this.outOfRange.push(compare(">", lower.expression, upper.expression));
+      }
+    }
+    this.mustHold.push(...operand.shapeChecks);
+  }
+
   vector(operand: VectorOperand): void {
     if (operand.literalItems !== undefined) {
       if (operand.literalItems.some((item) => typeof item !== "number")) this.fail("#VALUE!");
@@ -162,6 +188,8 @@ class Guards {
         return this.scenario(operand);
       case "vector":
         return this.vector(operand);
+      case "band":
+        return this.band(operand);
       case "error":
         return this.fail(operand.code);
     }
@@ -391,6 +419,67 @@ const COST_CURVE: ClosedForm = {
 };
 
 /**
+ * The band's q-quantile of m (annualMultiplierQuantile in band.ts): m_p10, m_p50 or m_p90 itself
+ * at q = 0.1, 0.5 or 0.9 written in the formula, else
+ * `m_p50 * EXP(NORM.S.INV(q) / z90 * LN(m_p50 / m_p10))` below the median and
+ * `LN(m_p90 / m_p50)` above it (an IF on q when q is read from a cell).
+ */
+export function multiplierQuantileExpression(band: BandOperand, probability: NumberOperand): FormulaExpression {
+  const q = probability.literal;
+  if (q === 0.1) return band.p10.expression;
+  if (q === 0.5) return band.p50.expression;
+  if (q === 0.9) return band.p90.expression;
+  const m50 = band.p50.expression;
+  const lower = call("LN", divide(m50, band.p10.expression));
+  const upper = call("LN", divide(band.p90.expression, m50));
+  const spread = q !== undefined ? (q < 0.5 ? lower : upper) : call("IF", compare("<", probability.expression, num(0.5)), lower, upper);
+  const z = call("NORM.S.INV", probability.expression);
+  return multiply(m50, call("EXP", multiply(divide(z, num(BAND_Z90)), spread)));
+}
+
+/** A probability strictly between 0 and 1 (checkProbability in band.ts), else #NUM!. */
+function guardProbability(guards: Guards, probability: NumberOperand): void {
+  if (probability.literal !== undefined) {
+    guards.outOfRangeWhen(!(probability.literal > 0 && probability.literal < 1));
+    return;
+  }
+  guards.outOfRangeWhen(call("OR", compare("<=", probability.expression, num(0)), compare(">=", probability.expression, num(1))));
+}
+
+/** The scenario at a band's quantile: its m_q and floor, as bandScenario in band.ts. */
+function quantileScenario(band: BandOperand, probability: NumberOperand): ScenarioOperand {
+  return {
+    kind: "scenario",
+    label: text(""),
+    multiplier: { kind: "number", expression: multiplierQuantileExpression(band, probability), numeric: true, domain: {} },
+    floor: band.floor,
+    shapeChecks: [],
+  };
+}
+
+/** PRICE_QUANTILE and COST_QUANTILE: PROJECT_PRICE / PROJECT_COST at the band's quantile of m. */
+function quantileForm(withVolume: boolean): ClosedForm {
+  return {
+    resultAtLeast: 0,
+    build(operands) {
+      const guards = new Guards();
+      operands.forEach((operand) => guards.operand(operand));
+      const [amount, months, probability] = [numberAt(operands, 0), numberAt(operands, 1), numberAt(operands, 2)];
+      const band = operandOf(operands, 3, "band");
+      const volume = withVolume ? numberAt(operands, 4) : null;
+      if (guards.staticError !== null || !amount || !months || !probability || !band || (withVolume && !volume)) return guards.around(num(0));
+      guardProbability(guards, probability);
+      const projected = multiply(amount.expression, priceFactorExpression(quantileScenario(band, probability), months.expression));
+      if (!withVolume || volume!.literal === 1) return guards.around(projected);
+      return guards.around(multiply(projected, power(volume!.expression, divide(months.expression, num(monthsInYear)))));
+    },
+  };
+}
+
+const PRICE_QUANTILE = quantileForm(false);
+const COST_QUANTILE = quantileForm(true);
+
+/**
  * The closed form of each AICOST function that has one, by function id. A function without an
  * entry is frozen to its cached value by the rewriter, and reported.
  */
@@ -404,7 +493,9 @@ const BLENDED_PRICE = scalar(([input, output, share]) =>
  * the add-in's catalog, and MODEL_PRICE and FIT_MULTIPLIER take text, dates and tables, which the
  * rewriter does not read yet (a native MODEL_PRICE over a price_table needs a dated lookup,
  * FIT_MULTIPLIER LINEST over LN; docs/PRICES.md gives the formulas). A share-safe copy freezes
- * them to their cached values and lists them in its report.
+ * them to their cached values and lists them in its report. PRICE_BAND has none either: its three
+ * columns would broadcast a row of quantiles over a column of months, which the targets do not
+ * all compute alike; PRICE_QUANTILE at 0.1, 0.5 and 0.9 is its native equivalent, cell by cell.
  */
 export const CLOSED_FORMS: Readonly<Partial<Record<string, ClosedForm>>> = {
   INFER_COST,
@@ -416,6 +507,8 @@ export const CLOSED_FORMS: Readonly<Partial<Record<string, ClosedForm>>> = {
   MONTHS_TO_PRICE,
   SCENARIO_PARAMS,
   BLENDED_PRICE,
+  PRICE_QUANTILE,
+  COST_QUANTILE,
 };
 
 /** A scenario's domain, as validateScenario in scenario.ts checks it. */
@@ -424,6 +517,45 @@ export const FLOOR_DOMAIN: OperandDomain = { min: 0, max: 1 };
 
 function literalNumber(value: number, domain: OperandDomain): NumberOperand {
   return { kind: "number", expression: num(value), literal: value, numeric: true, domain };
+}
+
+/**
+ * A band given by its numbers (the default band, an array constant).
+ *
+ * @example literalBand(DEFAULT_BAND).p50.literal // 0.057
+ */
+export function literalBand(band: Band): BandOperand {
+  return {
+    kind: "band",
+    p10: literalNumber(band.annualPriceMultiplierP10, MULTIPLIER_DOMAIN),
+    p50: literalNumber(band.annualPriceMultiplierP50, MULTIPLIER_DOMAIN),
+    p90: literalNumber(band.annualPriceMultiplierP90, MULTIPLIER_DOMAIN),
+    floor: literalNumber(band.floorShare, FLOOR_DOMAIN),
+    shapeChecks: [],
+  };
+}
+
+/**
+ * A band read from a range of one row or column: `INDEX(range, i, j)` of its cells, `cells` (4 or
+ * 5) being how many the range holds: 5 = label, m_p10, m_p50, m_p90, f (AICOST_BAND); 4 = the
+ * four numbers.
+ *
+ * @example rangeBand(source("AICOST_BAND", true), "row", 5).p50.expression // INDEX(AICOST_BAND,1,3)
+ */
+export function rangeBand(range: FormulaExpression, orientation: "row" | "column", cells: 4 | 5): BandOperand {
+  const at = (position: number) =>
+    orientation === "row" ? call("INDEX", range, num(1), num(position)) : call("INDEX", range, num(position), num(1));
+  const offset = cells === 5 ? 1 : 0;
+  const label = at(1);
+  return {
+    kind: "band",
+    p10: cellRead(at(offset + 1), MULTIPLIER_DOMAIN),
+    p50: cellRead(at(offset + 2), MULTIPLIER_DOMAIN),
+    p90: cellRead(at(offset + 3), MULTIPLIER_DOMAIN),
+    floor: cellRead(at(offset + 4), FLOOR_DOMAIN),
+    // As for a scenario's label: text or empty, and its error passes through.
+    shapeChecks: cells === 5 ? [compare("=", call("T", label), label)] : [],
+  };
 }
 
 /**

@@ -9,11 +9,13 @@ import { parse, type AstExpression, type CallExpression } from "@borgar/fx";
 import { parseA1Ref, tokenize } from "@borgar/fx/xlsx";
 import {
   CLOSED_FORMS,
+  literalBand,
   literalScenario,
   NotNative,
   optionalCellRead,
   presetLookupScenario,
   presetScenario,
+  rangeBand,
   rangeScenario,
   type ClosedFormContext,
   type NumberOperand,
@@ -23,7 +25,8 @@ import {
 import { formulaText, isAtomic, source, type FormulaErrorCode, type FormulaExpression } from "../core/formulaExpression";
 import { AICOST_NAMESPACE } from "../core/namespace";
 import { FUNCTION_SPECS, type FunctionId, type ParameterSpec } from "../functions/parameters";
-import { SCENARIO_PARAMS } from "../functions/aicost";
+import { DEFAULT_BAND } from "../core/band";
+import { PRICE_QUANTILE, SCENARIO_PARAMS } from "../functions/aicost";
 import { ExcelError } from "../functions/values";
 
 /** What rewriting one formula came to. */
@@ -184,6 +187,7 @@ class FormulaRewriter {
     if (omitted) {
       if (!parameter.optional) return { kind: "error", code: "#VALUE!" };
       const fallback = parameter.defaultValue;
+      if (parameter.kind === "band") return literalBand(DEFAULT_BAND);
       if (typeof fallback === "number") return literal(fallback, parameter.domain ?? {});
       if (typeof fallback === "string") return presetScenario(fallback)!;
       if (fallback !== undefined) {
@@ -201,10 +205,11 @@ class FormulaRewriter {
         return this.scenarioOperand(argument);
       case "vector":
         return this.vectorOperand(argument, parameter.domain ?? {}, parameter.name);
+      case "band":
+        return this.bandOperand(argument);
       case "text":
       case "date":
       case "table":
-      case "band":
         // No closed form reads these yet; a function that takes one has no CLOSED_FORMS entry.
         throw new Frozen(`${parameter.name} takes ${parameter.kind === "table" ? "a table" : `a ${parameter.kind}`}, which the native form does not read`);
     }
@@ -284,6 +289,38 @@ class FormulaRewriter {
     const shape = shapeOfReference(value);
     if (shape === null) throw new Frozen(`the reference ${value} covers whole rows or columns`);
     return shape;
+  }
+
+  /** A band: a range or name of 4 or 5 cells in a row or column, or an array constant; never a name in quotes. */
+  private bandOperand(node: Node): Operand {
+    switch (node.type) {
+      case "Literal":
+        return { kind: "error", code: "#VALUE!" }; // "baseline", a number: a band is a range
+      case "ErrorLiteral":
+        return { kind: "error", code: errorCode(node.value) };
+      case "ArrayExpression": {
+        const firstError = node.elements.flat().find((element) => element.type === "ErrorLiteral");
+        if (firstError?.type === "ErrorLiteral") return { kind: "error", code: errorCode(firstError.value) };
+        const cells = node.elements.map((row) => row.map((element) => (element.type === "Literal" ? element.value : undefined)));
+        if (cells.some((row) => row.some((cell) => cell === undefined))) throw new Frozen("the band's array constant holds something other than values");
+        // AICOST judges the constant; a valid one's numbers are its last four filled cells.
+        const judged = PRICE_QUANTILE(1, 12, 0.5, cells);
+        if (judged instanceof ExcelError) return { kind: "error", code: judged.code };
+        const filled = cells.flat().filter((cell) => cell !== "" && cell !== null);
+        const [p10, p50, p90, floorShare] = filled.slice(filled.length - 4).map(Number);
+        return literalBand({ label: "", annualPriceMultiplierP10: p10, annualPriceMultiplierP50: p50, annualPriceMultiplierP90: p90, floorShare });
+      }
+      case "ReferenceIdentifier": {
+        const shape = node.kind === "name" || node.kind === "range" ? this.referenceShape(node.value, node.kind) : null;
+        if (shape === null) throw new Frozen(`the band ${node.value} is not a range whose shape is known`);
+        if (shape.rows > 1 && shape.columns > 1) return { kind: "error", code: "#VALUE!" };
+        const cells = shape.rows * shape.columns;
+        if (cells !== 4 && cells !== 5) throw new Frozen(`the band range ${node.value} has ${cells} cells; a native formula reads 5 (label, m_p10, m_p50, m_p90, f) or 4 (the numbers)`);
+        return rangeBand(this.sourceOf(node), shape.rows === 1 ? "row" : "column", cells);
+      }
+      default:
+        throw new Frozen("the band is an expression, not a range or a name of one");
+    }
   }
 
   private scenarioOperand(node: Node): Operand {

@@ -43,11 +43,23 @@ export const INPUT_CELLS: Readonly<Record<string, string | number>> = {
   M3: 1, N3: -5, O3: 3, P3: 4,
   // A column of plain numbers for whole-column references.
   S1: 1, S2: 2, S3: 3,
+  // Uncertainty bands (issue 11): label, m_p10, m_p50, m_p90, f; or the four numbers.
+  Z1: "team band", AA1: 0.05, AB1: 0.1, AC1: 0.3, AD1: 0.02,
+  Z2: 0.05, AA2: 0.1, AB2: 0.3, AC2: 0.02,
+  Z3: "swapped", AA3: 0.2, AB3: 0.1, AC3: 0.3, AD3: 0.01,
+  /* Z4:AD4 blank: a band row that was cleared */
+  Z5: "err", AA5: 0.05, AB5: "=1/0", AC5: 0.3, AD5: 0.02,
+  Z6: "text m", AA6: 0.05, AB6: "ten", AC6: 0.3, AD6: 0.02,
+  Z7: 3, AA7: 0.05, AB7: 0.1, AC7: 0.3, AD7: 0.02,
+  Z8: "flat", AA8: 0.05, AB8: 0.1, AC8: 0.3, AD8: 1,
+  Z9: "col band", Z10: 0.01, Z11: 0.057, Z12: 0.5, Z13: 0,
+  AA10: 0.75, AA11: 0, AA12: 1, AA13: 0.1,
 };
 
 /** Workbook-scoped names besides AICOST_SCENARIO. */
 export const INPUT_NAMES: Readonly<Record<string, string>> = {
   TEAM_ROW: `=${q}$D$1:$F$1`,
+  TEAM_BAND: `=${q}$Z$1:$AD$1`,
   TEAM_COLUMN: `=${q}$H$1:$H$3`,
   PRICE_CELL: `=${q}$A$1`,
   SCENARIO_CELL: `=${q}$B$1`,
@@ -305,6 +317,45 @@ export function corpusCases(): CorpusCase[] {
     `=AICOST.INFER_COST(1000000, 1000000, AICOST.PROJECT_PRICE(3, 12), AICOST.PROJECT_PRICE(15, 12))`,
     `=AICOST.PROJECT_PRICE(( ${q}A1 + 1 ), 12)`,
   ]) add(formula);
+
+  // PRICE_QUANTILE and COST_QUANTILE (issue 11): the stated percentiles are the band's own m
+  // (10 * (0.01 + 0.99 * 0.2) = 2.08 at P90 a year out on the default band); between them
+  // NORM.S.INV; every band form, probabilities from cells (AA10: 0.75, AA11: 0, AA12: 1, AA13: 0.1).
+  const bands = ["", "TEAM_BAND", `${q}Z1:AD1`, `${q}$Z$2:$AC$2`, `${q}Z9:Z13`, "{\"b\",0.02,0.05,0.2,0.01}", "{0.02,0.05,0.2,0.01}", `${q}Z8:AD8`];
+  for (const band of bands) {
+    for (const probability of ["0.1", "0.5", "0.9", "0.25", "0.75", `${q}AA10`, `${q}AA13`, "0.001"]) {
+      add(`=AICOST.PRICE_QUANTILE(10, 12, ${probability}${band === "" ? "" : `, ${band}`})`);
+    }
+    add(`=AICOST.COST_QUANTILE(1000, 24, 0.8${band === "" ? "" : `, ${band}`}, 3)`);
+    add(`=AICOST.COST_QUANTILE(${q}A1, ${q}A8, 0.3, ${band}, )`);
+  }
+  for (const formula of [
+    `=AICOST.PRICE_QUANTILE(${q}A1, ${q}A8, 0.6, ${q}Z1:AD1)`,
+    `=AICOST.PRICE_QUANTILE(10, 1200, 0.999)`,
+    `=AICOST.PRICE_QUANTILE(10, 0, 0.3)`,
+    "=AICOST.PRICE_QUANTILE(10, 12, 0)",
+    "=AICOST.PRICE_QUANTILE(10, 12, 1)",
+    "=AICOST.PRICE_QUANTILE(10, 12, -0.5)",
+    `=AICOST.PRICE_QUANTILE(10, 12, ${q}AA11)`,
+    `=AICOST.PRICE_QUANTILE(10, 12, ${q}AA12)`,
+    `=AICOST.PRICE_QUANTILE(10, 12, ${q}A7)`,
+    `=AICOST.PRICE_QUANTILE(-1, 12, 0.5)`,
+    `=AICOST.PRICE_QUANTILE(10, 1201, 0.5)`,
+    '=AICOST.PRICE_QUANTILE(10, 12, 0.5, "baseline")',
+    "=AICOST.PRICE_QUANTILE(10, 12, 0.5, 0.1)",
+    `=AICOST.PRICE_QUANTILE(10, 12, 0.5, ${q}Z3:AD3)`,
+    `=AICOST.PRICE_QUANTILE(10, 12, 0.3, ${q}Z5:AD5)`,
+    `=AICOST.PRICE_QUANTILE(10, 12, 0.3, ${q}Z7:AD7)`,
+    `=AICOST.PRICE_QUANTILE(10, 12, 0.3, ${q}Z1:AD2)`,
+    "=AICOST.PRICE_QUANTILE(10, 12, 0.5, {0.2,0.1,0.3,0.01})",
+    `=AICOST.COST_QUANTILE(1000, 12, 0.5, , 0)`,
+    `=AICOST.COST_QUANTILE(1000, 12, 0.5, , ${q}A5)`,
+    `=AICOST.PROJECT_COST(AICOST.PRICE_QUANTILE(3, 12, 0.9), 12)`,
+  ]) add(formula);
+  const textAboveNumbers = "text compared with a number sorts above it, so a bound's test is true: #NUM! where AICOST says #VALUE!";
+  add(`=AICOST.PRICE_QUANTILE(10, 12, ${q}A4)`, textAboveNumbers);
+  add(`=AICOST.PRICE_QUANTILE(10, 12, 0.3, ${q}Z6:AD6)`, textAboveNumbers);
+  add(`=AICOST.PRICE_QUANTILE(10, 12, 0.3, ${q}Z4:AD4)`, "a blank band row is #NUM! (its empty m reads as 0) where AICOST says #VALUE!");
   return cases;
 }
 

@@ -54,6 +54,7 @@ export function resolveCorpusName(name: string): NameTarget | undefined {
     AICOST_SCENARIO: { kind: "range", shape: { rows: 1, columns: 3 } },
     TEAM_ROW: { kind: "range", shape: { rows: 1, columns: 3 } },
     TEAM_COLUMN: { kind: "range", shape: { rows: 3, columns: 1 } },
+    TEAM_BAND: { kind: "range", shape: { rows: 1, columns: 5 } },
     PRICE_CELL: { kind: "range", shape: { rows: 1, columns: 1 } },
     SCENARIO_CELL: { kind: "range", shape: { rows: 1, columns: 1 } },
   };
