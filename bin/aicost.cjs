@@ -3,6 +3,9 @@
 // `npx aicost ...` works right after `npm install`, with no build step (docs/DECISIONS.md).
 "use strict";
 const path = require("node:path");
+// The CLI reaches the price catalog (data/prices.csv) through the function set: read it as text,
+// as the bundle and the benchmarks do (scripts/register-text-modules.cjs), before tsx registers.
+require(path.join(__dirname, "..", "scripts", "register-text-modules.cjs"));
 require("tsx/cjs/api").register();
 const { main } = require(path.join(__dirname, "..", "src", "cli", "main.ts"));
 process.exitCode = main(process.argv.slice(2), {

@@ -8,7 +8,8 @@ import { openWatchedPage, useBrowserSession, type WatchedPage } from "./support/
  * the formula follow, and refuse to write over a filled cell until confirmed.
  *
  * Expected numbers from data/prices.csv: o3 is $2 input / $8 output per million tokens from
- * 2025-06-10.
+ * 2025-06-10. The sample already holds the Prices sheet with claude-sonnet-4-20250514 in row 5 and
+ * a fitted scenario in row 14, so o3 lands in row 6 and a new fitted row in row 15.
  */
 const session = useBrowserSession();
 const opened: WatchedPage[] = [];
@@ -51,12 +52,13 @@ test("search, Add to workbook, Insert a MODEL_PRICE formula that shows the catal
   const o3 = prices.getByRole("checkbox", { name: "o3 · OpenAI", exact: true });
   await o3.check();
   await prices.getByRole("button", { name: "Add to workbook" }).click();
-  await status(page).filter({ hasText: "Added o3 from 2025-06-10 to the AICOST Prices sheet (created it)." }).waitFor();
+  await status(page).filter({ hasText: "Added o3 from 2025-06-10 to the AICOST Prices sheet." }).waitFor();
 
-  await goTo(page, "'AICOST Prices'!A5");
-  await expectText(page, "A5", "o3");
-  await expectText(page, "C5", "2025-06-10");
-  await expect(cell(page, "C5").getAttribute("data-value")).resolves.toBe("45818");
+  await goTo(page, "'AICOST Prices'!A6");
+  await expectText(page, "A5", "claude-sonnet-4-20250514");
+  await expectText(page, "A6", "o3");
+  await expectText(page, "C6", "2025-06-10");
+  await expect(cell(page, "C6").getAttribute("data-value")).resolves.toBe("45818");
 
   await goTo(page, "'Try it'!H2");
   await prices.getByLabel("Price type").selectOption("output");
@@ -66,7 +68,7 @@ test("search, Add to workbook, Insert a MODEL_PRICE formula that shows the catal
   await expect(page.getByRole("textbox", { name: "Formula" }).inputValue()).resolves.toBe('=AICOST.MODEL_PRICE("o3","output",,AICOST_PRICES)');
 
   // A negotiated price typed in the table: the formula follows it.
-  await goTo(page, "'AICOST Prices'!E5");
+  await goTo(page, "'AICOST Prices'!E6");
   const bar = page.getByRole("textbox", { name: "Formula" });
   await bar.fill("6.5");
   await bar.press("Enter");
@@ -90,18 +92,18 @@ test("Check for newer prices compares the table with the catalog and offers rows
   await prices.getByRole("button", { name: "Add to workbook" }).click();
   await status(page).filter({ hasText: "Added o3" }).waitFor();
   // Date the row back to the launch: the catalog's 2025-06-10 row is then newer.
-  await goTo(page, "'AICOST Prices'!C5");
+  await goTo(page, "'AICOST Prices'!C6");
   const bar = page.getByRole("textbox", { name: "Formula" });
   await bar.fill("45763");
   await bar.press("Enter");
   await prices.getByRole("button", { name: "Check for newer prices" }).click();
   await status(page).filter({ hasText: "The catalog has newer prices for 1 model of the workbook; nothing was changed." }).waitFor();
-  await expect(cell(page, "C5").getAttribute("data-value")).resolves.toBe("45763");
+  await expect(cell(page, "C6").getAttribute("data-value")).resolves.toBe("45763");
   await prices.getByRole("button", { name: "Add the ticked rows" }).click();
   await status(page).filter({ hasText: "Added o3 from 2025-06-10" }).waitFor();
-  await goTo(page, "'AICOST Prices'!C6");
-  await expectText(page, "C6", "2025-06-10");
-  await expect(cell(page, "C5").getAttribute("data-value")).resolves.toBe("45763");
+  await goTo(page, "'AICOST Prices'!C7");
+  await expectText(page, "C7", "2025-06-10");
+  await expect(cell(page, "C6").getAttribute("data-value")).resolves.toBe("45763");
 });
 
 async function expectText(page: Page, address: string, text: string): Promise<void> {
@@ -131,7 +133,7 @@ test("Fit a scenario from data: the GPT-4-level series fits 42x per year, drawn 
   await fit.getByLabel("Scenario name").fill("gpqa fit");
   await fit.getByRole("button", { name: "Add as scenario" }).click();
   await page.getByRole("radio", { name: "gpqa fit" }).waitFor();
-  await goTo(page, "'AICOST Assumptions'!D14");
-  await expectText(page, "A14", "gpqa fit");
-  await page.waitForFunction(() => /^fitted: GPQA Diamond series, Epoch AI, n=6, r2=0\.76, 2023-03\.\.2024-12/.test(document.querySelector('#grid td[data-address="D14"]')?.textContent ?? ""));
+  await goTo(page, "'AICOST Assumptions'!D15");
+  await expectText(page, "A15", "gpqa fit");
+  await page.waitForFunction(() => /^fitted: GPQA Diamond series, Epoch AI, n=6, r2=0\.76, 2023-03\.\.2024-12/.test(document.querySelector('#grid td[data-address="D15"]')?.textContent ?? ""));
 });
