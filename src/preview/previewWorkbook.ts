@@ -6,7 +6,9 @@ import {
   activeScenarioCells,
   checkTableTargetEmpty,
   inputLabel,
+  isDerivedInput,
   isNumberConstant,
+  isSkippedSheet,
   MAX_PRECEDENT_CELLS,
   qualifiedAddress,
   sensitivityTableRows,
@@ -498,16 +500,22 @@ export class PreviewWorkbook implements WorkbookPort {
 
   async findInputCells(outputAddress: string): Promise<readonly SensitivityCell[] | null> {
     const start = this.positionOf(outputAddress);
-    const assumptions = this.assumptionsSheetId();
     const key = (cell: SimpleCellAddress): string => `${cell.sheet}:${cell.row}:${cell.col}`;
+    const skipped = (cell: SimpleCellAddress): boolean => {
+      const sheetName = this.hf.getSheetName(cell.sheet);
+      return sheetName === undefined || isSkippedSheet(sheetName);
+    };
     const seen = new Set<string>([key(start)]);
     const inputs: SimpleCellAddress[] = [];
     const formulas: SimpleCellAddress[] = [start];
     for (let next = formulas.pop(); next !== undefined; next = formulas.pop()) {
+      let modelPrecedents = 0;
       for (const precedent of this.hf.getCellPrecedents(next)) {
         const cells = "start" in precedent ? this.usedCells(precedent.start, precedent.end) : [precedent];
         for (const cell of cells) {
-          if (seen.has(key(cell)) || cell.sheet === assumptions || this.hf.getSheetName(cell.sheet) === undefined) continue;
+          if (skipped(cell)) continue;
+          modelPrecedents++;
+          if (seen.has(key(cell))) continue;
           seen.add(key(cell));
           if (seen.size > MAX_PRECEDENT_CELLS) {
             throw malformed(`${outputAddress} depends on more than ${MAX_PRECEDENT_CELLS} cells; pick its inputs by selecting them instead.`);
@@ -516,6 +524,7 @@ export class PreviewWorkbook implements WorkbookPort {
           else if (isNumberConstant(this.hf.getCellSerialized(cell))) inputs.push(cell);
         }
       }
+      if (next !== start && isDerivedInput(modelPrecedents, sweepValue(this.hf.getCellValue(next)))) inputs.push(next);
     }
     inputs.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col);
     return inputs.map((cell) => this.cellAt(cell));

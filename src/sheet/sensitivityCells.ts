@@ -2,6 +2,7 @@ import { malformed } from "../core/errors";
 import type { TornadoRow } from "../core/sensitivity";
 import { cellAddress, parseCellAddress, sheetPrefix } from "./addresses";
 import { ASSUMPTIONS_SHEET_NAME } from "./layout";
+import { PRICES_SHEET_NAME } from "./pricesLayout";
 import { asText, findScenarioRow, isEmptyCell, type AssumptionsSnapshot } from "./snapshot";
 
 /**
@@ -46,6 +47,24 @@ export function isNumberConstant(content: unknown): content is number {
 /** Whether an address is on the assumptions sheet, whose cells the walk leaves to the scenario's own inputs. */
 export function onAssumptionsSheet(address: string): boolean {
   return parseCellAddress(address)?.sheetName === ASSUMPTIONS_SHEET_NAME;
+}
+
+/**
+ * Whether the walk leaves a sheet out: the assumptions sheet (the scenario's m and f come from
+ * {@link activeScenarioCells}) and the prices sheet (a catalog table, not a model's input).
+ */
+export function isSkippedSheet(sheetName: string | null | undefined): boolean {
+  return sheetName === ASSUMPTIONS_SHEET_NAME || sheetName === PRICES_SHEET_NAME;
+}
+
+/**
+ * Whether a formula cell the output depends on is itself an input: a number that reads nothing
+ * but AICOST's own sheets and names, such as `=AICOST.MODEL_PRICE("gpt-4o", , , AICOST_PRICES)`.
+ * Its value is what the model's user would change; the sweep writes trial numbers over the
+ * formula and puts the formula back exactly.
+ */
+export function isDerivedInput(modelPrecedents: number, value: unknown): value is number {
+  return modelPrecedents === 0 && isNumberConstant(value);
 }
 
 /**

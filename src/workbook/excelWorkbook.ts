@@ -6,7 +6,8 @@ import {
   inputLabel,
   isNumberConstant,
   MAX_PRECEDENT_CELLS,
-  onAssumptionsSheet,
+  isDerivedInput,
+  isSkippedSheet,
   qualifiedAddress,
   sensitivityTableRows,
   type SensitivityCell,
@@ -746,23 +747,27 @@ export class ExcelWorkbook implements WorkbookPort {
     // One batch per formula cell: getDirectPrecedents throws ItemNotFound for a cell without
     // precedents, which would fail every other request of a shared batch. Each batch takes two
     // syncs: the precedents' addresses, then their formulas and values.
-    const visit = async (formulaCells: string[]): Promise<void> => {
+    const visit = async (formulaCells: { address: string; value: unknown }[]): Promise<void> => {
       const next = formulaCells.pop();
       if (next === undefined) return;
-      const areas = await this.run(async (context) => directPrecedentCells(context, next));
+      const areas = await this.run(async (context) => directPrecedentCells(context, next.address));
+      let modelPrecedents = 0;
       for (const { address, formula, value } of areas) {
+        if (isSkippedSheet(parseRangeAddress(address)?.sheetName)) continue;
+        modelPrecedents++;
         const key = normalisedAddress(address);
-        if (seen.has(key) || onAssumptionsSheet(address)) continue;
+        if (seen.has(key)) continue;
         seen.add(key);
         if (seen.size > MAX_PRECEDENT_CELLS) {
           throw malformed(`${outputAddress} depends on more than ${MAX_PRECEDENT_CELLS} cells; pick its inputs by selecting them instead.`);
         }
-        if (typeof formula === "string" && formula.startsWith("=")) formulaCells.push(address);
+        if (typeof formula === "string" && formula.startsWith("=")) formulaCells.push({ address, value });
         else if (isNumberConstant(value)) inputs.push({ address, value });
       }
+      if (next.address !== outputAddress && isDerivedInput(modelPrecedents, next.value)) inputs.push({ address: next.address, value: next.value });
       await visit(formulaCells);
     };
-    await visit([outputAddress]);
+    await visit([{ address: outputAddress, value: null }]);
     const ordered = inputs
       .map((input) => ({ ...input, location: parseRangeAddress(input.address) }))
       .sort((a, b) => (a.location?.sheetName ?? "").localeCompare(b.location?.sheetName ?? "") || (a.location?.first.rowNumber ?? 0) - (b.location?.first.rowNumber ?? 0) || (a.location?.first.columnIndex ?? 0) - (b.location?.first.columnIndex ?? 0));

@@ -20,7 +20,7 @@ function handTotal(overrides: { tickets?: number; m?: number; f?: number } = {})
 }
 
 describe("sensitivity on the sample model", () => {
-  it("finds the sample's inputs (B5:B12) and month 0 as constants the total depends on, the assumptions sheet left out", async () => {
+  it("finds the sample's inputs (B5:B12) and month 0 the total depends on, the assumptions and prices sheets left out: B9, B10 and B12 are MODEL_PRICE formulas over AICOST_PRICES, inputs in their own right", async () => {
     const workbookDocument = await createSampleDocument();
     const port = new PreviewWorkbook(workbookDocument, new SimpleSelection());
     const found = await port.findInputCells(output);

@@ -504,6 +504,19 @@ describe("ExcelWorkbook sensitivity (issue 11)", () => {
     expect(await new ExcelWorkbook(excel.run, excel.settings).findInputCells("Sheet1!B2")).toEqual([{ address: "Sheet1!B1", label: "Sheet1!B1", value: 3 }]);
   });
 
+  it("a formula that reads nothing of the model (a catalog price over AICOST_PRICES, a typed sum) is itself an input, the prices sheet left out", async () => {
+    const excel = new FakeExcel();
+    excel.type("AICOST Prices", "D5", 3);
+    excel.type("Sheet1", "B1", "=AICOST.MODEL_PRICE(\"gpt-4o\", \"input\", , 'AICOST Prices'!A4:K6)");
+    (excel.sheets.get("Sheet1")!.cells.get("B1") as { value: unknown }).value = 3; // the value Excel computed
+    excel.type("Sheet1", "B3", 4);
+    excel.type("Sheet1", "B5", "=B1*B3");
+    expect(await new ExcelWorkbook(excel.run, excel.settings).findInputCells("Sheet1!B5")).toEqual([
+      { address: "Sheet1!B1", label: "Sheet1!B1", value: 3 },
+      { address: "Sheet1!B3", label: "Sheet1!B3", value: 4 },
+    ]);
+  });
+
   it("a formula without references (Excel's ItemNotFound) has no inputs", async () => {
     const excel = new FakeExcel();
     excel.type("Sheet1", "B2", "=1+2");
