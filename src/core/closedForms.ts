@@ -480,6 +480,37 @@ const PRICE_QUANTILE = quantileForm(false);
 const COST_QUANTILE = quantileForm(true);
 
 /**
+ * P10, P50 and P90 for months 0..months (priceBandCurve in band.ts): the price factor of a row of
+ * the three stated multipliers, `CHOOSE({1,2,3},m_p10,m_p50,m_p90)`, raised to a column of month
+ * indexes, which every target broadcasts to months + 1 rows of three. As PRICE_CURVE: months
+ * written in the formula gives exactly those rows; months from a cell fills the range the call
+ * had, `#N/A` past months.
+ */
+const PRICE_BAND: ClosedForm = {
+  resultAtLeast: 0,
+  build(operands, context) {
+    const guards = new Guards();
+    operands.forEach((operand) => guards.operand(operand));
+    const price = numberAt(operands, 0);
+    const months = numberAt(operands, 1);
+    const band = operandOf(operands, 2, "band");
+    if (guards.staticError !== null || price === null || months === null || band === null) return guards.around(num(0));
+    const multipliers = call("CHOOSE", array("row", [1, 2, 3]), band.p10.expression, band.p50.expression, band.p90.expression);
+    // No shortcut for a floor of 1: the factor must keep its months + 1 rows of three.
+    const factor = (indexes: FormulaExpression) =>
+      add(band.floor.expression, multiply(subtract(num(1), band.floor.expression), power(multipliers, divide(indexes, num(monthsInYear)))));
+    if (months.literal !== undefined) {
+      return guards.around(multiply(price.expression, factor(monthIndexes(months.literal + 1, "column"))));
+    }
+    if (context.spillLength === undefined) {
+      throw new NotNative("PRICE_BAND's months is not a number written in the formula, and the call fills no range of its own");
+    }
+    const indexes = monthIndexes(context.spillLength, "column");
+    return guards.around(call("IF", compare(">", indexes, months.expression), error("#N/A"), multiply(price.expression, factor(indexes))));
+  },
+};
+
+/**
  * The closed form of each AICOST function that has one, by function id. A function without an
  * entry is frozen to its cached value by the rewriter, and reported.
  */
@@ -493,9 +524,7 @@ const BLENDED_PRICE = scalar(([input, output, share]) =>
  * the add-in's catalog, and MODEL_PRICE and FIT_MULTIPLIER take text, dates and tables, which the
  * rewriter does not read yet (a native MODEL_PRICE over a price_table needs a dated lookup,
  * FIT_MULTIPLIER LINEST over LN; docs/PRICES.md gives the formulas). A share-safe copy freezes
- * them to their cached values and lists them in its report. PRICE_BAND has none either: its three
- * columns would broadcast a row of quantiles over a column of months, which the targets do not
- * all compute alike; PRICE_QUANTILE at 0.1, 0.5 and 0.9 is its native equivalent, cell by cell.
+ * them to their cached values and lists them in its report.
  */
 export const CLOSED_FORMS: Readonly<Partial<Record<string, ClosedForm>>> = {
   INFER_COST,
@@ -509,6 +538,7 @@ export const CLOSED_FORMS: Readonly<Partial<Record<string, ClosedForm>>> = {
   BLENDED_PRICE,
   PRICE_QUANTILE,
   COST_QUANTILE,
+  PRICE_BAND,
 };
 
 /** A scenario's domain, as validateScenario in scenario.ts checks it. */

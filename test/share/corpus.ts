@@ -355,6 +355,18 @@ export function corpusCases(): CorpusCase[] {
   const textAboveNumbers = "text compared with a number sorts above it, so a bound's test is true: #NUM! where AICOST says #VALUE!";
   add(`=AICOST.PRICE_QUANTILE(10, 12, ${q}A4)`, textAboveNumbers);
   add(`=AICOST.PRICE_QUANTILE(10, 12, 0.3, ${q}Z6:AD6)`, textAboveNumbers);
+  // PRICE_BAND (issue 11): months + 1 rows of P10, P50, P90; at month 12 on the default band
+  // 10 * (0.01 + 0.99 * {0.02, 0.057, 0.2}) = {0.298, 0.6643, 2.08}.
+  for (const band of bands) add(`=AICOST.PRICE_BAND(10, 12${band === "" ? "" : `, ${band}`})`);
+  for (const formula of [
+    "=AICOST.PRICE_BAND(10, 0)",
+    `=AICOST.PRICE_BAND(${q}A1, 24, TEAM_BAND)`,
+    "=AICOST.PRICE_BAND(10, 2.5)",
+    "=AICOST.PRICE_BAND(-10, 3)",
+    `=AICOST.PRICE_BAND(10, 3, ${q}Z3:AD3)`,
+    `=AICOST.PRICE_BAND(10, 3, ${q}Z5:AD5)`,
+    '=AICOST.PRICE_BAND(10, 3, "baseline")',
+  ]) add(formula);
   add(`=AICOST.PRICE_QUANTILE(10, 12, 0.3, ${q}Z4:AD4)`, "a blank band row is #NUM! (its empty m reads as 0) where AICOST says #VALUE!");
   return cases;
 }

@@ -21,7 +21,7 @@ interface Placed {
 
 /** The rows a case's result may spill over (PRICE_CURVE's months + 1, COST_CURVE's volumes). */
 function heightOf(formula: string): number {
-  const curve = /PRICE_CURVE\([^,]+,\s*(\d+)/.exec(formula);
+  const curve = /(?:PRICE_CURVE|PRICE_BAND)\([^,]+,\s*(\d+)/.exec(formula);
   if (curve) return Number(curve[1]) + 1;
   if (formula.startsWith("=AICOST.COST_CURVE")) return 6;
   return 1;
@@ -82,7 +82,7 @@ function compareAll(workbook: EquivalenceWorkbook, placed: readonly Placed[], st
     const anchor = hf.getCellValue({ sheet: workbook.original, row, col: 0 });
     // A spilled function that fails returns one error: only its anchor is compared.
     const rows = errorCode(anchor) !== null ? 1 : height;
-    const columns = errorCode(anchor) === null && testCase.formula.startsWith("=AICOST.SCENARIO_PARAMS") ? 3 : 1;
+    const columns = errorCode(anchor) === null && /^=AICOST\.(SCENARIO_PARAMS|PRICE_BAND)\(/.test(testCase.formula) ? 3 : 1;
     for (let rowOffset = 0; rowOffset < rows; rowOffset++) {
       for (let col = 0; col < columns; col++) {
         const problem = difference(
