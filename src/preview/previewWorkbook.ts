@@ -12,13 +12,17 @@ import {
 import { cellPosition, parseRangeAddress } from "../sheet/addresses";
 import { checkPreferences, parsePreferences } from "../sheet/preferences";
 import { repairedSheetCells, rowsToClear } from "../sheet/repair";
+import type { CalendarDate } from "../core/calendar";
+import { CALENDAR_NAMES, localToday } from "../sheet/calendarCells";
 import { assumptionsSheetCells, type SheetCell } from "../sheet/sheetCells";
 import { locateScenarios, MISSING_SNAPSHOT, snapshotFromGrid, type AssumptionsSnapshot } from "../sheet/snapshot";
 import { literalText } from "../sheet/textEntry";
 import {
   ACTIVE_SCENARIO_CELL,
   ASSUMPTIONS_SHEET_NAME,
+  FISCAL_YEAR_START_DEFINED_NAME,
   SCENARIO_NAME_DEFINED_NAME,
+  START_MONTH_DEFINED_NAME,
   SCENARIO_NAME_REFERENCE,
   TABLE_HEADER_ROW,
   TABLE_LAST_ROW,
@@ -82,6 +86,8 @@ export interface ProjectionChartRequest {
 export interface PreviewWorkbookOptions {
   /** Draws a chart of an inserted block; returns whether it did. Without it no chart is drawn. */
   readonly showChart?: (request: ProjectionChartRequest) => boolean;
+  /** Today's date, for the default start month (the first day of next month); default the computer's clock. */
+  readonly today?: () => CalendarDate;
 }
 
 /**
@@ -110,19 +116,27 @@ export class PreviewWorkbook implements WorkbookPort {
     return this.hf.getSheetId(ASSUMPTIONS_SHEET_NAME);
   }
 
-  /** The raw contents of the assumptions sheet (A1:D110), as the shared analysis expects them. */
+  /** The raw contents of the assumptions sheet (A1:E110), as the shared analysis expects them. */
   snapshot(): AssumptionsSnapshot {
     const sheet = this.assumptionsSheetId();
     const scenarioNameReference = this.hf.getNamedExpressionFormula(SCENARIO_NAME_DEFINED_NAME) ?? null;
     if (sheet === undefined) {
       return { ...MISSING_SNAPSHOT, scenarioNameReference };
     }
-    const range = { start: { sheet, row: 0, col: 0 }, end: { sheet, row: TABLE_LAST_ROW - 1, col: 3 } };
+    const range = { start: { sheet, row: 0, col: 0 }, end: { sheet, row: TABLE_LAST_ROW - 1, col: 4 } };
     return snapshotFromGrid({
       values: this.hf.getRangeValues(range),
       formulas: this.hf.getRangeFormulas(range),
       scenarioNameReference,
+      calendarNameReferences: {
+        startMonth: this.hf.getNamedExpressionFormula(START_MONTH_DEFINED_NAME) ?? null,
+        fiscalYearStart: this.hf.getNamedExpressionFormula(FISCAL_YEAR_START_DEFINED_NAME) ?? null,
+      },
     });
+  }
+
+  private today(): CalendarDate {
+    return this.options.today?.() ?? localToday();
   }
 
   async readAssumptions(): Promise<AssumptionsState> {
@@ -140,12 +154,12 @@ export class PreviewWorkbook implements WorkbookPort {
       let cells: SheetCell[];
       if (sheet === undefined) {
         sheet = this.hf.getSheetId(this.hf.addSheet(ASSUMPTIONS_SHEET_NAME)) as number;
-        cells = assumptionsSheetCells();
+        cells = assumptionsSheetCells([], this.today());
       } else {
-        cells = repairedSheetCells(snapshot);
+        cells = repairedSheetCells(snapshot, this.today());
         // As in Excel: the layout above the table is AICOST's, so a row inserted or deleted
         // above the table leaves nothing behind one row off.
-        this.hf.setCellContents({ sheet, row: 0, col: 0 }, Array.from({ length: TABLE_HEADER_ROW - 1 }, () => [null, null, null, null]));
+        this.hf.setCellContents({ sheet, row: 0, col: 0 }, Array.from({ length: TABLE_HEADER_ROW - 1 }, () => [null, null, null, null, null]));
         const lastWritten = Math.max(...cells.map((cell) => cell.rowNumber));
         const clear = rowsToClear(snapshot, lastWritten + 1);
         if (clear !== null) {
@@ -153,7 +167,7 @@ export class PreviewWorkbook implements WorkbookPort {
           this.hf.setCellContents({ sheet, row: clear.firstRow - 1, col: 0 }, emptyRows);
         }
       }
-      this.ensureScenarioName();
+      this.ensureNames();
       for (const cell of cells) {
         this.hf.setCellContents({ sheet, row: cell.rowNumber - 1, col: cell.columnIndex }, cell.input);
         this.workbookDocument.setFormat(sheet, cell.address, cell.numberFormat === "General" ? undefined : cell.numberFormat);
@@ -161,14 +175,17 @@ export class PreviewWorkbook implements WorkbookPort {
     });
   }
 
-  /** Creates AICOST_SCENARIO, or points it back at the active row. */
-  private ensureScenarioName(): void {
-    const expression = `=${SCENARIO_NAME_REFERENCE}`;
-    const current = this.hf.getNamedExpressionFormula(SCENARIO_NAME_DEFINED_NAME);
-    if (current === undefined) {
-      this.hf.addNamedExpression(SCENARIO_NAME_DEFINED_NAME, expression);
-    } else if (current !== expression) {
-      this.hf.changeNamedExpression(SCENARIO_NAME_DEFINED_NAME, expression);
+  /** Creates AICOST_SCENARIO and the calendar's names, or points them back at their cells. */
+  private ensureNames(): void {
+    const names = [{ name: SCENARIO_NAME_DEFINED_NAME, reference: SCENARIO_NAME_REFERENCE }, ...CALENDAR_NAMES];
+    for (const { name, reference } of names) {
+      const expression = `=${reference}`;
+      const current = this.hf.getNamedExpressionFormula(name);
+      if (current === undefined) {
+        this.hf.addNamedExpression(name, expression);
+      } else if (current !== expression) {
+        this.hf.changeNamedExpression(name, expression);
+      }
     }
   }
 
@@ -274,8 +291,9 @@ export class PreviewWorkbook implements WorkbookPort {
     };
     const onValues = (changes: ExportedChange[]): void => {
       const sheet = this.assumptionsSheetId();
+      const watchedNames = [SCENARIO_NAME_DEFINED_NAME, START_MONTH_DEFINED_NAME, FISCAL_YEAR_START_DEFINED_NAME];
       const relevant = changes.some((change) =>
-        "address" in change ? change.address.sheet === sheet : change.name.toUpperCase() === SCENARIO_NAME_DEFINED_NAME,
+        "address" in change ? change.address.sheet === sheet : watchedNames.includes(change.name.toUpperCase()),
       );
       if (relevant) {
         notify();

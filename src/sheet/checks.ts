@@ -23,6 +23,7 @@ import {
 } from "./layout";
 import type { AssumptionsState, ScenarioChanges, ScenarioRow } from "./port";
 import { ACTIVE_SCENARIO_LABEL, type ScenarioTableRow } from "./sheetCells";
+import { calendarProblems } from "./calendarCells";
 import { citesSourceForOtherValues, editedPresetNote, noteAfterChange } from "./sourceNotes";
 import {
   asText,
@@ -235,7 +236,7 @@ export function analyseAssumptions(snapshot: AssumptionsSnapshot): AssumptionsSt
     return { status: "missing" };
   }
   const { scenarios, problems: tableProblems } = rowProblems(snapshot);
-  const problems = [...sheetProblems(snapshot), ...tableProblems];
+  const problems = [...sheetProblems(snapshot), ...calendarProblems(snapshot), ...tableProblems];
   const activeProblem = activeScenarioProblem(snapshot, scenarios);
   if (activeProblem !== null) {
     problems.push(activeProblem);

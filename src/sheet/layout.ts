@@ -1,3 +1,5 @@
+import { MONTH_LABEL_FORMAT } from "../core/calendar";
+
 /**
  * Where AICOST keeps its assumptions in a workbook. Both hosts (Excel and the preview) lay the
  * sheet out from these constants, so a workbook made in one reads the same in the other, and a
@@ -54,3 +56,24 @@ export const ACTIVE_ROW_FORMULAS: readonly string[] = [
   `=INDEX(${tableColumn("B")},${activeMatch})`,
   `=INDEX(${tableColumn("C")},${activeMatch})`,
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Calendar (issue 9): the month projections start in and the fiscal year's first month, D4:E5.
+// Each input has a workbook-scoped name, so inserted projections read them by name.
+
+export const START_MONTH_LABEL_CELL = "D4";
+export const START_MONTH_CELL = "E4";
+export const FISCAL_YEAR_START_LABEL_CELL = "D5";
+export const FISCAL_YEAR_START_CELL = "E5";
+export const START_MONTH_LABEL = "Start month";
+export const FISCAL_YEAR_START_LABEL = "Fiscal year starts in month (1-12)";
+export const START_MONTH_DEFINED_NAME = "AICOST_START_MONTH";
+export const FISCAL_YEAR_START_DEFINED_NAME = "AICOST_FY_START";
+/** `'AICOST Assumptions'!$E$4`: what AICOST_START_MONTH refers to. */
+export const START_MONTH_REFERENCE = `'${ASSUMPTIONS_SHEET_NAME}'!$E$4`;
+/** `'AICOST Assumptions'!$E$5`: what AICOST_FY_START refers to. */
+export const FISCAL_YEAR_START_REFERENCE = `'${ASSUMPTIONS_SHEET_NAME}'!$E$5`;
+/** The start month shows as a month ("Jan 2027"); it holds a real date (its first day by default). */
+export const START_MONTH_FORMAT = MONTH_LABEL_FORMAT;
+/** January: a fiscal year that is the calendar year. */
+export const DEFAULT_FISCAL_YEAR_START_MONTH = 1;

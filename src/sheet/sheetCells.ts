@@ -1,6 +1,17 @@
+import type { CalendarDate } from "../core/calendar";
 import { DEFAULT_SCENARIO_NAME, PRESET_SCENARIOS } from "../core/scenario";
 import { cellAddress } from "./addresses";
-import { ACTIVE_ROW_FORMULAS, ACTIVE_ROW_HEADERS, TABLE_FIRST_ROW, TABLE_HEADER_ROW, TABLE_HEADERS } from "./layout";
+import { defaultCalendar, type CalendarSettings } from "./calendarCells";
+import {
+  ACTIVE_ROW_FORMULAS,
+  ACTIVE_ROW_HEADERS,
+  FISCAL_YEAR_START_LABEL,
+  START_MONTH_FORMAT,
+  START_MONTH_LABEL,
+  TABLE_FIRST_ROW,
+  TABLE_HEADER_ROW,
+  TABLE_HEADERS,
+} from "./layout";
 import { literalText } from "./textEntry";
 
 /**
@@ -63,16 +74,21 @@ function sheetCell(columnIndex: number, rowNumber: number, input: string | numbe
 }
 
 /**
- * Every cell of the assumptions sheet for a given table and active scenario: title and note,
- * the Active scenario label and name, the active row's headers and INDEX/MATCH formulas, the
- * table's headers and rows. Used by the set-up and by a repair.
+ * Every cell of the assumptions sheet for a given table, active scenario and calendar: title and
+ * note, the Active scenario label and name, the start month and fiscal-year start (D4:E5), the
+ * active row's headers and INDEX/MATCH formulas, the table's headers and rows. Used by the set-up
+ * and by a repair.
  */
-export function layoutCells(rows: readonly ScenarioTableRow[], activeScenarioName: string): SheetCell[] {
+export function layoutCells(rows: readonly ScenarioTableRow[], activeScenarioName: string, calendar: CalendarSettings): SheetCell[] {
   const cells: SheetCell[] = [
     sheetCell(0, 1, SHEET_TITLE),
     sheetCell(0, 2, SHEET_NOTE),
     sheetCell(0, 4, ACTIVE_SCENARIO_LABEL),
     sheetCell(1, 4, literalText(activeScenarioName)),
+    sheetCell(3, 4, START_MONTH_LABEL),
+    sheetCell(4, 4, calendar.startMonthSerial, START_MONTH_FORMAT),
+    sheetCell(3, 5, FISCAL_YEAR_START_LABEL),
+    sheetCell(4, 5, calendar.fiscalYearStartMonth),
   ];
   ACTIVE_ROW_HEADERS.forEach((header, column) => cells.push(sheetCell(column, 6, header)));
   ACTIVE_ROW_FORMULAS.forEach((formula, column) => cells.push(sheetCell(column, 7, formula)));
@@ -90,11 +106,12 @@ export function layoutCells(rows: readonly ScenarioTableRow[], activeScenarioNam
 }
 
 /**
- * Every cell a first set-up writes: the layout with the three presets, then `customRows`, and
- * baseline as the active scenario.
+ * Every cell a first set-up on `today` writes: the layout with the three presets, then
+ * `customRows`, baseline as the active scenario, the first day of next month as the start month
+ * and a fiscal year from January.
  *
- * @example assumptionsSheetCells().find((cell) => cell.address === "B4")?.input // "baseline"
+ * @example assumptionsSheetCells([], { year: 2026, month: 12, day: 3 }).find((cell) => cell.address === "E4")?.input // 46388 (2027-01-01)
  */
-export function assumptionsSheetCells(customRows: readonly ScenarioTableRow[] = []): SheetCell[] {
-  return layoutCells([...presetRows(), ...customRows], DEFAULT_SCENARIO_NAME);
+export function assumptionsSheetCells(customRows: readonly ScenarioTableRow[], today: CalendarDate): SheetCell[] {
+  return layoutCells([...presetRows(), ...customRows], DEFAULT_SCENARIO_NAME, defaultCalendar(today));
 }

@@ -32,6 +32,14 @@ export interface AssumptionsSnapshot {
   readonly tableHeaders: readonly unknown[];
   /** What the workbook-scoped name AICOST_SCENARIO refers to (e.g. "='AICOST Assumptions'!$A$7:$C$7"), or null if it does not exist. */
   readonly scenarioNameReference: string | null;
+  /** D4 and D5: the calendar's labels. */
+  readonly calendarLabels: readonly unknown[];
+  /** E4: the start month, a date serial. */
+  readonly startMonth: unknown;
+  /** E5: the fiscal year's first month, 1 to 12. */
+  readonly fiscalYearStart: unknown;
+  /** What AICOST_START_MONTH and AICOST_FY_START refer to; null for a name that does not exist. */
+  readonly calendarNameReferences: CalendarNameReferences;
   /**
    * The table's rows, four cells each (name, m, f, note), from sheet row `tableFirstRow`:
    * Excel gives the table body; a host without tables gives A11:D110 (trailing empty rows may be
@@ -42,6 +50,12 @@ export interface AssumptionsSnapshot {
   readonly tableFirstRow?: number;
   /** The tables on the assumptions sheet; undefined for a host without table objects (the preview). */
   readonly tables?: readonly TableInfo[];
+}
+
+/** What the calendar's defined names refer to, as a host reads them ("='AICOST Assumptions'!$E$4"); null when missing. */
+export interface CalendarNameReferences {
+  readonly startMonth: string | null;
+  readonly fiscalYearStart: string | null;
 }
 
 /** A named row of the table and where it lives. */
@@ -156,18 +170,19 @@ export function findScenarioRow(snapshot: TableRowsSnapshot, name: string): numb
   return locateScenarios(snapshot).find((scenario) => matchKey(scenario.name) === key)?.rowNumber ?? null;
 }
 
-/** The cells a host reads to build a snapshot: A1:D110, the layout and the table's capacity. */
-export const SNAPSHOT_RANGE = `A1:D${TABLE_LAST_ROW}`;
+/** The cells a host reads to build a snapshot: A1:E110, the layout, the calendar and the table's capacity. */
+export const SNAPSHOT_RANGE = `A1:E${TABLE_LAST_ROW}`;
 
 /**
  * Builds a snapshot from the values and formulas of {@link SNAPSHOT_RANGE} (rows 1 to 110,
- * columns A to D, as 2-D arrays), the AICOST_SCENARIO name's reference and, for a host with
+ * columns A to E, as 2-D arrays), the references of AICOST_SCENARIO and the calendar's names and, for a host with
  * table objects, the sheet's tables. Trailing empty table rows are left out.
  */
 export function snapshotFromGrid(grid: {
   readonly values: readonly (readonly unknown[])[];
   readonly formulas: readonly (readonly unknown[])[];
   readonly scenarioNameReference: string | null;
+  readonly calendarNameReferences: CalendarNameReferences;
   readonly tables?: readonly TableInfo[];
 }): AssumptionsSnapshot {
   const { values, formulas } = grid;
@@ -184,6 +199,10 @@ export function snapshotFromGrid(grid: {
     activeRowFormulas: (formulas[6] ?? []).slice(0, 3),
     tableHeaders: row(TABLE_HEADER_ROW).slice(0, 4),
     scenarioNameReference: grid.scenarioNameReference,
+    calendarLabels: [row(4)[3], row(5)[3]],
+    startMonth: row(4)[4],
+    fiscalYearStart: row(5)[4],
+    calendarNameReferences: grid.calendarNameReferences,
     tableRows,
     tableFirstRow: TABLE_FIRST_ROW,
     ...(grid.tables === undefined ? {} : { tables: grid.tables }),
@@ -199,5 +218,9 @@ export const MISSING_SNAPSHOT: AssumptionsSnapshot = {
   activeRowFormulas: [],
   tableHeaders: [],
   scenarioNameReference: null,
+  calendarLabels: [],
+  startMonth: null,
+  fiscalYearStart: null,
+  calendarNameReferences: { startMonth: null, fiscalYearStart: null },
   tableRows: [],
 };

@@ -10,6 +10,8 @@ import {
   scenarioRowWrite,
 } from "../sheet/checks";
 import { repairedSheetCells, rowsToClear } from "../sheet/repair";
+import type { CalendarDate } from "../core/calendar";
+import { CALENDAR_NAMES, localToday } from "../sheet/calendarCells";
 import { assumptionsSheetCells, type SheetCell } from "../sheet/sheetCells";
 import { locateScenarios, snapshotFromGrid, SNAPSHOT_RANGE, type AssumptionsSnapshot, type TableInfo, type TableRowsSnapshot } from "../sheet/snapshot";
 import { literalText } from "../sheet/textEntry";
@@ -60,6 +62,7 @@ const columnWidthsPoints: readonly [string, number][] = [
   ["B:B", 150],
   ["C:C", 80],
   ["D:D", 460],
+  ["E:E", 80],
 ];
 const inputFill = "#FFF2CC";
 
@@ -89,6 +92,8 @@ interface Lookups {
   readonly sheet: Excel.Worksheet;
   readonly name: Excel.NamedItem;
   readonly table: Excel.Table;
+  /** AICOST_START_MONTH and AICOST_FY_START, in the order of CALENDAR_NAMES. */
+  readonly calendarNames: readonly Excel.NamedItem[];
 }
 
 function queueLookups(context: Excel.RequestContext): Lookups {
@@ -96,10 +101,16 @@ function queueLookups(context: Excel.RequestContext): Lookups {
   const sheet = workbook.worksheets.getItemOrNullObject(ASSUMPTIONS_SHEET_NAME);
   const name = workbook.names.getItemOrNullObject(SCENARIO_NAME_DEFINED_NAME);
   const table = workbook.tables.getItemOrNullObject(SCENARIOS_TABLE_NAME);
+  const calendarNames = CALENDAR_NAMES.map((calendarName) => workbook.names.getItemOrNullObject(calendarName.name));
   sheet.load("name");
   name.load("formula");
   table.load("name");
-  return { sheet, name, table };
+  calendarNames.forEach((item) => item.load("formula"));
+  return { sheet, name, table, calendarNames };
+}
+
+function nameReference(name: Excel.NamedItem): string | null {
+  return name.isNullObject ? null : String(name.formula);
 }
 
 /** Reads queued on an existing assumptions sheet. */
@@ -127,7 +138,8 @@ function snapshotFrom(lookups: Lookups, reads: SheetReads): AssumptionsSnapshot 
   return snapshotFromGrid({
     values: reads.grid.values,
     formulas: reads.grid.formulas,
-    scenarioNameReference: lookups.name.isNullObject ? null : String(lookups.name.formula),
+    scenarioNameReference: nameReference(lookups.name),
+    calendarNameReferences: { startMonth: nameReference(lookups.calendarNames[0]), fiscalYearStart: nameReference(lookups.calendarNames[1]) },
     tables,
   });
 }
@@ -204,8 +216,20 @@ function pointName(context: Excel.RequestContext, sheet: Excel.Worksheet, name: 
   }
 }
 
-function nameNeedsPointing(name: Excel.NamedItem): boolean {
-  return name.isNullObject || String(name.formula).replace(/\s/g, "").toUpperCase() !== `=${SCENARIO_NAME_REFERENCE}`.toUpperCase();
+function nameNeedsPointing(name: Excel.NamedItem, reference = SCENARIO_NAME_REFERENCE): boolean {
+  return name.isNullObject || String(name.formula).replace(/\s/g, "").toUpperCase() !== `=${reference}`.replace(/\s/g, "").toUpperCase();
+}
+
+/** Creates the calendar's names (start month, fiscal-year start), or points them back at their cells. */
+function pointCalendarNames(context: Excel.RequestContext, sheet: Excel.Worksheet, lookups: Lookups): void {
+  CALENDAR_NAMES.forEach((calendarName, index) => {
+    const item = lookups.calendarNames[index];
+    if (item.isNullObject) {
+      context.workbook.names.add(calendarName.name, sheet.getRange(calendarName.cell), "AICOST's calendar: projections read it by this name.");
+    } else if (nameNeedsPointing(item, calendarName.reference)) {
+      item.formula = `=${calendarName.reference}`;
+    }
+  });
 }
 
 function formatNewSheet(sheet: Excel.Worksheet): void {
@@ -230,6 +254,8 @@ export class ExcelWorkbook implements WorkbookPort {
   constructor(
     private readonly run: BatchRunner,
     private readonly settings: DocumentSettings,
+    /** Today's date, for the default start month (the first day of next month). */
+    private readonly today: () => CalendarDate = () => localToday(),
   ) {}
 
   async readAssumptions(): Promise<AssumptionsState> {
@@ -281,12 +307,13 @@ export class ExcelWorkbook implements WorkbookPort {
       );
     }
     const sheet = context.workbook.worksheets.add(ASSUMPTIONS_SHEET_NAME);
-    const cells = assumptionsSheetCells();
+    const cells = assumptionsSheetCells([], this.today());
     writeCells(sheet, cells);
     formatNewSheet(sheet);
     addTable(sheet, tableRowCount(cells));
     addDropdown(sheet);
     pointName(context, sheet, lookups.name);
+    pointCalendarNames(context, sheet, lookups);
     await context.sync();
   }
 
@@ -316,11 +343,11 @@ export class ExcelWorkbook implements WorkbookPort {
         table.convertToRange();
       }
     }
-    const cells = repairedSheetCells(snapshot);
+    const cells = repairedSheetCells(snapshot, this.today());
     const rowCount = tableRowCount(cells);
     // The layout above the table is AICOST's: clearing it first removes what a row inserted or
     // deleted above the table left behind (the old title, label or formulas one row off).
-    sheet.getRange(`A1:D${TABLE_HEADER_ROW - 1}`).clear("Contents");
+    sheet.getRange(`A1:E${TABLE_HEADER_ROW - 1}`).clear("Contents");
     const leftover = rowsToClear(snapshot, TABLE_FIRST_ROW + rowCount);
     if (leftover !== null) {
       sheet.getRange(`A${leftover.firstRow}:D${leftover.lastRow}`).clear("All");
@@ -331,6 +358,7 @@ export class ExcelWorkbook implements WorkbookPort {
     if (nameNeedsPointing(lookups.name)) {
       pointName(context, sheet, lookups.name);
     }
+    pointCalendarNames(context, sheet, lookups);
     await context.sync();
   }
 

@@ -10,7 +10,9 @@
  * gets a `describe` of its own), using only the harness; a case a host cannot pass is a drift to
  * fix in that host, not a case to leave out.
  */
+import { excelSerialFromDate, firstDayOfNextMonth } from "../../src/core/calendar";
 import { PRESET_SCENARIOS } from "../../src/core/scenario";
+import { localToday } from "../../src/sheet/calendarCells";
 import { ASSUMPTIONS_SHEET_NAME } from "../../src/sheet/layout";
 import { DEFAULT_PREFERENCES, type AssumptionsState, type WorkbookPort } from "../../src/sheet/port";
 import { editedPresetNote } from "../../src/sheet/sourceNotes";
@@ -29,6 +31,10 @@ export interface PortHarness {
   select(sheet: string, address: string): Promise<void>;
   /** Deletes a sheet as a user would; the host's events fire. */
   deleteSheet(name: string): Promise<void>;
+  /** Deletes a workbook-scoped defined name, as Name Manager would. */
+  deleteName(name: string): Promise<void>;
+  /** What a workbook-scoped defined name refers to ("='AICOST Assumptions'!$E$4"), or null. */
+  nameReference(name: string): Promise<string | null>;
   /** A port on the same workbook reopened with `stored` as its stored pane preferences (as a damaged document would hold them). */
   reopenWithStoredPreferences(stored: unknown): Promise<WorkbookPort>;
   /** Lets pending notifications run. */
@@ -144,6 +150,47 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         expect(harness.content(SHEET, "B13")).toBe(0.025);
         expect(["A14", "B14", "C14", "D14"].map((address) => harness.content(SHEET, address))).toEqual(["team plan", 0.2, 0.05, "ours"]);
         expect(state.activeScenarioName).toBe("team plan");
+      });
+
+      test("writes the calendar in D4:E5: the first day of next month and a fiscal year from January, each with its name", async () => {
+        await setUp();
+        const nextMonth = excelSerialFromDate(firstDayOfNextMonth(localToday()));
+        expect(["D4", "E4", "D5", "E5"].map((address) => harness.content(SHEET, address))).toEqual(["Start month", nextMonth, "Fiscal year starts in month (1-12)", 1]);
+        expect(await harness.nameReference("AICOST_START_MONTH")).toBe("='AICOST Assumptions'!$E$4");
+        expect(await harness.nameReference("AICOST_FY_START")).toBe("='AICOST Assumptions'!$E$5");
+      });
+
+      test("reads a sheet set up before the calendar as needing repair, in one plain message, and the repair adds the calendar keeping the scenarios", async () => {
+        await setUp();
+        await port.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "ours" });
+        for (const address of ["D4", "E4", "D5", "E5"]) {
+          await harness.type(SHEET, address, "");
+        }
+        await harness.deleteName("AICOST_START_MONTH");
+        await harness.deleteName("AICOST_FY_START");
+        const state = await port.readAssumptions();
+        expect(state.status).toBe("damaged");
+        expect(problems(state)).toEqual([expect.stringMatching(/^This sheet was set up before AICOST had a calendar: the start month \(E4\) and the fiscal year's first month \(E5\) are missing/)]);
+        await setUp();
+        expect((await port.readAssumptions()).status).toBe("ready");
+        expect(harness.content(SHEET, "E4")).toBe(excelSerialFromDate(firstDayOfNextMonth(localToday())));
+        expect(harness.content(SHEET, "E5")).toBe(1);
+        expect(await harness.nameReference("AICOST_FY_START")).toBe("='AICOST Assumptions'!$E$5");
+        expect(harness.content(SHEET, "A14")).toBe("team plan");
+      });
+
+      test("judges the calendar's values, and a repair keeps a user's valid start month and restores an invalid fiscal-year start", async () => {
+        await setUp();
+        await harness.type(SHEET, "E4", 46478); // 2027-04-01
+        await harness.type(SHEET, "E5", 13);
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/^E5 \(Fiscal year starts in month \(1-12\)\) holds 13; enter the month the fiscal year starts in, 1 \(January\) to 12 \(December\)/)]);
+        await setUp();
+        expect(["E4", "E5"].map((address) => harness.content(SHEET, address))).toEqual([46478, 1]);
+        await harness.type(SHEET, "E4", "soon");
+        await harness.type(SHEET, "E5", 7);
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/^E4 \(Start month\) holds the text "soon", not a date/)]);
+        await setUp();
+        expect(["E4", "E5"].map((address) => harness.content(SHEET, address))).toEqual([excelSerialFromDate(firstDayOfNextMonth(localToday())), 7]);
       });
 
       test("repairs a preset tuned in the sheet by giving it the edited note, keeping the value", async () => {

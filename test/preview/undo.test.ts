@@ -104,7 +104,7 @@ describe("UndoHistory", () => {
     expect(document.charts).toHaveLength(1);
   });
 
-  test("an undone Set up removes the sheet and AICOST_SCENARIO; redo brings them back and the formulas that read them compute again", async () => {
+  test("an undone Set up removes the sheet and its names; redo brings them back and the formulas that read them compute again", async () => {
     const document = PreviewDocument.empty("Sheet1");
     const sheet = document.sheetId("Sheet1") as number;
     document.hf.setCellContents({ sheet, row: 0, col: 0 }, "=AICOST.PROJECT_PRICE(10, 12, AICOST_SCENARIO)");
@@ -120,7 +120,7 @@ describe("UndoHistory", () => {
     expect(value(document.hf, sheet, 0, 0)).toMatchObject({ value: "#VALUE!" });
     history.redo();
     expect(document.hf.getSheetNames()).toEqual(["Sheet1", ASSUMPTIONS_SHEET_NAME]);
-    expect(document.hf.listNamedExpressions()).toEqual([SCENARIO_NAME_DEFINED_NAME]);
+    expect(document.hf.listNamedExpressions()).toEqual([SCENARIO_NAME_DEFINED_NAME, "AICOST_START_MONTH", "AICOST_FY_START"]);
     expect(value(document.hf, sheet, 0, 0)).toBeCloseTo(1.09, 12);
     expect(activeScenario(document)).toBe("baseline");
   });

@@ -5,7 +5,7 @@ import { assumptionsSheetCells, layoutCells, type ScenarioTableRow } from "../..
 import { findScenarioRow, locateScenarios, type AssumptionsSnapshot } from "../../src/sheet/snapshot";
 import { literalText } from "../../src/sheet/textEntry";
 import type { AssumptionsState } from "../../src/sheet/port";
-import { cellMap, editedSnapshot, healthySnapshot, missingSnapshot, snapshotOf, teamPlan } from "./snapshotFixtures";
+import { cellMap, editedSnapshot, FIXTURE_TODAY, healthySnapshot, missingSnapshot, snapshotOf, teamPlan } from "./snapshotFixtures";
 
 function problemsOf(state: AssumptionsState): string[] {
   if (state.status === "missing") {
@@ -25,7 +25,7 @@ function expectDamaged(snapshot: AssumptionsSnapshot, ...fragments: RegExp[]): s
 }
 
 describe("assumptionsSheetCells", () => {
-  const cells = cellMap(assumptionsSheetCells());
+  const cells = cellMap(assumptionsSheetCells([], FIXTURE_TODAY));
 
   it("writes the title, the judgement note, the active scenario and the active row's formulas", () => {
     expect(cells.get("A1")).toBe("AICOST assumptions");
@@ -56,14 +56,14 @@ describe("assumptionsSheetCells", () => {
   });
 
   it("appends custom rows after the presets, keeping text that looks like a number as text", () => {
-    const custom = cellMap(assumptionsSheetCells([teamPlan, { name: "2027", annualPriceMultiplier: 0.3, floorShare: 0, note: "" }]));
+    const custom = cellMap(assumptionsSheetCells([teamPlan, { name: "2027", annualPriceMultiplier: 0.3, floorShare: 0, note: "" }], FIXTURE_TODAY));
     expect(["A14", "B14", "C14", "D14"].map((address) => custom.get(address))).toEqual(["team plan", 0.2, 0.05, "negotiated rate card"]);
     expect(custom.get("A15")).toBe("'2027");
     expect(custom.get("C15")).toBe(0);
   });
 
   it("gives every cell a unique address and a number format", () => {
-    const all = assumptionsSheetCells([teamPlan]);
+    const all = assumptionsSheetCells([teamPlan], FIXTURE_TODAY);
     expect(new Set(all.map((cell) => cell.address)).size).toBe(all.length);
     expect(all.every((cell) => cell.numberFormat.length > 0)).toBe(true);
   });
@@ -144,7 +144,7 @@ describe("analyseAssumptions", () => {
   });
 
   it("reports a deleted preset row and names the preset", () => {
-    const cells = cellMap(assumptionsSheetCells());
+    const cells = cellMap(assumptionsSheetCells([], FIXTURE_TODAY));
     for (const column of ["A", "B", "C", "D"]) {
       cells.set(`${column}13`, "");
     }
@@ -262,7 +262,7 @@ describe("analyseAssumptions", () => {
   });
 
   it("reports moved headers (a row deleted above the table)", () => {
-    const cells = cellMap(assumptionsSheetCells());
+    const cells = cellMap(assumptionsSheetCells([], FIXTURE_TODAY));
     // Deleting row 5 moves everything from row 6 up by one.
     const shifted = new Map<string, string | number>();
     for (const [address, input] of cells) {
@@ -363,7 +363,7 @@ describe("repairedRows", () => {
       fc.property(fc.uniqueArray(customRow, { selector: (row) => row.name, maxLength: 5 }), (customRows) => {
         const damaged = editedSnapshot({ A7: "", B4: "nowhere", A10: "" }, customRows, { scenarioNameReference: null });
         expect(analyseAssumptions(damaged).status).toBe("damaged");
-        const repaired = snapshotOf(cellMap(repairedSheetCells(damaged)));
+        const repaired = snapshotOf(cellMap(repairedSheetCells(damaged, FIXTURE_TODAY)));
         const state = analyseAssumptions(repaired);
         expect(state.status).toBe("ready");
         if (state.status !== "missing") {
@@ -390,7 +390,7 @@ describe("repair helpers", () => {
   });
 
   it("lays out any rows with any active name", () => {
-    const cells = cellMap(layoutCells([teamPlan], "team plan"));
+    const cells = cellMap(layoutCells([teamPlan], "team plan", { startMonthSerial: 46388, fiscalYearStartMonth: 1 }));
     expect(cells.get("B4")).toBe("team plan");
     expect(cells.get("A11")).toBe("team plan");
     expect(cells.has("A12")).toBe(false);

@@ -2,6 +2,10 @@ import { type ScenarioTableRow, type SheetCell } from "../../src/sheet/sheetCell
 import { type AssumptionsSnapshot } from "../../src/sheet/snapshot";
 import { assumptionsSheetCells } from "../../src/sheet/sheetCells";
 import { MISSING_SNAPSHOT } from "../../src/sheet/snapshot";
+import type { CalendarDate } from "../../src/core/calendar";
+
+/** The day the fixtures are set up on: 2026-12-03, so the default start month is 2027-01-01 (serial 46388). */
+export const FIXTURE_TODAY: CalendarDate = { year: 2026, month: 12, day: 3 };
 
 /**
  * Test fixtures: snapshots of the assumptions sheet as a host would read them back after writing
@@ -40,6 +44,10 @@ export function snapshotOf(cells: ReadonlyMap<string, string | number>, override
     activeRowFormulas: ["A7", "B7", "C7"].map(value),
     tableHeaders: ["A10", "B10", "C10", "D10"].map(value),
     scenarioNameReference: "='AICOST Assumptions'!$A$7:$C$7",
+    calendarLabels: ["D4", "D5"].map(value),
+    startMonth: value("E4"),
+    fiscalYearStart: value("E5"),
+    calendarNameReferences: { startMonth: "='AICOST Assumptions'!$E$4", fiscalYearStart: "='AICOST Assumptions'!$E$5" },
     tableRows,
     ...overrides,
   };
@@ -47,7 +55,7 @@ export function snapshotOf(cells: ReadonlyMap<string, string | number>, override
 
 /** A freshly set-up sheet, optionally with custom rows, as the preview reads it. */
 export function healthySnapshot(customRows: readonly ScenarioTableRow[] = [], overrides: Partial<AssumptionsSnapshot> = {}): AssumptionsSnapshot {
-  return snapshotOf(cellMap(assumptionsSheetCells(customRows)), overrides);
+  return snapshotOf(cellMap(assumptionsSheetCells(customRows, FIXTURE_TODAY)), overrides);
 }
 
 /** A set-up sheet with some cells replaced ("" clears a cell). */
@@ -56,7 +64,7 @@ export function editedSnapshot(
   customRows: readonly ScenarioTableRow[] = [],
   overrides: Partial<AssumptionsSnapshot> = {},
 ): AssumptionsSnapshot {
-  const cells = cellMap(assumptionsSheetCells(customRows));
+  const cells = cellMap(assumptionsSheetCells(customRows, FIXTURE_TODAY));
   for (const [address, input] of Object.entries(edits)) {
     cells.set(address, input);
   }

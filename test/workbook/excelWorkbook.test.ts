@@ -42,9 +42,12 @@ describe("ExcelWorkbook set-up", () => {
       errorAlert: expect.objectContaining({ showAlert: true, style: "Stop" }),
     });
     expect(DROPDOWN_SOURCE).toBe('=INDIRECT("AICOST_Scenarios[Scenario]")');
-    // Layout written in four rectangles (A1:A2, A4:B4, A6:C7, A10:D13), not cell by cell.
+    expect(excel.names.get("AICOST_START_MONTH")).toBe("='AICOST Assumptions'!$E$4");
+    expect(excel.names.get("AICOST_FY_START")).toBe("='AICOST Assumptions'!$E$5");
+    // Layout written in five rectangles (A1:A2, A4:E4 with the start month, D5:E5, A6:C7,
+    // A10:D13), not cell by cell.
     const formulaWrites = excel.writes.filter((write) => write.property === "formulas").map((write) => write.address);
-    expect(formulaWrites).toEqual(["A1:A2", "A4:B4", "A6:C7", "A10:D13"]);
+    expect(formulaWrites).toEqual(["A1:A2", "A4:E4", "D5:E5", "A6:C7", "A10:D13"]);
     expect(excel.syncCount).toBe(2); // look up, then one batch of writes
     const state = ready(await workbook.readAssumptions());
     expect(state.status).toBe("ready");
