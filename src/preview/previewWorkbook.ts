@@ -14,18 +14,21 @@ import { checkPreferences, parsePreferences } from "../sheet/preferences";
 import { repairedSheetCells, rowsToClear } from "../sheet/repair";
 import type { CalendarDate } from "../core/calendar";
 import { CALENDAR_NAMES, localToday } from "../sheet/calendarCells";
-import { assumptionsSheetCells, type SheetCell } from "../sheet/sheetCells";
+import { assumptionsSheetCells, tableRowInputs, type SheetCell } from "../sheet/sheetCells";
 import { locateScenarios, MISSING_SNAPSHOT, snapshotFromGrid, type AssumptionsSnapshot } from "../sheet/snapshot";
 import { literalText } from "../sheet/textEntry";
 import {
   ACTIVE_SCENARIO_CELL,
   ASSUMPTIONS_SHEET_NAME,
   FISCAL_YEAR_START_DEFINED_NAME,
+  FLOOR_PERCENT_FORMAT,
+  NOTE_COLUMN_INDEX,
   SCENARIO_NAME_DEFINED_NAME,
   START_MONTH_DEFINED_NAME,
   SCENARIO_NAME_REFERENCE,
   TABLE_HEADER_ROW,
   TABLE_LAST_ROW,
+  TIMES_CHEAPER_FORMAT,
 } from "../sheet/layout";
 import type {
   AssumptionsState,
@@ -116,14 +119,14 @@ export class PreviewWorkbook implements WorkbookPort {
     return this.hf.getSheetId(ASSUMPTIONS_SHEET_NAME);
   }
 
-  /** The raw contents of the assumptions sheet (A1:E110), as the shared analysis expects them. */
+  /** The raw contents of the assumptions sheet (A1:F110), as the shared analysis expects them. */
   snapshot(): AssumptionsSnapshot {
     const sheet = this.assumptionsSheetId();
     const scenarioNameReference = this.hf.getNamedExpressionFormula(SCENARIO_NAME_DEFINED_NAME) ?? null;
     if (sheet === undefined) {
       return { ...MISSING_SNAPSHOT, scenarioNameReference };
     }
-    const range = { start: { sheet, row: 0, col: 0 }, end: { sheet, row: TABLE_LAST_ROW - 1, col: 4 } };
+    const range = { start: { sheet, row: 0, col: 0 }, end: { sheet, row: TABLE_LAST_ROW - 1, col: NOTE_COLUMN_INDEX } };
     return snapshotFromGrid({
       values: this.hf.getRangeValues(range),
       formulas: this.hf.getRangeFormulas(range),
@@ -163,7 +166,7 @@ export class PreviewWorkbook implements WorkbookPort {
         const lastWritten = Math.max(...cells.map((cell) => cell.rowNumber));
         const clear = rowsToClear(snapshot, lastWritten + 1);
         if (clear !== null) {
-          const emptyRows = Array.from({ length: clear.lastRow - clear.firstRow + 1 }, () => [null, null, null, null]);
+          const emptyRows = Array.from({ length: clear.lastRow - clear.firstRow + 1 }, () => new Array<null>(NOTE_COLUMN_INDEX + 1).fill(null));
           this.hf.setCellContents({ sheet, row: clear.firstRow - 1, col: 0 }, emptyRows);
         }
       }
@@ -219,8 +222,11 @@ export class PreviewWorkbook implements WorkbookPort {
   async addScenario(row: { name: string; annualPriceMultiplier: number; floorShare: number; note: string }): Promise<void> {
     const sheet = this.requireAssumptionsSheet();
     const nextRow = checkNewScenario(this.snapshot(), row);
-    const cells: RawCellContent[][] = [[literalText(row.name), row.annualPriceMultiplier, row.floorShare, literalText(row.note)]];
-    this.hf.setCellContents({ sheet, row: nextRow - 1, col: 0 }, cells);
+    this.hf.batch(() => {
+      this.hf.setCellContents({ sheet, row: nextRow - 1, col: 0 }, [tableRowInputs(row, nextRow)]);
+      this.workbookDocument.setFormat(sheet, `D${nextRow}`, TIMES_CHEAPER_FORMAT);
+      this.workbookDocument.setFormat(sheet, `E${nextRow}`, FLOOR_PERCENT_FORMAT);
+    });
   }
 
   async readSelectedNumber(): Promise<number | null> {

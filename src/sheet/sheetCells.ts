@@ -6,11 +6,15 @@ import {
   ACTIVE_ROW_FORMULAS,
   ACTIVE_ROW_HEADERS,
   FISCAL_YEAR_START_LABEL,
+  FLOOR_PERCENT_FORMAT,
+  NOTE_COLUMN_INDEX,
+  readingFormulas,
   START_MONTH_FORMAT,
   START_MONTH_LABEL,
   TABLE_FIRST_ROW,
   TABLE_HEADER_ROW,
   TABLE_HEADERS,
+  TIMES_CHEAPER_FORMAT,
 } from "./layout";
 import { literalText } from "./textEntry";
 
@@ -74,6 +78,16 @@ function sheetCell(columnIndex: number, rowNumber: number, input: string | numbe
 }
 
 /**
+ * A custom row's six cells as a host appends them (name, m, f, the two readings' formulas, note),
+ * text through literalText.
+ *
+ * @example tableRowInputs({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "" }, 14)[3] // '=IF(ISNUMBER(B14),IF(B14>0,1/B14,""),"")'
+ */
+export function tableRowInputs(row: ScenarioTableRow, rowNumber: number): (string | number)[] {
+  return [literalText(row.name), cellInput(row.annualPriceMultiplier), cellInput(row.floorShare), ...readingFormulas(rowNumber), literalText(row.note)];
+}
+
+/**
  * Every cell of the assumptions sheet for a given table, active scenario and calendar: title and
  * note, the Active scenario label and name, the start month and fiscal-year start (D4:E5), the
  * active row's headers and INDEX/MATCH formulas, the table's headers and rows. Used by the set-up
@@ -95,11 +109,14 @@ export function layoutCells(rows: readonly ScenarioTableRow[], activeScenarioNam
   TABLE_HEADERS.forEach((header, column) => cells.push(sheetCell(column, TABLE_HEADER_ROW, header)));
   rows.forEach((row, index) => {
     const rowNumber = TABLE_FIRST_ROW + index;
+    const [timesCheaper, floorPercent] = readingFormulas(rowNumber);
     cells.push(
       sheetCell(0, rowNumber, literalText(row.name)),
       sheetCell(1, rowNumber, cellInput(row.annualPriceMultiplier)),
       sheetCell(2, rowNumber, cellInput(row.floorShare)),
-      sheetCell(3, rowNumber, literalText(row.note)),
+      sheetCell(3, rowNumber, timesCheaper, TIMES_CHEAPER_FORMAT),
+      sheetCell(4, rowNumber, floorPercent, FLOOR_PERCENT_FORMAT),
+      sheetCell(NOTE_COLUMN_INDEX, rowNumber, literalText(row.note)),
     );
   });
   return cells;

@@ -12,8 +12,17 @@ import {
 import { repairedSheetCells, rowsToClear } from "../sheet/repair";
 import type { CalendarDate } from "../core/calendar";
 import { CALENDAR_NAMES, localToday } from "../sheet/calendarCells";
-import { assumptionsSheetCells, type SheetCell } from "../sheet/sheetCells";
-import { locateScenarios, snapshotFromGrid, SNAPSHOT_RANGE, type AssumptionsSnapshot, type TableInfo, type TableRowsSnapshot } from "../sheet/snapshot";
+import { assumptionsSheetCells, tableRowInputs, type SheetCell } from "../sheet/sheetCells";
+import {
+  locateScenarios,
+  snapshotFromGrid,
+  SNAPSHOT_RANGE,
+  TABLE_GRID_RANGE,
+  tableRowsFromGrid,
+  type AssumptionsSnapshot,
+  type TableInfo,
+  type TableRowsSnapshot,
+} from "../sheet/snapshot";
 import { literalText } from "../sheet/textEntry";
 import {
   ACTIVE_ROW_RANGE,
@@ -26,7 +35,10 @@ import {
   SCENARIOS_TABLE_NAME,
   TABLE_FIRST_ROW,
   TABLE_HEADER_ROW,
+  FLOOR_PERCENT_FORMAT,
+  TABLE_LAST_COLUMN,
   TABLE_LAST_ROW,
+  TIMES_CHEAPER_FORMAT,
 } from "../sheet/layout";
 import { checkPreferences, parsePreferences, PREFERENCES_SETTING_KEY } from "../sheet/preferences";
 import { checkBlockTargetEmpty, projectionBlock } from "../sheet/projectionBlock";
@@ -61,8 +73,9 @@ const columnWidthsPoints: readonly [string, number][] = [
   ["A:A", 130],
   ["B:B", 150],
   ["C:C", 80],
-  ["D:D", 460],
-  ["E:E", 80],
+  ["D:D", 190],
+  ["E:E", 150],
+  ["F:F", 460],
 ];
 const inputFill = "#FFF2CC";
 
@@ -76,15 +89,15 @@ async function requireAssumptionsSheet(context: Excel.RequestContext): Promise<E
   return sheet;
 }
 
-/** Queues a read of the table's rows (A11:D110); after the sync, {@link tableRowsOf} gives them. */
+/** Queues a read of the table's headers and rows (A10:F110); after the sync, {@link tableRowsOf} gives them. */
 function queueTableRows(sheet: Excel.Worksheet): Excel.Range {
-  const rows = sheet.getRange(`A${TABLE_FIRST_ROW}:D${TABLE_LAST_ROW}`);
+  const rows = sheet.getRange(TABLE_GRID_RANGE);
   rows.load("values");
   return rows;
 }
 
 function tableRowsOf(rows: Excel.Range): TableRowsSnapshot {
-  return { tableRows: rows.values, tableFirstRow: TABLE_FIRST_ROW };
+  return tableRowsFromGrid(rows.values);
 }
 
 /** Objects every assumptions step looks up first; all may be null objects until the first sync. */
@@ -200,7 +213,7 @@ function addDropdown(sheet: Excel.Worksheet): void {
 }
 
 function addTable(sheet: Excel.Worksheet, rowCount: number): void {
-  const table = sheet.tables.add(sheet.getRange(`A${TABLE_HEADER_ROW}:D${TABLE_HEADER_ROW + rowCount}`), true);
+  const table = sheet.tables.add(sheet.getRange(`A${TABLE_HEADER_ROW}:${TABLE_LAST_COLUMN}${TABLE_HEADER_ROW + rowCount}`), true);
   table.name = SCENARIOS_TABLE_NAME;
 }
 
@@ -350,7 +363,7 @@ export class ExcelWorkbook implements WorkbookPort {
     sheet.getRange(`A1:E${TABLE_HEADER_ROW - 1}`).clear("Contents");
     const leftover = rowsToClear(snapshot, TABLE_FIRST_ROW + rowCount);
     if (leftover !== null) {
-      sheet.getRange(`A${leftover.firstRow}:D${leftover.lastRow}`).clear("All");
+      sheet.getRange(`A${leftover.firstRow}:${TABLE_LAST_COLUMN}${leftover.lastRow}`).clear("All");
     }
     writeCells(sheet, cells);
     addTable(sheet, rowCount);
@@ -398,11 +411,13 @@ export class ExcelWorkbook implements WorkbookPort {
       const rows = queueTableRows(lookups.sheet);
       await context.sync();
       const rowNumber = checkNewScenario(tableRowsOf(rows), row);
-      const values = [[literalText(row.name), row.annualPriceMultiplier, row.floorShare, literalText(row.note)]];
+      const values = [tableRowInputs(row, rowNumber)];
       if (tableSheet !== null && tableSheet.name === lookups.sheet.name) {
         lookups.table.rows.add(undefined, values);
       } else {
-        lookups.sheet.getRange(`A${rowNumber}:D${rowNumber}`).values = values;
+        const range = lookups.sheet.getRange(`A${rowNumber}:${TABLE_LAST_COLUMN}${rowNumber}`);
+        range.numberFormat = [["General", "General", "General", TIMES_CHEAPER_FORMAT, FLOOR_PERCENT_FORMAT, "General"]];
+        range.formulas = values;
       }
       await context.sync();
     });

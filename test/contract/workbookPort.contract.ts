@@ -118,7 +118,7 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
       test("reports a preset tuned in the sheet whose note still cites its source", async () => {
         await setUp();
         await harness.type(SHEET, "B12", 0.333);
-        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/^D12 still cites the source of the preset "baseline", but B12:C12 hold 0.333 and 0.01/)]);
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/^F12 still cites the source of the preset "baseline", but B12:C12 hold 0.333 and 0.01/)]);
       });
     });
 
@@ -127,7 +127,14 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         await setUp();
         expect(harness.content(SHEET, "B4")).toBe("baseline");
         expect(harness.content(SHEET, "B7")).toBe("=INDEX($B$11:$B$110,MATCH($B$4,$A$11:$A$110,0))");
-        expect(["A12", "B12", "C12", "D12"].map((address) => harness.content(SHEET, address))).toEqual(["baseline", 0.1, 0.01, baseline.sourceNote]);
+        expect(["A12", "B12", "C12", "D12", "E12", "F12"].map((address) => harness.content(SHEET, address))).toEqual([
+          "baseline",
+          0.1,
+          0.01,
+          '=IF(ISNUMBER(B12),IF(B12>0,1/B12,""),"")',
+          '=IF(ISNUMBER(C12),C12,"")',
+          baseline.sourceNote,
+        ]);
       });
 
       test("is idempotent: a second set-up changes no cell", async () => {
@@ -148,7 +155,7 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         const state = ready(await port.readAssumptions());
         expect(state.status).toBe("ready");
         expect(harness.content(SHEET, "B13")).toBe(0.025);
-        expect(["A14", "B14", "C14", "D14"].map((address) => harness.content(SHEET, address))).toEqual(["team plan", 0.2, 0.05, "ours"]);
+        expect(["A14", "B14", "C14", "F14"].map((address) => harness.content(SHEET, address))).toEqual(["team plan", 0.2, 0.05, "ours"]);
         expect(state.activeScenarioName).toBe("team plan");
       });
 
@@ -193,11 +200,33 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         expect(["E4", "E5"].map((address) => harness.content(SHEET, address))).toEqual([excelSerialFromDate(firstDayOfNextMonth(localToday())), 7]);
       });
 
+      test("converts a table set up before the readings (Note in D) to the readings in D:E and the notes in F, keeping every note", async () => {
+        await setUp();
+        await port.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "ours" });
+        for (let row = 10; row <= 14; row++) {
+          await harness.type(SHEET, `D${row}`, row === 10 ? "Note" : row === 14 ? "ours" : PRESET_SCENARIOS[row - 11].sourceNote);
+          await harness.type(SHEET, `E${row}`, "");
+          await harness.type(SHEET, `F${row}`, "");
+        }
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/^The scenarios table has the columns of an earlier AICOST \(Note in D10\)/)]);
+        await setUp();
+        expect((await port.readAssumptions()).status).toBe("ready");
+        expect(["D14", "F14", "F12"].map((address) => harness.content(SHEET, address))).toEqual(['=IF(ISNUMBER(B14),IF(B14>0,1/B14,""),"")', "ours", baseline.sourceNote]);
+      });
+
+      test("reports a reading overwritten by a number, and the repair puts its formula back", async () => {
+        await setUp();
+        await harness.type(SHEET, "D12", 20);
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/^D12 no longer holds its formula over m and f/)]);
+        await setUp();
+        expect(harness.content(SHEET, "D12")).toBe('=IF(ISNUMBER(B12),IF(B12>0,1/B12,""),"")');
+      });
+
       test("repairs a preset tuned in the sheet by giving it the edited note, keeping the value", async () => {
         await setUp();
         await harness.type(SHEET, "B12", 0.333);
         await setUp();
-        expect(["B12", "D12"].map((address) => harness.content(SHEET, address))).toEqual([0.333, editedPresetNote(baseline)]);
+        expect(["B12", "F12"].map((address) => harness.content(SHEET, address))).toEqual([0.333, editedPresetNote(baseline)]);
         expect((await port.readAssumptions()).status).toBe("ready");
       });
     });
@@ -240,28 +269,28 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         await setUp();
         const before = harness.contents();
         await port.updateScenario("Baseline", { annualPriceMultiplier: 1 / 3 });
-        expect(changedCells(before, harness.contents())).toEqual([`${SHEET}!B12`, `${SHEET}!D12`]);
-        expect(["B12", "C12", "D12"].map((address) => harness.content(SHEET, address))).toEqual([1 / 3, 0.01, editedPresetNote(baseline)]);
+        expect(changedCells(before, harness.contents())).toEqual([`${SHEET}!B12`, `${SHEET}!F12`]);
+        expect(["B12", "C12", "F12"].map((address) => harness.content(SHEET, address))).toEqual([1 / 3, 0.01, editedPresetNote(baseline)]);
         expect((await port.readAssumptions()).status).toBe("ready");
       });
 
       test("Reset to preset (the preset's values and source note) restores both", async () => {
         await setUp();
         await port.updateScenario("aggressive", { floorShare: 0.01 });
-        expect(harness.content(SHEET, "D13")).toBe(editedPresetNote(aggressive));
+        expect(harness.content(SHEET, "F13")).toBe(editedPresetNote(aggressive));
         await port.updateScenario("aggressive", { annualPriceMultiplier: 0.025, floorShare: 0.001, note: aggressive.sourceNote });
-        expect(["B13", "C13", "D13"].map((address) => harness.content(SHEET, address))).toEqual([0.025, 0.001, aggressive.sourceNote]);
+        expect(["B13", "C13", "F13"].map((address) => harness.content(SHEET, address))).toEqual([0.025, 0.001, aggressive.sourceNote]);
       });
 
       test("leaves a note the user wrote, and a custom row's note, as they are", async () => {
         await setUp();
-        await harness.type(SHEET, "D11", "our view of the market");
+        await harness.type(SHEET, "F11", "our view of the market");
         await port.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "ours" });
         const before = harness.contents();
         await port.updateScenario("pessimistic", { floorShare: 0.3 });
         await port.updateScenario("team plan", { annualPriceMultiplier: 0.25, floorShare: 0.04 });
         expect(changedCells(before, harness.contents())).toEqual([`${SHEET}!B14`, `${SHEET}!C11`, `${SHEET}!C14`]);
-        expect(harness.content(SHEET, "D11")).toBe("our view of the market");
+        expect(harness.content(SHEET, "F11")).toBe("our view of the market");
       });
 
       test.each([
@@ -286,8 +315,9 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         await setUp();
         const before = harness.contents();
         await port.addScenario({ name: "Jan 2027", annualPriceMultiplier: 0.3, floorShare: 0.1, note: "-10% if the deal closes" });
-        expect(changedCells(before, harness.contents())).toEqual(["A14", "B14", "C14", "D14"].map((address) => `${SHEET}!${address}`));
-        expect(["A14", "B14", "C14", "D14"].map((address) => harness.content(SHEET, address))).toEqual(["Jan 2027", 0.3, 0.1, "-10% if the deal closes"]);
+        expect(changedCells(before, harness.contents())).toEqual(["A14", "B14", "C14", "D14", "E14", "F14"].map((address) => `${SHEET}!${address}`));
+        expect(harness.content(SHEET, "D14")).toBe('=IF(ISNUMBER(B14),IF(B14>0,1/B14,""),"")');
+        expect(["A14", "B14", "C14", "F14"].map((address) => harness.content(SHEET, address))).toEqual(["Jan 2027", 0.3, 0.1, "-10% if the deal closes"]);
         const state = ready(await port.readAssumptions());
         expect(state.status).toBe("ready");
         expect(state.scenarios[3]).toMatchObject({ name: "Jan 2027", note: "-10% if the deal closes", isPreset: false, problems: [] });

@@ -164,7 +164,11 @@ describe("the .xlsx export", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([SAMPLE_SHEET_NAME, "AICOST Assumptions", "Try it"]);
-    expect(workbook.definedNames.model).toEqual([{ name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] }]);
+    expect(workbook.definedNames.model).toEqual([
+      { name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] },
+      { name: "AICOST_START_MONTH", ranges: ["'AICOST Assumptions'!$E$4"] },
+      { name: "AICOST_FY_START", ranges: ["'AICOST Assumptions'!$E$5"] },
+    ]);
 
     const sheet = workbook.getWorksheet(SAMPLE_SHEET_NAME) as ExcelJS.Worksheet;
     const stored = sample.toStored().sheets[0].cells;
@@ -181,8 +185,20 @@ describe("the .xlsx export", () => {
 
     const assumptions = workbook.getWorksheet("AICOST Assumptions") as ExcelJS.Worksheet;
     const table = assumptions.getTable("AICOST_Scenarios") as unknown as { table: { tableRef: string; columns: { name: string }[] } };
-    expect(table.table.tableRef).toBe("A10:D13");
-    expect(table.table.columns.map((column) => column.name)).toEqual(["Scenario", "Annual price multiplier", "Floor share", "Note"]);
+    expect(table.table.tableRef).toBe("A10:F13");
+    expect(table.table.columns.map((column) => column.name)).toEqual([
+      "Scenario",
+      "Annual price multiplier",
+      "Floor share",
+      "x cheaper per year",
+      "Floor, % of today's price",
+      "Note",
+    ]);
+    // The readings stay formulas over m and f, with their results (1/0.1 = 10; f = 0.01) and formats.
+    expect(assumptions.getCell("D12").value).toEqual({ formula: 'IF(ISNUMBER(B12),IF(B12>0,1/B12,""),"")', result: 10 });
+    expect(assumptions.getCell("E12").value).toEqual({ formula: 'IF(ISNUMBER(C12),C12,"")', result: 0.01 });
+    expect([assumptions.getCell("D12").numFmt, assumptions.getCell("E12").numFmt]).toEqual(['0.0"x"', "0.0#%"]);
+    expect(assumptions.getCell("E4").numFmt).toBe("mmm yyyy");
     expect(assumptions.getCell("A12").value).toBe("baseline");
     expect(assumptions.getCell("B4").dataValidation).toMatchObject({
       type: "list",
@@ -214,8 +230,8 @@ describe("the .xlsx export", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await exportXlsx(sample));
     const assumptions = workbook.getWorksheet("AICOST Assumptions") as ExcelJS.Worksheet;
-    expect([assumptions.getCell("B12").value, assumptions.getCell("D12").value]).toEqual([1 / 3, "Edited from baseline: a16z 10x; these values are not the source's."]);
-    expect(paneNote).toBe(assumptions.getCell("D12").value);
+    expect([assumptions.getCell("B12").value, assumptions.getCell("F12").value]).toEqual([1 / 3, "Edited from baseline: a16z 10x; these values are not the source's."]);
+    expect(paneNote).toBe(assumptions.getCell("F12").value);
     expect(state.status).toBe("ready");
   });
 });

@@ -40,24 +40,30 @@ describe("assumptionsSheetCells", () => {
   });
 
   it("writes the table headers and the three presets with their values and sources (DOMAIN.md)", () => {
-    expect(["A10", "B10", "C10", "D10"].map((address) => cells.get(address))).toEqual([
+    expect(["A10", "B10", "C10", "D10", "E10", "F10"].map((address) => cells.get(address))).toEqual([
       "Scenario",
       "Annual price multiplier",
       "Floor share",
+      "x cheaper per year",
+      "Floor, % of today's price",
       "Note",
     ]);
     expect(["A11", "B11", "C11"].map((address) => cells.get(address))).toEqual(["pessimistic", 0.5, 0.25]);
     expect(["A12", "B12", "C12"].map((address) => cells.get(address))).toEqual(["baseline", 0.1, 0.01]);
     expect(["A13", "B13", "C13"].map((address) => cells.get(address))).toEqual(["aggressive", 0.025, 0.001]);
-    expect(String(cells.get("D11"))).toMatch(/Gartner/);
-    expect(String(cells.get("D12"))).toMatch(/a16z/);
-    expect(String(cells.get("D13"))).toMatch(/Epoch AI/);
+    expect(String(cells.get("F11"))).toMatch(/Gartner/);
+    expect(String(cells.get("F12"))).toMatch(/a16z/);
+    expect(String(cells.get("F13"))).toMatch(/Epoch AI/);
+    // The readings, written out by hand: 1/m and f, blank while m or f is not a number.
+    expect(cells.get("D12")).toBe('=IF(ISNUMBER(B12),IF(B12>0,1/B12,""),"")');
+    expect(cells.get("E12")).toBe('=IF(ISNUMBER(C12),C12,"")');
     expect(cells.has("A14")).toBe(false);
   });
 
   it("appends custom rows after the presets, keeping text that looks like a number as text", () => {
     const custom = cellMap(assumptionsSheetCells([teamPlan, { name: "2027", annualPriceMultiplier: 0.3, floorShare: 0, note: "" }], FIXTURE_TODAY));
-    expect(["A14", "B14", "C14", "D14"].map((address) => custom.get(address))).toEqual(["team plan", 0.2, 0.05, "negotiated rate card"]);
+    expect(["A14", "B14", "C14", "F14"].map((address) => custom.get(address))).toEqual(["team plan", 0.2, 0.05, "negotiated rate card"]);
+    expect(custom.get("D15")).toBe('=IF(ISNUMBER(B15),IF(B15>0,1/B15,""),"")');
     expect(custom.get("A15")).toBe("'2027");
     expect(custom.get("C15")).toBe(0);
   });
@@ -130,13 +136,13 @@ describe("analyseAssumptions", () => {
     }
   });
 
-  it("accepts a healthy Excel snapshot whose table sits at A10:D13", () => {
-    const state = analyseAssumptions(healthySnapshot([], { tables: [{ name: "AICOST_Scenarios", address: "A10:D13" }] }));
+  it("accepts a healthy Excel snapshot whose table sits at A10:F13", () => {
+    const state = analyseAssumptions(healthySnapshot([], { tables: [{ name: "AICOST_Scenarios", address: "A10:F13" }] }));
     expect(state.status).toBe("ready");
   });
 
   it("accepts valid edits and ignores the case of the active name, as MATCH does", () => {
-    expect(analyseAssumptions(editedSnapshot({ B12: 0.2, C12: 0, D12: "our own estimate", B4: "Baseline" })).status).toBe("ready");
+    expect(analyseAssumptions(editedSnapshot({ B12: 0.2, C12: 0, F12: "our own estimate", B4: "Baseline" })).status).toBe("ready");
   });
 
   it.each(["baseline ", " baseline"])("reports an Active scenario cell of %j: MATCH does not trim, so its formulas find no row", (name) => {
@@ -145,7 +151,7 @@ describe("analyseAssumptions", () => {
 
   it("reports a deleted preset row and names the preset", () => {
     const cells = cellMap(assumptionsSheetCells([], FIXTURE_TODAY));
-    for (const column of ["A", "B", "C", "D"]) {
+    for (const column of ["A", "B", "C", "D", "E", "F"]) {
       cells.set(`${column}13`, "");
     }
     expectDamaged(snapshotOf(cells), /preset "aggressive" is missing.*Repair adds it back/);
@@ -269,13 +275,14 @@ describe("analyseAssumptions", () => {
       const row = Number(address.slice(1));
       shifted.set(row > 5 ? `${address[0]}${row - 1}` : address, input);
     }
-    expectDamaged(snapshotOf(shifted), /headers are not in A10:D10 \(A10 should read "Scenario" but holds the text "pessimistic"\)/, /A6 should read "Label"/);
+    expectDamaged(snapshotOf(shifted), /headers are not in A10:F10 \(A10 should read "Scenario" but holds the text "pessimistic"\)/, /A6 should read "Label"/);
   });
 
   it("reports a renamed or missing Excel table, and a table that no longer starts at A10", () => {
-    expectDamaged(healthySnapshot([], { tables: [{ name: "Table1", address: "A10:D13" }] }), /not named AICOST_Scenarios \(this sheet has "Table1"\); it may have been renamed/);
+    expectDamaged(healthySnapshot([], { tables: [{ name: "Table1", address: "A10:F13" }] }), /not named AICOST_Scenarios \(this sheet has "Table1"\); it may have been renamed/);
     expectDamaged(healthySnapshot([], { tables: [] }), /table AICOST_Scenarios is missing from this sheet/);
-    expectDamaged(healthySnapshot([], { tables: [{ name: "AICOST_Scenarios", address: "A11:D14" }] }), /covers A11:D14 instead of starting at A10/);
+    expectDamaged(healthySnapshot([], { tables: [{ name: "AICOST_Scenarios", address: "A11:F14" }] }), /covers A11:F14 instead of starting at A10/);
+    expectDamaged(healthySnapshot([], { tables: [{ name: "AICOST_Scenarios", address: "A10:D13" }] }), /covers A10:D13 instead of starting at A10 with 6 columns \(A to F\)/);
   });
 
   it("reports rows beyond the lookup's capacity", () => {
@@ -316,7 +323,7 @@ describe("repairedRows", () => {
   });
 
   it("keeps valid edits to a preset and restores invalid ones value by value", () => {
-    const repaired = repairedRows(editedSnapshot({ B11: 0.6, C11: "lots", B13: -1, D13: "" }));
+    const repaired = repairedRows(editedSnapshot({ B11: 0.6, C11: "lots", B13: -1, F13: "" }));
     expect(repaired[0]).toMatchObject({ name: "pessimistic", annualPriceMultiplier: 0.6, floorShare: 0.25 });
     expect(repaired[2]).toMatchObject({ name: "aggressive", annualPriceMultiplier: 0.025, floorShare: 0.001 });
     expect(repaired[2].note).toMatch(/Epoch/);

@@ -419,9 +419,20 @@ export class FakeExcel {
                 if (table === undefined || bounds === null) {
                   throw new Error("fake Excel: rows.add on a missing table");
                 }
+                // The new row spans the table's columns and takes the formats of the row above
+                // (Excel extends a table's column formats to rows it adds).
                 const row = bounds.bottom + 1;
-                this.writeGrid(sheetName, `A${row}:D${row}`, "values", values);
-                table.address = `A${bounds.top}:D${row}`;
+                const lastColumn = /:\$?([A-Z]+)/.exec(table.address)?.[1] ?? "D";
+                const sheet = this.sheets.get(sheetName);
+                this.writeGrid(sheetName, `A${row}:${lastColumn}${row}`, "values", values);
+                if (sheet !== undefined) {
+                  for (const [address, cell] of sheet.cells) {
+                    const match = /^([A-Z]+)(\d+)$/.exec(address);
+                    const below = match !== null && Number(match[2]) === row - 1 ? sheet.cells.get(`${match[1]}${row}`) : undefined;
+                    if (below !== undefined) below.numberFormat = cell.numberFormat;
+                  }
+                }
+                table.address = `A${bounds.top}:${lastColumn}${row}`;
               }),
           },
         },
