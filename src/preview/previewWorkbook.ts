@@ -15,7 +15,7 @@ import { repairedSheetCells, rowsToClear } from "../sheet/repair";
 import type { CalendarDate } from "../core/calendar";
 import { CALENDAR_NAMES, localToday } from "../sheet/calendarCells";
 import { assumptionsSheetCells, tableRowInputs, type SheetCell } from "../sheet/sheetCells";
-import { locateScenarios, MISSING_SNAPSHOT, snapshotFromGrid, type AssumptionsSnapshot } from "../sheet/snapshot";
+import { MISSING_SNAPSHOT, snapshotFromGrid, type AssumptionsSnapshot } from "../sheet/snapshot";
 import { literalText } from "../sheet/textEntry";
 import {
   ACTIVE_SCENARIO_CELL,
@@ -34,10 +34,11 @@ import type {
   AssumptionsState,
   InsertedProjection,
   PanePreferences,
+  ProjectionRequest,
   ScenarioChanges,
   WorkbookPort,
 } from "../sheet/port";
-import { checkBlockTargetEmpty, projectionBlock, type ProjectionBlock } from "../sheet/projectionBlock";
+import { checkBlockTargetEmpty, projectionBlockFor, type ProjectionBlock } from "../sheet/projectionBlock";
 import { toA1, type PreviewDocument } from "./document";
 
 /** The selected cell: its sheet's name and 0-based row and column. */
@@ -246,7 +247,7 @@ export class PreviewWorkbook implements WorkbookPort {
     };
   }
 
-  async insertProjection(options: { horizonMonths: number; basePriceUsd: number }): Promise<InsertedProjection> {
+  async insertProjection(request: ProjectionRequest): Promise<InsertedProjection> {
     const assumptions = this.snapshot();
     if (!assumptions.sheetExists) {
       throw missingAssumptionsSheet();
@@ -259,13 +260,7 @@ export class PreviewWorkbook implements WorkbookPort {
     if (sheet === undefined) {
       throw new Error(`The sheet "${selected.sheetName}" no longer exists; select a cell and try again.`);
     }
-    const scenarios = locateScenarios(assumptions).map(({ name, rowNumber }) => ({ name, rowNumber }));
-    const block = projectionBlock({
-      horizonMonths: options.horizonMonths,
-      basePriceUsd: options.basePriceUsd,
-      scenarios,
-      anchor: `${sheetPrefix(selected.sheetName)}${toA1(selected.row, selected.col)}`,
-    });
+    const block = projectionBlockFor(request, assumptions, `${sheetPrefix(selected.sheetName)}${toA1(selected.row, selected.col)}`);
     const target = this.hf.getRangeValues({
       start: { sheet, row: selected.row, col: selected.col },
       end: { sheet, row: selected.row + block.rowCount - 1, col: selected.col + block.columnCount - 1 },

@@ -8,6 +8,7 @@ import { DEFAULT_SCENARIO_NAME, PRESET_SCENARIOS, type PresetScenario, type Scen
 import { DEFAULT_PREFERENCES, type AssumptionsState, type PanePreferences, type WorkbookPort } from "../sheet/port";
 import { PriceChart, type ChartColours } from "./chart";
 import { button, element, textField, type TextField } from "./dom";
+import { InsertForm } from "./insertForm";
 import {
   chartSeries,
   chooseReferencePrice,
@@ -109,6 +110,7 @@ class Taskpane {
   private readonly summary: HTMLTableElement;
   private readonly insertSection: HTMLElement;
   private readonly insertButton: HTMLButtonElement;
+  private readonly insertForm: InsertForm;
 
   private assumptions: AssumptionsState = { status: "missing" };
   private preferences: PanePreferences = DEFAULT_PREFERENCES;
@@ -196,12 +198,8 @@ class Taskpane {
     );
 
     this.insertButton = button("Insert projection", "primary");
-    this.insertSection = element(
-      "section",
-      {},
-      element("p", { class: "aicost-hint" }, "Inserts at the selected cell a month column, a price column per scenario and one for the active scenario, as AICOST formulas, with a line chart."),
-      this.insertButton,
-    );
+    this.insertForm = new InsertForm(this.ids, this.insertButton);
+    this.insertSection = this.insertForm.root;
 
     const notice = connectionNotice(options.connection);
     this.container = element(
@@ -331,6 +329,7 @@ class Taskpane {
     this.editorSection.hidden = !ready;
     this.addSection.hidden = !ready;
     this.insertSection.hidden = !ready;
+    this.insertForm.setScenarios(this.scenarioList().map((option) => option.name));
     const options = this.scenarioList();
     if (ready) {
       this.renderRadios(options);
@@ -615,12 +614,13 @@ class Taskpane {
 
   private async insertProjection(): Promise<void> {
     this.insertButton.disabled = true;
-    const basePriceUsd = this.referencePriceUsd();
-    const horizonMonths = this.preferences.horizonMonths;
-    await this.act("insert the projection", async () => {
-      const inserted = await this.port.insertProjection({ horizonMonths, basePriceUsd });
-      return insertedMessage(inserted.address, inserted.chartInserted);
-    });
+    const request = this.insertForm.request(this.preferences.horizonMonths, this.referencePriceUsd());
+    if (request.ok) {
+      await this.act("insert the projection", async () => {
+        const inserted = await this.port.insertProjection(request.value);
+        return insertedMessage(inserted.address, inserted.chartInserted);
+      });
+    }
     this.insertButton.disabled = false;
   }
 }

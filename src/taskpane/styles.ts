@@ -79,7 +79,7 @@ const rules = String.raw`
 .aicost-pane .aicost-field label { font-weight: var(--fontWeightSemibold); }
 .aicost-pane .aicost-row { display: flex; flex-wrap: wrap; gap: var(--spacingHorizontalM); }
 .aicost-pane .aicost-row > .aicost-field { flex: 1 1 200px; min-width: 0; }
-.aicost-pane input[type="text"] {
+.aicost-pane input[type="text"], .aicost-pane select {
   font: inherit;
   width: 100%;
   min-height: 32px;
@@ -90,6 +90,7 @@ const rules = String.raw`
   border-bottom-color: var(--colorNeutralStrokeAccessible);
   border-radius: var(--borderRadiusMedium);
 }
+.aicost-pane select:focus { outline: none; border-bottom: var(--strokeWidthThick) solid var(--colorCompoundBrandStroke); }
 .aicost-pane input[type="text"]:hover { border-color: var(--colorNeutralStroke1Hover); border-bottom-color: var(--colorNeutralStrokeAccessibleHover); }
 .aicost-pane input[type="text"]:focus { outline: none; border-bottom: var(--strokeWidthThick) solid var(--colorCompoundBrandStroke); }
 .aicost-pane input[type="text"][aria-invalid="true"] { border-color: var(--colorPaletteRedBorder2); }

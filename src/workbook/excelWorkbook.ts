@@ -14,7 +14,6 @@ import type { CalendarDate } from "../core/calendar";
 import { CALENDAR_NAMES, localToday } from "../sheet/calendarCells";
 import { assumptionsSheetCells, tableRowInputs, type SheetCell } from "../sheet/sheetCells";
 import {
-  locateScenarios,
   snapshotFromGrid,
   SNAPSHOT_RANGE,
   TABLE_GRID_RANGE,
@@ -41,8 +40,8 @@ import {
   TIMES_CHEAPER_FORMAT,
 } from "../sheet/layout";
 import { checkPreferences, parsePreferences, PREFERENCES_SETTING_KEY } from "../sheet/preferences";
-import { checkBlockTargetEmpty, projectionBlock } from "../sheet/projectionBlock";
-import type { AssumptionsState, InsertedProjection, PanePreferences, ScenarioChanges, WorkbookPort } from "../sheet/port";
+import { checkBlockTargetEmpty, projectionBlockFor } from "../sheet/projectionBlock";
+import type { AssumptionsState, InsertedProjection, PanePreferences, ProjectionRequest, ScenarioChanges, WorkbookPort } from "../sheet/port";
 
 /**
  * The WorkbookPort on Office.js. Every method runs its work through a batch runner (Excel.run in
@@ -68,6 +67,7 @@ export interface DocumentSettings {
 /** The list the Active scenario dropdown offers: the table's Scenario column, which grows with the table. */
 export const DROPDOWN_SOURCE = `=INDIRECT("${SCENARIOS_TABLE_NAME}[Scenario]")`;
 export const CHART_TITLE = "Projected price, USD per million tokens";
+export const COST_CHART_TITLE = "Projected monthly cost, USD";
 
 const columnWidthsPoints: readonly [string, number][] = [
   ["A:A", 130],
@@ -499,15 +499,14 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async insertProjection(options: { horizonMonths: number; basePriceUsd: number }): Promise<InsertedProjection> {
+  async insertProjection(request: ProjectionRequest): Promise<InsertedProjection> {
     const block = await this.run(async (context) => {
       const assumptions = await requireAssumptionsSheet(context);
       const activeCell = context.workbook.getActiveCell();
       activeCell.load("address");
       const rows = queueTableRows(assumptions);
       await context.sync();
-      const scenarios = locateScenarios(tableRowsOf(rows));
-      const projection = projectionBlock({ ...options, scenarios, anchor: activeCell.address });
+      const projection = projectionBlockFor(request, tableRowsOf(rows), activeCell.address);
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       const target = sheet.getRange(projection.rangeAddress);
       target.load("values");
@@ -521,14 +520,14 @@ export class ExcelWorkbook implements WorkbookPort {
     const chartInserted = await this.run(async (context) => {
       const sheet = block.sheetName === null ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(block.sheetName);
       const chart = sheet.charts.add("Line", sheet.getRange(block.chartSeriesAddress), "Columns");
-      chart.title.text = CHART_TITLE;
+      chart.title.text = block.mode === "cost" ? COST_CHART_TITLE : CHART_TITLE;
       chart.axes.categoryAxis.setCategoryNames(sheet.getRange(block.chartCategoryAddress));
       const topLeft = parseCellAddress(block.rangeAddress);
       if (topLeft !== null) {
         chart.setPosition(cellAddress(topLeft.columnIndex + block.columnCount + 1, topLeft.rowNumber));
       }
       await context.sync();
-      if (options.basePriceUsd > 0) {
+      if (request.baseValueUsd > 0) {
         // A log scale needs prices above 0. It is a step of its own: hosts have rejected
         // ChartAxis.scaleType and logBase on some builds (OfficeDev/office-js#1729, #3695), and
         // the chart, already drawn, then keeps its linear axis instead of being reported missing.

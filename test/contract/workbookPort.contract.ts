@@ -367,30 +367,53 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
       test("writes the block at the selected cell, a price column per scenario and one for the active scenario", async () => {
         await setUp();
         await harness.select("Sheet1", "B2");
-        const inserted = await port.insertProjection({ horizonMonths: 3, basePriceUsd: 10 });
-        expect(inserted).toEqual({ address: "Sheet1!B2:F7", chartInserted: true });
+        const inserted = await port.insertProjection({ horizonMonths: 3, baseValueUsd: 10 });
+        // B month, C months from start, D fiscal year, E:G the presets, H active; rows 2 input,
+        // 3 headers, 4:6 months, 7 average, 8:9 fiscal years.
+        expect(inserted).toEqual({ address: "Sheet1!B2:H9", chartInserted: true });
         expect(harness.content("Sheet1", "C2")).toBe(10);
-        expect(harness.content("Sheet1", "B7")).toBe(3);
-        expect(harness.content("Sheet1", "D3")).toBe("='AICOST Assumptions'!$A$12");
-        expect(harness.content("Sheet1", "D5")).toBe("=AICOST.PROJECT_PRICE($C$2,$B$5,'AICOST Assumptions'!$A$12:$C$12)");
-        expect(harness.content("Sheet1", "F7")).toBe("=AICOST.PROJECT_PRICE($C$2,$B$7,AICOST_SCENARIO)");
-        expect(Object.keys(harness.contents()).filter((address) => address.startsWith("Sheet1!"))).toHaveLength(2 + 5 + 4 * 5);
+        expect(harness.content("Sheet1", "C6")).toBe(2);
+        expect(harness.content("Sheet1", "B4")).toBe("=EDATE(AICOST_START_MONTH,$C4)");
+        expect(harness.content("Sheet1", "F3")).toBe("='AICOST Assumptions'!$A$12");
+        expect(harness.content("Sheet1", "F5")).toBe("=AICOST.PROJECT_PRICE($C$2,$C5,'AICOST Assumptions'!$A$12:$C$12)");
+        expect(harness.content("Sheet1", "H6")).toBe("=AICOST.PROJECT_PRICE($C$2,$C6,AICOST_SCENARIO)");
+        expect(Object.keys(harness.contents()).filter((address) => address.startsWith("Sheet1!"))).toHaveLength(2 + 7 + 3 * 7 + 6 + 2 * 7);
+      });
+
+      test("in cost mode includes the team's own scenario, and compares the active scenario with the chosen reference", async () => {
+        await setUp();
+        await port.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "" });
+        await harness.select("Sheet1", "B2");
+        const inserted = await port.insertProjection({ mode: "cost", horizonMonths: 12, baseValueUsd: 1000, referenceScenarioName: "Team Plan" });
+        // E:H the four scenarios, I active, J and K the variance; 2 + 12 + 1 + 2 rows.
+        expect(inserted.address).toBe("Sheet1!B2:K18");
+        expect(harness.content("Sheet1", "C2")).toBe(1000);
+        expect(harness.content("Sheet1", "H3")).toBe("='AICOST Assumptions'!$A$14");
+        expect(harness.content("Sheet1", "H4")).toBe("=AICOST.PROJECT_COST($C$2,$C4,'AICOST Assumptions'!$A$14:$C$14)");
+        expect(harness.content("Sheet1", "J4")).toBe("=I4-H4");
+        expect(harness.content("Sheet1", "I16")).toBe("=SUM(I$4:I$15)");
+      });
+
+      test("refuses a reference scenario that is not in the table, and writes nothing", async () => {
+        await setUp();
+        await harness.select("Sheet1", "B2");
+        await expectRefused(() => port.insertProjection({ mode: "cost", horizonMonths: 3, baseValueUsd: 10, referenceScenarioName: "optimistic" }), /no scenario named "optimistic" to compare with/);
       });
 
       test("refuses to write over a cell that holds data, names the range it needs, and writes nothing", async () => {
         await setUp();
         await harness.type("Sheet1", "D6", "keep me");
         await harness.select("Sheet1", "B2");
-        await expectRefused(() => port.insertProjection({ horizonMonths: 3, basePriceUsd: 10 }), /needs Sheet1!B2:F7 to be empty, and some of its cells hold data/);
+        await expectRefused(() => port.insertProjection({ horizonMonths: 3, baseValueUsd: 10 }), /needs Sheet1!B2:H9 to be empty, and some of its cells hold data/);
         expect(harness.content("Sheet1", "D6")).toBe("keep me");
       });
 
       test("refuses without the assumptions sheet, and for a horizon that is not a whole number from 1 to 1200", async () => {
         await harness.select("Sheet1", "B2");
-        await expectRefused(() => port.insertProjection({ horizonMonths: 3, basePriceUsd: 10 }), /sheet is missing/);
+        await expectRefused(() => port.insertProjection({ horizonMonths: 3, baseValueUsd: 10 }), /sheet is missing/);
         await setUp();
-        await expectRefused(() => port.insertProjection({ horizonMonths: 0, basePriceUsd: 10 }), /horizon must be a whole number of months from 1 to 1200/);
-        await expectRefused(() => port.insertProjection({ horizonMonths: 1201, basePriceUsd: 10 }), /horizon must be a whole number/);
+        await expectRefused(() => port.insertProjection({ horizonMonths: 0, baseValueUsd: 10 }), /horizon must be a whole number of months from 1 to 1200/);
+        await expectRefused(() => port.insertProjection({ horizonMonths: 1201, baseValueUsd: 10 }), /horizon must be a whole number/);
       });
     });
 

@@ -88,19 +88,19 @@ describe("UndoHistory", () => {
   test("an undone Insert projection removes its cells, its formats and its chart; redo brings all three back", async () => {
     const { history, document, port, selection, sheet } = await setUp();
     selection.select({ sheetName: "Sheet1", row: 1, col: 1 }); // B2
-    await port.insertProjection({ horizonMonths: 12, basePriceUsd: 10 });
+    await port.insertProjection({ horizonMonths: 13, baseValueUsd: 10 });
     expect(document.charts).toHaveLength(1);
-    // Month 12 is row 16; the active (baseline) column F: 10 * 0.109 = 1.09.
-    expect(value(document.hf, sheet, 15, 5)).toBeCloseTo(1.09, 12);
-    expect(document.formatAt({ sheet, row: 15, col: 5 })).toBe("$#,##0.00##");
+    // Month 12 is row 16 (months 0.. from row 4); the active (baseline) column H: 10 * 0.109 = 1.09.
+    expect(value(document.hf, sheet, 15, 7)).toBeCloseTo(1.09, 12);
+    expect(document.formatAt({ sheet, row: 15, col: 7 })).toBe("$#,##0.00##");
     history.undo();
-    expect(value(document.hf, sheet, 15, 5)).toBeNull();
-    expect(document.formatAt({ sheet, row: 15, col: 5 })).toBeUndefined();
+    expect(value(document.hf, sheet, 15, 7)).toBeNull();
+    expect(document.formatAt({ sheet, row: 15, col: 7 })).toBeUndefined();
     expect(document.charts).toEqual([]);
     expect(document.toStored().charts).toBeUndefined();
     history.redo();
-    expect(value(document.hf, sheet, 15, 5)).toBeCloseTo(1.09, 12);
-    expect(document.formatAt({ sheet, row: 15, col: 5 })).toBe("$#,##0.00##");
+    expect(value(document.hf, sheet, 15, 7)).toBeCloseTo(1.09, 12);
+    expect(document.formatAt({ sheet, row: 15, col: 7 })).toBe("$#,##0.00##");
     expect(document.charts).toHaveLength(1);
   });
 

@@ -350,8 +350,48 @@ describe("set-up, repair and insert", () => {
     await mount(workbook);
     buttonNamed("Insert projection").click();
     await settle();
-    expect(workbook.writes()).toEqual([{ method: "insertProjection", args: [{ horizonMonths: 36, basePriceUsd: 3 }] }]);
+    expect(workbook.writes()).toEqual([{ method: "insertProjection", args: [{ mode: "price", horizonMonths: 36, baseValueUsd: 3, referenceScenarioName: "baseline" }] }]);
     expect(status()).toBe("Inserted the projection at Sheet1!B2:F39 with a line chart.");
+  });
+
+  test("Insert projection in cost mode sends the monthly cost and the reference chosen, or none", async () => {
+    const workbook = new FakeWorkbook();
+    await mount(workbook);
+    const mode = root.querySelector<HTMLSelectElement>("select[id$=insert-mode]") as HTMLSelectElement;
+    const reference = root.querySelector<HTMLSelectElement>("select[id$=insert-reference]") as HTMLSelectElement;
+    expect([...reference.options].map((option) => option.textContent)).toEqual(["No comparison", "pessimistic", "baseline", "aggressive"]);
+    mode.value = "cost";
+    mode.dispatchEvent(new Event("change"));
+    const cost = root.querySelector<HTMLInputElement>("input[id$=insert-cost]") as HTMLInputElement;
+    expect(cost.closest<HTMLElement>(".aicost-field")?.hidden).toBe(false);
+    cost.value = "$12,500";
+    reference.value = "aggressive";
+    buttonNamed("Insert projection").click();
+    await settle();
+    expect(workbook.writes()).toEqual([{ method: "insertProjection", args: [{ mode: "cost", horizonMonths: 36, baseValueUsd: 12500, referenceScenarioName: "aggressive" }] }]);
+    reference.value = "";
+    buttonNamed("Insert projection").click();
+    await settle();
+    expect(workbook.writes()[1]).toEqual({ method: "insertProjection", args: [{ mode: "cost", horizonMonths: 36, baseValueUsd: 12500, referenceScenarioName: null }] });
+  });
+
+  test.each([
+    ["", /^Enter today's monthly cost in USD/],
+    ["lots", /^"lots" is not a number/],
+    ["-5", /^\$-5 is out of range/],
+  ])("a monthly cost of %p is refused with a message under the field, and nothing is inserted", async (typed, message) => {
+    const workbook = new FakeWorkbook();
+    await mount(workbook);
+    const mode = root.querySelector<HTMLSelectElement>("select[id$=insert-mode]") as HTMLSelectElement;
+    mode.value = "cost";
+    mode.dispatchEvent(new Event("change"));
+    const cost = root.querySelector<HTMLInputElement>("input[id$=insert-cost]") as HTMLInputElement;
+    cost.value = typed;
+    buttonNamed("Insert projection").click();
+    await settle();
+    expect(workbook.writes()).toEqual([]);
+    expect(cost.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(`${cost.id}-error`)?.textContent).toMatch(message);
   });
 
   test("a failed insert is reported and the button works again", async () => {

@@ -125,7 +125,7 @@ export class FakeWorkbook implements WorkbookPort {
     };
   }
 
-  async insertProjection(options: { horizonMonths: number; basePriceUsd: number }): Promise<InsertedProjection> {
+  async insertProjection(options: { horizonMonths: number; baseValueUsd: number }): Promise<InsertedProjection> {
     this.record("insertProjection", options);
     return { address: `Sheet1!B2:F${2 + options.horizonMonths + 1}`, chartInserted: true };
   }

@@ -404,22 +404,23 @@ describe("ExcelWorkbook selection and projection", () => {
   it("writes the projection block in one batch and adds a log-scale line chart beside it", async () => {
     const { excel, workbook } = await setUpWorkbook();
     excel.activeCellAddress = "B2";
-    const inserted = await workbook.insertProjection({ horizonMonths: 3, basePriceUsd: 10 });
-    expect(inserted).toEqual({ address: "Sheet1!B2:F7", chartInserted: true });
+    const inserted = await workbook.insertProjection({ horizonMonths: 3, baseValueUsd: 10 });
+    expect(inserted).toEqual({ address: "Sheet1!B2:H9", chartInserted: true });
     const blockWrites = excel.writes.filter((write) => write.property === "formulas" || write.property === "numberFormat");
     // One assignment of each over the whole block (the fake records them in its own order).
-    expect(blockWrites.map((write) => `${write.sheet}!${write.address} ${write.property}`).sort()).toEqual(["Sheet1!B2:F7 formulas", "Sheet1!B2:F7 numberFormat"]);
+    expect(blockWrites.map((write) => `${write.sheet}!${write.address} ${write.property}`).sort()).toEqual(["Sheet1!B2:H9 formulas", "Sheet1!B2:H9 numberFormat"]);
     expect(excel.value("Sheet1", "C2")).toBe(10);
-    expect(excel.formula("Sheet1", "D5")).toBe("=AICOST.PROJECT_PRICE($C$2,$B$5,'AICOST Assumptions'!$A$12:$C$12)");
-    expect(excel.formula("Sheet1", "F7")).toBe("=AICOST.PROJECT_PRICE($C$2,$B$7,AICOST_SCENARIO)");
-    expect(excel.sheets.get("Sheet1")?.cells.get("E6")?.numberFormat).toBe(PRICE_FORMAT);
+    expect(excel.formula("Sheet1", "F5")).toBe("=AICOST.PROJECT_PRICE($C$2,$C5,'AICOST Assumptions'!$A$12:$C$12)");
+    expect(excel.formula("Sheet1", "H6")).toBe("=AICOST.PROJECT_PRICE($C$2,$C6,AICOST_SCENARIO)");
+    expect(excel.sheets.get("Sheet1")?.cells.get("G6")?.numberFormat).toBe(PRICE_FORMAT);
+    expect(excel.sheets.get("Sheet1")?.cells.get("B4")?.numberFormat).toBe("mmm yyyy");
     expect(excel.sheets.get("Sheet1")?.charts).toEqual([
       {
         type: "Line",
-        source: "C3:F7",
+        source: "E3:H6",
         seriesBy: "Columns",
-        categoryNames: "B4:B7",
-        position: "H2",
+        categoryNames: "C4:C6",
+        position: "J2",
         properties: { "title.text": CHART_TITLE, "axes.valueAxis.scaleType": "Logarithmic" },
       },
     ]);
@@ -428,7 +429,7 @@ describe("ExcelWorkbook selection and projection", () => {
 
   it("keeps a linear axis for a zero base price, which a log scale cannot show", async () => {
     const { excel, workbook } = await setUpWorkbook();
-    await workbook.insertProjection({ horizonMonths: 2, basePriceUsd: 0 });
+    await workbook.insertProjection({ horizonMonths: 2, baseValueUsd: 0 });
     expect(excel.sheets.get("Sheet1")?.charts[0].properties["axes.valueAxis.scaleType"]).toBeUndefined();
   });
 
@@ -436,9 +437,9 @@ describe("ExcelWorkbook selection and projection", () => {
     const { excel, workbook } = await setUpWorkbook();
     excel.rejectsLogScale = true;
     excel.activeCellAddress = "B2";
-    expect(await workbook.insertProjection({ horizonMonths: 3, basePriceUsd: 10 })).toEqual({ address: "Sheet1!B2:F7", chartInserted: true });
+    expect(await workbook.insertProjection({ horizonMonths: 3, baseValueUsd: 10 })).toEqual({ address: "Sheet1!B2:H9", chartInserted: true });
     const chart = excel.sheets.get("Sheet1")?.charts[0];
-    expect(chart).toMatchObject({ type: "Line", categoryNames: "B4:B7", position: "H2", properties: { "title.text": CHART_TITLE } });
+    expect(chart).toMatchObject({ type: "Line", categoryNames: "C4:C6", position: "J2", properties: { "title.text": CHART_TITLE } });
     expect(chart?.properties["axes.valueAxis.scaleType"]).toBeUndefined();
   });
 
@@ -446,17 +447,17 @@ describe("ExcelWorkbook selection and projection", () => {
     const { excel, workbook } = await setUpWorkbook();
     excel.activeCellAddress = "B2";
     excel.type("Sheet1", "D6", "keep me");
-    await expect(workbook.insertProjection({ horizonMonths: 3, basePriceUsd: 10 })).rejects.toThrow(/needs Sheet1!B2:F7 to be empty/);
+    await expect(workbook.insertProjection({ horizonMonths: 3, baseValueUsd: 10 })).rejects.toThrow(/needs Sheet1!B2:H9 to be empty/);
     expect(excel.writes).toEqual([]);
     expect(excel.value("Sheet1", "D6")).toBe("keep me");
   });
 
   it("refuses to insert without the assumptions sheet or with a bad horizon", async () => {
     const { excel, workbook } = setUp();
-    await expect(workbook.insertProjection({ horizonMonths: 3, basePriceUsd: 10 })).rejects.toThrow(/sheet is missing/);
+    await expect(workbook.insertProjection({ horizonMonths: 3, baseValueUsd: 10 })).rejects.toThrow(/sheet is missing/);
     await workbook.setUpAssumptions();
     excel.writes = [];
-    await expect(workbook.insertProjection({ horizonMonths: 0, basePriceUsd: 10 })).rejects.toThrow(/horizon must be a whole number/);
+    await expect(workbook.insertProjection({ horizonMonths: 0, baseValueUsd: 10 })).rejects.toThrow(/horizon must be a whole number/);
     expect(excel.writes).toEqual([]);
   });
 });
