@@ -111,6 +111,60 @@ describe("the sample model", () => {
   });
 });
 
+describe("the sample's fiscal-year subtotals", () => {
+  /** The sample with the start month 2027-01-01 (serial 46388) and fiscal years from April. */
+  async function aprilSample(): Promise<PreviewDocument> {
+    const sample = await createSampleDocument();
+    const assumptions = sample.sheetId("AICOST Assumptions") as number;
+    sample.hf.setCellContents({ sheet: assumptions, row: 3, col: 4 }, 46388);
+    sample.hf.setCellContents({ sheet: assumptions, row: 4, col: 4 }, 4);
+    return sample;
+  }
+
+  test("labels each month with its date and fiscal year", async () => {
+    const sample = await aprilSample();
+    // Jan-Mar 2027 end FY2027; April 2027 (46388 + 31 + 28 + 31 = 46478) starts FY2028.
+    expect([value(sample, "I17"), value(sample, "J17"), value(sample, "I20"), value(sample, "J20"), value(sample, "J52")]).toEqual([46388, 2027, 46478, 2028, 2030]);
+    expect([value(sample, "A56"), value(sample, "B56"), value(sample, "A57"), value(sample, "B57"), value(sample, "A59"), value(sample, "B59")]).toEqual([
+      "FY2027 total",
+      3,
+      "FY2028 total",
+      12,
+      "FY2030 total",
+      9,
+    ]);
+  });
+
+  test("subtotals each scenario by fiscal year, matching the hand-worked costs", async () => {
+    const sample = await aprilSample();
+    // cost(t) = 438 * 1.04^t * (f + (1 - f) * m^(t/12)). Baseline (m = 0.1, f = 0.01) over FY2027,
+    // t = 0..2: 438 * 1 + 438 * 1.04 * (0.01 + 0.99 * 0.825404) + 438 * 1.0816 * (0.01 + 0.99 * 0.681292)
+    // = 438 + 376.785 + 324.264 = 1139.049. The other rows are the same sum over t = 3..14 (FY2028),
+    // 15..26 (FY2029) and 27..35 (FY2030), each worked out the same way.
+    const expected = {
+      D: [1309.3217, 5224.881, 5664.1707, 5007.1909], // pessimistic, m = 0.5, f = 0.25
+      E: [1139.0491, 1701.2063, 379.0416, 170.7427], // baseline
+      F: [1029.4769, 806.1024, 43.8211, 14.5788], // aggressive, m = 0.025, f = 0.001
+      G: [1139.0491, 1701.2063, 379.0416, 170.7427], // active: baseline
+    };
+    for (const [column, years] of Object.entries(expected)) {
+      years.forEach((subtotal, index) => expect(value(sample, `${column}${56 + index}`)).toBeCloseTo(subtotal, 3));
+      // The fiscal years add up to the 36-month total.
+      expect(years.reduce((sum, year) => sum + year, 0)).toBeCloseTo(value(sample, `${column}53`) as number, 3);
+    }
+  });
+
+  test("follows the fiscal year's first month: a January start gives three calendar years of twelve months", async () => {
+    const sample = await aprilSample();
+    sample.hf.setCellContents({ sheet: sample.sheetId("AICOST Assumptions") as number, row: 4, col: 4 }, 1);
+    expect([value(sample, "A56"), value(sample, "B56"), value(sample, "A58"), value(sample, "A59"), value(sample, "E59")]).toEqual(["FY2027 total", 12, "FY2029 total", "", ""]);
+    // 36 months from January are exactly 2027, 2028 and 2029; the fourth row is blank, and the
+    // three add up to the total.
+    const rows = [56, 57, 58].map((row) => value(sample, `E${row}`) as number);
+    expect(rows.reduce((sum, year) => sum + year, 0)).toBeCloseTo(value(sample, "E53") as number, 6);
+  });
+});
+
 describe("number formats", () => {
   test.each([
     [1234.5, "$#,##0.00", "$1,234.50"],
