@@ -104,6 +104,7 @@ class Taskpane {
   private readonly newName: TextField;
   private readonly newTimesCheaper: TextField;
   private readonly newFloorPercent: TextField;
+  private readonly makeNewActive: HTMLInputElement;
   private readonly referencePrice: TextField;
   private readonly horizon: TextField;
   private readonly canvas: HTMLCanvasElement;
@@ -168,6 +169,7 @@ class Taskpane {
     this.newName = textField(`${this.ids}-new-name`, "Name", "A name not already in the table, e.g. team estimate.", "text");
     this.newTimesCheaper = textField(`${this.ids}-new-times-cheaper`, "x cheaper per year", "1 = flat prices.", "decimal");
     this.newFloorPercent = textField(`${this.ids}-new-floor`, "Floor, % of today's price", "From 0 to 100.", "decimal");
+    this.makeNewActive = element("input", { type: "checkbox", id: `${this.ids}-new-active` });
     const addButton = button("Add scenario", "primary");
     this.addSection = element(
       "section",
@@ -178,6 +180,7 @@ class Taskpane {
         element("summary", {}, "Add a scenario of your own"),
         this.newName.root,
         element("div", { class: "aicost-row" }, this.newTimesCheaper.root, this.newFloorPercent.root),
+        element("div", { class: "aicost-check" }, this.makeNewActive, element("label", { for: this.makeNewActive.id }, "Make it the active scenario")),
         element("div", { class: "aicost-actions" }, addButton),
       ),
     );
@@ -231,6 +234,15 @@ class Taskpane {
     this.floorPercent.input.addEventListener("input", () => this.onParameterInput());
     this.resetButton.addEventListener("click", () => void this.resetToPreset());
     addButton.addEventListener("click", () => void this.addScenario());
+    // Enter in any of the form's fields adds the scenario, as it would submit a form.
+    for (const field of [this.newName, this.newTimesCheaper, this.newFloorPercent]) {
+      field.input.addEventListener("keydown", (event) => {
+        if (event.key === "Enter") {
+          event.preventDefault();
+          void this.addScenario();
+        }
+      });
+    }
     this.referencePrice.input.addEventListener("input", () => this.onChartInput());
     this.horizon.input.addEventListener("input", () => this.onChartInput());
     this.insertButton.addEventListener("click", () => void this.insertProjection());
@@ -351,6 +363,12 @@ class Taskpane {
       await this.act(notice.kind === "missing" ? "set up the workbook" : "repair the sheet", async () => {
         await this.port.setUpAssumptions();
         await this.refresh();
+        // The status says what the sheet is now, so it never reads "Repaired" above a notice that
+        // the sheet still needs attention (a user's own row with an invalid value is kept as typed).
+        const after = setupNotice(this.assumptions);
+        if (after.kind === "damaged") {
+          return `Repaired what a repair can fix and kept your own scenarios; ${after.problems.length === 1 ? "one problem is" : `${after.problems.length} problems are`} left for you to fix, listed above.`;
+        }
         return notice.kind === "missing"
           ? "Set up the AICOST Assumptions sheet with the three preset scenarios."
           : "Repaired the AICOST Assumptions sheet; your own scenarios were kept.";
@@ -507,12 +525,17 @@ class Taskpane {
       firstInvalid?.input.focus();
       return;
     }
+    const makeActive = this.makeNewActive.checked;
     await this.act(`add ${name.value}`, async () => {
       await this.port.addScenario({ name: name.value, annualPriceMultiplier: multiplier.value, floorShare: floor.value, note: NEW_SCENARIO_NOTE });
-      await this.port.setActiveScenario(name.value);
+      if (makeActive) await this.port.setActiveScenario(name.value);
       await this.refresh();
       for (const field of [this.newName, this.newTimesCheaper, this.newFloorPercent]) field.input.value = "";
-      return `Added ${name.value} to the scenarios table and made it the active scenario.`;
+      this.makeNewActive.checked = false;
+      const active = this.assumptions.status === "missing" ? "" : this.assumptions.activeScenarioName;
+      return makeActive
+        ? `Added ${name.value} to the scenarios table and made it the active scenario.`
+        : `Added ${name.value} to the scenarios table; the active scenario is still ${active}.`;
     });
   }
 

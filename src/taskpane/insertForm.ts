@@ -1,6 +1,6 @@
 import type { ProjectionMode, ProjectionRequest } from "../sheet/port";
 import { element, textField, type TextField } from "./dom";
-import { formatFriendly, readNumber, type Parsed } from "./state";
+import { formatFriendly, notANumber, readNumber, type Parsed } from "./state";
 
 /**
  * The Insert projection form: what to project (a price per million tokens, or a monthly cost
@@ -27,7 +27,7 @@ export function parseMonthlyCost(text: string): Parsed<number> {
   }
   const costUsd = readNumber(text, ["$", "usd"]);
   if (costUsd == null) {
-    return { ok: false, message: `"${text.trim()}" is not a number. Enter ${range}, e.g. 12500.` };
+    return { ok: false, message: `${notANumber(text)} Enter ${range}, e.g. 12500.` };
   }
   if (!(costUsd >= 0) || costUsd > MAX_MONTHLY_COST_USD) {
     return { ok: false, message: `$${formatFriendly(costUsd)} is out of range. Enter ${range}.` };

@@ -235,7 +235,7 @@ describe("the parameter editor", () => {
 });
 
 describe("adding a scenario", () => {
-  test("validates every field, then appends the row and makes it active", async () => {
+  test("validates every field, then appends the row and, when asked, makes it active", async () => {
     const workbook = new FakeWorkbook();
     await mount(workbook);
     const form = addForm();
@@ -254,6 +254,7 @@ describe("adding a scenario", () => {
     expect(workbook.writes()).toEqual([]);
 
     type(labelled("Name", form), " team ");
+    labelled("Make it the active scenario", form).click();
     buttonNamed("Add scenario").click();
     await settle();
     expect(workbook.writes()).toEqual([
@@ -262,6 +263,40 @@ describe("adding a scenario", () => {
     ]);
     expect(radio("team").checked).toBe(true);
     expect(labelled("Name", form).value).toBe("");
+    expect(labelled("Make it the active scenario", form).checked).toBe(false);
+  });
+
+  test("adds a scenario without making it active unless asked, and Enter in a field submits the form", async () => {
+    const workbook = new FakeWorkbook();
+    await mount(workbook);
+    const form = addForm();
+    type(labelled("Name", form), "team");
+    type(labelled("x cheaper per year", form), "5");
+    type(labelled("Floor, % of today's price", form), "2");
+    labelled("Floor, % of today's price", form).dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+    await settle();
+    expect(workbook.writes()).toEqual([
+      { method: "addScenario", args: [{ name: "team", annualPriceMultiplier: 0.2, floorShare: 0.02, note: "Custom scenario added from the AICOST task pane." }] },
+    ]);
+    expect(radio("baseline").checked).toBe(true);
+    expect(status()).toBe("Added team to the scenarios table; the active scenario is still baseline.");
+  });
+
+  test.each([
+    ["x cheaper per year", "3,5", '"3,5" uses a comma for decimals; type a point instead, e.g. 3.5. Enter a number from 0.1 to 1,000,000, e.g. 10 for ten times cheaper per year.'],
+    ["Floor, % of today's price", "0,5", '"0,5" uses a comma for decimals; type a point instead, e.g. 0.5. Enter a percentage from 0 to 100, e.g. 1 for 1% of today\'s price.'],
+  ])("%s of %p is refused with a message, never read as a number ten times larger", async (label, typed, message) => {
+    const workbook = new FakeWorkbook();
+    await mount(workbook);
+    const form = addForm();
+    type(labelled("Name", form), "team");
+    type(labelled("x cheaper per year", form), "5");
+    type(labelled("Floor, % of today's price", form), "2");
+    type(labelled(label, form), typed);
+    buttonNamed("Add scenario").click();
+    await settle();
+    expect(errorFor(labelled(label, form))).toBe(message);
+    expect(workbook.writes()).toEqual([]);
   });
 });
 
@@ -340,6 +375,18 @@ describe("set-up, repair and insert", () => {
     await settle();
     expect(workbook.writes()).toEqual([{ method: "setUpAssumptions", args: [] }]);
     expect(radios().map((each) => each.value)).toEqual(["pessimistic", "baseline", "aggressive", "team"]);
+    // The user's invalid value is kept, so the notice stays, and the status says so instead of "Repaired".
+    const remaining = [...root.querySelectorAll("section[aria-label='Workbook set-up'] li")].map((item) => item.textContent);
+    expect(remaining).toEqual(["team: B14 holds text; enter a number above 0 such as 0.1"]);
+    expect(status()).toBe("Repaired what a repair can fix and kept your own scenarios; one problem is left for you to fix, listed above.");
+  });
+
+  test("a repair that leaves nothing to fix says Repaired, and the notice goes", async () => {
+    const workbook = new FakeWorkbook();
+    workbook.sheetProblems = ["The name AICOST_SCENARIO is missing; Repair adds it."];
+    await mount(workbook);
+    buttonNamed("Repair").click();
+    await settle();
     expect(root.querySelector<HTMLElement>("section[aria-label='Workbook set-up']")?.hidden).toBe(true);
     expect(status()).toBe("Repaired the AICOST Assumptions sheet; your own scenarios were kept.");
   });

@@ -85,7 +85,8 @@ export class FakeWorkbook implements WorkbookPort {
   async setUpAssumptions(): Promise<void> {
     this.record("setUpAssumptions");
     const custom = this.rows.filter((row) => !row.isPreset);
-    this.rows = [...presetRows(), ...custom.map((row) => ({ ...row, problems: [] }))];
+    // As both hosts do: a custom row is kept exactly as it stands, an invalid value (and its problem) included.
+    this.rows = [...presetRows(), ...custom];
     this.sheetExists = true;
     this.sheetProblems = [];
     this.fireAssumptionsChanged();
