@@ -7,6 +7,8 @@ import {
   missingAssumptionsSheet,
   requireScenarioName,
   rowWriteRuns,
+  scenarioDeletion,
+  scenarioRename,
   scenarioRowWrite,
 } from "../sheet/checks";
 import { cellPosition, parseRangeAddress } from "../sheet/addresses";
@@ -26,6 +28,7 @@ import {
   SCENARIO_NAME_DEFINED_NAME,
   START_MONTH_DEFINED_NAME,
   SCENARIO_NAME_REFERENCE,
+  TABLE_FIRST_ROW,
   TABLE_HEADER_ROW,
   TABLE_LAST_ROW,
   TIMES_CHEAPER_FORMAT,
@@ -227,6 +230,41 @@ export class PreviewWorkbook implements WorkbookPort {
       this.hf.setCellContents({ sheet, row: nextRow - 1, col: 0 }, [tableRowInputs(row, nextRow)]);
       this.workbookDocument.setFormat(sheet, `D${nextRow}`, TIMES_CHEAPER_FORMAT);
       this.workbookDocument.setFormat(sheet, `E${nextRow}`, FLOOR_PERCENT_FORMAT);
+    });
+  }
+
+  // Renaming and deleting the team's own scenarios (issue 9)
+
+  async renameScenario(name: string, newName: string): Promise<void> {
+    const sheet = this.requireAssumptionsSheet();
+    const rename = scenarioRename(this.snapshot(), name, newName);
+    this.hf.batch(() => {
+      this.hf.setCellContents({ sheet, ...(cellPosition(rename.nameCell) as { row: number; col: number }) }, literalText(rename.newName));
+      if (rename.activeCellChanges) {
+        this.hf.setCellContents({ sheet, ...(cellPosition(ACTIVE_SCENARIO_CELL) as { row: number; col: number }) }, literalText(rename.newName));
+      }
+    });
+  }
+
+  async deleteScenario(name: string): Promise<void> {
+    const sheet = this.requireAssumptionsSheet();
+    const snapshot = this.snapshot();
+    const deletion = scenarioDeletion(snapshot, name);
+    const lastRow = (snapshot.tableFirstRow ?? TABLE_FIRST_ROW) + snapshot.tableRows.length - 1;
+    const width = NOTE_COLUMN_INDEX + 1;
+    this.hf.batch(() => {
+      // As Excel deletes a table row: the rows below move up (references to them follow) and
+      // references to the deleted row's cells become #REF!.
+      this.hf.setCellContents({ sheet, row: deletion.rowNumber - 1, col: 0 }, [new Array<null>(width).fill(null)]);
+      if (deletion.rowNumber < lastRow) {
+        this.hf.moveCells(
+          { start: { sheet, row: deletion.rowNumber, col: 0 }, end: { sheet, row: lastRow - 1, col: width - 1 } },
+          { sheet, row: deletion.rowNumber - 1, col: 0 },
+        );
+      }
+      if (deletion.newActiveScenarioName !== null) {
+        this.hf.setCellContents({ sheet, ...(cellPosition(ACTIVE_SCENARIO_CELL) as { row: number; col: number }) }, literalText(deletion.newActiveScenarioName));
+      }
     });
   }
 

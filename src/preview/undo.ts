@@ -322,5 +322,7 @@ export function recordedPort(port: WorkbookPort, history: UndoHistory): Workbook
     onAssumptionsChanged: (listener) => port.onAssumptionsChanged(listener),
     loadPreferences: () => port.loadPreferences(),
     savePreferences: (preferences) => port.savePreferences(preferences),
+    renameScenario: (name, newName) => history.recordAsync(`Rename ${name}`, () => port.renameScenario(name, newName)),
+    deleteScenario: (name) => history.recordAsync(`Delete scenario ${name}`, () => port.deleteScenario(name)),
   };
 }

@@ -419,3 +419,66 @@ export function checkNewScenario(snapshot: TableRowsSnapshot, row: ScenarioTable
   }
   return nextRow;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Renaming and deleting the team's own scenarios (issue 9)
+
+/** The row a rename or a deletion is about, after refusing a preset or a name not in the table. */
+function ownScenarioRow(snapshot: TableRowsSnapshot, name: string, action: "renamed" | "deleted"): { rowNumber: number; name: string } {
+  requireScenarioName(name);
+  const key = matchKey(name);
+  const row = nonEmptyRows(snapshot).find((candidate) => !isEmptyCell(candidate.cells[0]) && matchKey(asText(candidate.cells[0])) === key);
+  if (row === undefined) {
+    throw notFound(`There is no scenario named "${name}" in the scenarios table; it may have been renamed or deleted.`);
+  }
+  const rowName = asText(row.cells[0]);
+  if (isPresetName(rowName)) {
+    throw malformed(
+      `"${rowName}" is a preset: presets cannot be ${action}, so formulas that name it keep working. ${action === "renamed" ? "Add a scenario of your own with the name you want." : "Tune it, or pick another active scenario."}`,
+    );
+  }
+  return { rowNumber: row.rowNumber, name: rowName };
+}
+
+/**
+ * What renaming the scenario `name` writes: its name cell and, when it is the active scenario,
+ * the Active scenario cell, so B4 keeps naming it. Throws a DomainError: malformed for a preset,
+ * a blank name, a name with surrounding spaces or one another row has; notFound for a name not in
+ * the table.
+ */
+export function scenarioRename(
+  snapshot: TableRowsSnapshot & Pick<AssumptionsSnapshot, "activeScenarioName">,
+  name: string,
+  newName: string,
+): { readonly nameCell: string; readonly newName: string; readonly activeCellChanges: boolean } {
+  const row = ownScenarioRow(snapshot, name, "renamed");
+  if (newName.trim() === "") {
+    throw malformed(`Give "${row.name}" a new name, e.g. "team plan 2".`);
+  }
+  if (newName !== newName.trim()) {
+    throw malformed(`Remove the spaces at the start or end of "${newName}".`);
+  }
+  const other = findScenarioRow(snapshot, newName);
+  if (other !== null && other !== row.rowNumber) {
+    throw malformed(`A scenario named "${newName}" already exists; choose another name.`);
+  }
+  return {
+    nameCell: cellAddress(0, row.rowNumber),
+    newName,
+    activeCellChanges: matchKey(asText(snapshot.activeScenarioName)) === matchKey(row.name),
+  };
+}
+
+/**
+ * What deleting the scenario `name` does: the table row to remove (the rows below move up) and,
+ * when it was the active scenario, the scenario that becomes active (baseline). Throws a
+ * DomainError: malformed for a preset, notFound for a name not in the table.
+ */
+export function scenarioDeletion(
+  snapshot: TableRowsSnapshot & Pick<AssumptionsSnapshot, "activeScenarioName">,
+  name: string,
+): { readonly rowNumber: number; readonly newActiveScenarioName: string | null } {
+  const row = ownScenarioRow(snapshot, name, "deleted");
+  const wasActive = matchKey(asText(snapshot.activeScenarioName)) === matchKey(row.name);
+  return { rowNumber: row.rowNumber, newActiveScenarioName: wasActive ? DEFAULT_SCENARIO_NAME : null };
+}

@@ -106,4 +106,13 @@ export interface WorkbookPort {
   onAssumptionsChanged(listener: () => void): Promise<() => Promise<void>>;
   loadPreferences(): Promise<PanePreferences>;
   savePreferences(preferences: PanePreferences): Promise<void>;
+
+  // Renaming and deleting the team's own scenarios (issue 9). Presets are refused.
+  /** Renames a custom scenario's row, and the Active scenario cell with it when it is the active one. */
+  renameScenario(name: string, newName: string): Promise<void>;
+  /**
+   * Deletes a custom scenario's table row (the rows below move up, as a deleted table row does);
+   * when it was the active scenario, baseline becomes active.
+   */
+  deleteScenario(name: string): Promise<void>;
 }

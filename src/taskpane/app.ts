@@ -9,6 +9,7 @@ import { DEFAULT_PREFERENCES, type AssumptionsState, type PanePreferences, type 
 import { PriceChart, type ChartColours } from "./chart";
 import { button, element, textField, type TextField } from "./dom";
 import { InsertForm } from "./insertForm";
+import { OwnScenariosView } from "./ownScenarios";
 import {
   chartSeries,
   chooseReferencePrice,
@@ -112,6 +113,7 @@ class Taskpane {
   private readonly insertSection: HTMLElement;
   private readonly insertButton: HTMLButtonElement;
   private readonly insertForm: InsertForm;
+  private readonly ownScenarios: OwnScenariosView;
 
   private assumptions: AssumptionsState = { status: "missing" };
   private preferences: PanePreferences = DEFAULT_PREFERENCES;
@@ -200,6 +202,22 @@ class Taskpane {
       element("div", { class: "aicost-visually-hidden" }, this.summary),
     );
 
+    this.ownScenarios = new OwnScenariosView(this.ids, {
+      rename: (name, newName) =>
+        this.act(`rename ${name}`, async () => {
+          await this.port.renameScenario(name, newName);
+          await this.refresh();
+          return `Renamed ${name} to ${newName}.`;
+        }),
+      delete: (name) =>
+        this.act(`delete ${name}`, async () => {
+          await this.port.deleteScenario(name);
+          await this.refresh();
+          const active = this.assumptions.status === "missing" ? DEFAULT_SCENARIO_NAME : this.assumptions.activeScenarioName;
+          return `Deleted ${name} from the scenarios table; the active scenario is ${active}.`;
+        }),
+    });
+
     this.insertButton = button("Insert projection", "primary");
     this.insertForm = new InsertForm(this.ids, this.insertButton);
     this.insertSection = this.insertForm.root;
@@ -226,6 +244,7 @@ class Taskpane {
       this.scenarioSection,
       this.editorSection,
       this.addSection,
+      this.ownScenarios.root,
       chartSection,
       this.insertSection,
     );
@@ -340,6 +359,8 @@ class Taskpane {
     this.scenarioSection.hidden = !ready;
     this.editorSection.hidden = !ready;
     this.addSection.hidden = !ready;
+    this.ownScenarios.root.hidden = !ready;
+    this.ownScenarios.render(this.scenarioList());
     this.insertSection.hidden = !ready;
     this.insertForm.setScenarios(this.scenarioList().map((option) => option.name));
     const options = this.scenarioList();

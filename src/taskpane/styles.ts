@@ -77,6 +77,9 @@ const rules = String.raw`
 
 .aicost-pane .aicost-field { display: flex; flex-direction: column; gap: var(--spacingVerticalXXS); margin-bottom: var(--spacingVerticalM); }
 .aicost-pane .aicost-field label { font-weight: var(--fontWeightSemibold); }
+.aicost-pane .aicost-own-row { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: var(--spacingHorizontalS); margin-bottom: var(--spacingVerticalS); }
+.aicost-pane .aicost-own-row > .aicost-field, .aicost-pane .aicost-own-question { flex: 1 1 100%; margin: 0; }
+.aicost-pane .aicost-own-name { overflow-wrap: anywhere; min-width: 0; }
 .aicost-pane .aicost-check { display: flex; align-items: center; gap: var(--spacingHorizontalS); margin-bottom: var(--spacingVerticalM); }
 .aicost-pane .aicost-row { display: flex; flex-wrap: wrap; gap: var(--spacingHorizontalM); }
 .aicost-pane .aicost-row > .aicost-field { flex: 1 1 200px; min-width: 0; }

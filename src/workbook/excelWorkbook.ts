@@ -7,6 +7,8 @@ import {
   missingAssumptionsSheet,
   requireScenarioName,
   rowWriteRuns,
+  scenarioDeletion,
+  scenarioRename,
   scenarioRowWrite,
 } from "../sheet/checks";
 import { repairedSheetCells, rowsToClear } from "../sheet/repair";
@@ -418,6 +420,42 @@ export class ExcelWorkbook implements WorkbookPort {
         const range = lookups.sheet.getRange(`A${rowNumber}:${TABLE_LAST_COLUMN}${rowNumber}`);
         range.numberFormat = [["General", "General", "General", TIMES_CHEAPER_FORMAT, FLOOR_PERCENT_FORMAT, "General"]];
         range.formulas = values;
+      }
+      await context.sync();
+    });
+  }
+
+  // Renaming and deleting the team's own scenarios (issue 9)
+
+  async renameScenario(name: string, newName: string): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = await requireAssumptionsSheet(context);
+      const rows = queueTableRows(sheet);
+      const active = sheet.getRange(ACTIVE_SCENARIO_CELL);
+      active.load("values");
+      await context.sync();
+      const rename = scenarioRename({ ...tableRowsOf(rows), activeScenarioName: active.values[0]?.[0] }, name, newName);
+      sheet.getRange(rename.nameCell).values = [[literalText(rename.newName)]];
+      if (rename.activeCellChanges) {
+        active.values = [[literalText(rename.newName)]];
+      }
+      await context.sync();
+    });
+  }
+
+  async deleteScenario(name: string): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = await requireAssumptionsSheet(context);
+      const rows = queueTableRows(sheet);
+      const active = sheet.getRange(ACTIVE_SCENARIO_CELL);
+      active.load("values");
+      await context.sync();
+      const deletion = scenarioDeletion({ ...tableRowsOf(rows), activeScenarioName: active.values[0]?.[0] }, name);
+      // Deleting the row's cells with the cells below shifting up is what deleting a table row
+      // does (Range.delete, ExcelApi 1.1): the table shrinks and references follow the moved rows.
+      sheet.getRange(`A${deletion.rowNumber}:${TABLE_LAST_COLUMN}${deletion.rowNumber}`).delete("Up");
+      if (deletion.newActiveScenarioName !== null) {
+        active.values = [[literalText(deletion.newActiveScenarioName)]];
       }
       await context.sync();
     });

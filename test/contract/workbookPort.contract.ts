@@ -339,6 +339,69 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
       });
     });
 
+    describe("renameScenario and deleteScenario (the team's own scenarios)", () => {
+      async function twoOwnRows(): Promise<void> {
+        await setUp();
+        await port.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "ours" });
+        await port.addScenario({ name: "stretch", annualPriceMultiplier: 0.05, floorShare: 0.02, note: "theirs" });
+      }
+
+      test("a rename writes the name cell and nothing else; the active scenario's rename also writes B4", async () => {
+        await twoOwnRows();
+        let before = harness.contents();
+        await port.renameScenario("team plan", "team plan 2027");
+        expect(changedCells(before, harness.contents())).toEqual([`${SHEET}!A14`]);
+        await port.setActiveScenario("stretch");
+        before = harness.contents();
+        await port.renameScenario("Stretch", "stretch goal");
+        expect(changedCells(before, harness.contents())).toEqual([`${SHEET}!A15`, `${SHEET}!B4`]);
+        const state = ready(await port.readAssumptions());
+        expect(state.status).toBe("ready");
+        expect(state.activeScenarioName).toBe("stretch goal");
+      });
+
+      test("refuses to rename a preset, to a name in use or with spaces, and writes nothing", async () => {
+        await twoOwnRows();
+        await expectRefused(() => port.renameScenario("baseline", "base"), /"baseline" is a preset: presets cannot be renamed/);
+        await expectRefused(() => port.renameScenario("team plan", "STRETCH"), /A scenario named "STRETCH" already exists/);
+        await expectRefused(() => port.renameScenario("team plan", " x"), /Remove the spaces/);
+        await expectRefused(() => port.renameScenario("team plan", ""), /Give "team plan" a new name/);
+        await expectRefused(() => port.renameScenario("optimistic", "x"), /no scenario named "optimistic"/);
+      });
+
+      test("a deletion removes the row, moves the rows below up with their readings, and leaves the sheet ready", async () => {
+        await twoOwnRows();
+        await port.deleteScenario("team plan");
+        expect(["A14", "B14", "C14", "D14", "F14"].map((address) => harness.content(SHEET, address))).toEqual([
+          "stretch",
+          0.05,
+          0.02,
+          '=IF(ISNUMBER(B14),IF(B14>0,1/B14,""),"")',
+          "theirs",
+        ]);
+        expect(harness.content(SHEET, "A15")).toBeNull();
+        const state = ready(await port.readAssumptions());
+        expect(state.status).toBe("ready");
+        expect(state.scenarios.map((scenario) => scenario.name)).toEqual(["pessimistic", "baseline", "aggressive", "stretch"]);
+        expect(state.activeScenarioName).toBe("baseline");
+      });
+
+      test("deleting the active scenario makes baseline active", async () => {
+        await twoOwnRows();
+        await port.setActiveScenario("stretch");
+        await port.deleteScenario("stretch");
+        const state = ready(await port.readAssumptions());
+        expect(state.activeScenarioName).toBe("baseline");
+        expect(state.status).toBe("ready");
+      });
+
+      test("refuses to delete a preset or a name not in the table, and writes nothing", async () => {
+        await twoOwnRows();
+        await expectRefused(() => port.deleteScenario("aggressive"), /"aggressive" is a preset: presets cannot be deleted/);
+        await expectRefused(() => port.deleteScenario("optimistic"), /no scenario named "optimistic"/);
+      });
+    });
+
     describe("readSelectedNumber and onSelectionChanged", () => {
       test.each<[string | number | null, number | null]>([
         [12.5, 12.5],

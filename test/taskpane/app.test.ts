@@ -300,6 +300,68 @@ describe("adding a scenario", () => {
   });
 });
 
+describe("renaming and deleting your own scenarios", () => {
+  const ownSection = (): HTMLElement => [...root.querySelectorAll("details")].find((details) => details.querySelector("summary")?.textContent === "Rename or delete your scenarios") as HTMLElement;
+  const ariaButton = (label: string): HTMLButtonElement => root.querySelector(`button[aria-label="${label}"]`) as HTMLButtonElement;
+  function withTeam(active = false): FakeWorkbook {
+    const workbook = new FakeWorkbook();
+    workbook.rows.push({ name: "team", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "", isPreset: false, problems: [] });
+    if (active) workbook.activeScenarioName = "team";
+    return workbook;
+  }
+
+  test("lists only your own scenarios and says why presets cannot be renamed or deleted", async () => {
+    await mount(withTeam());
+    const rows = [...ownSection().querySelectorAll<HTMLElement>("[data-scenario]")].map((row) => row.dataset.scenario);
+    expect(rows).toEqual(["team"]);
+    expect(ownSection().textContent).toMatch(/presets \(pessimistic, baseline, aggressive\) cannot be renamed or deleted/);
+  });
+
+  test("renames after checking the new name, with Enter or Save", async () => {
+    const workbook = withTeam();
+    await mount(workbook);
+    ariaButton("Rename team").click();
+    const field = labelled("New name for team");
+    type(field, "Baseline");
+    buttonNamed("Save name").click();
+    await settle();
+    expect(errorFor(labelled("New name for team"))).toBe('A scenario called "baseline" already exists. Choose another name.');
+    expect(workbook.writes()).toEqual([]);
+    type(labelled("New name for team"), "team 2027");
+    labelled("New name for team").dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+    await settle();
+    expect(workbook.writes()).toEqual([{ method: "renameScenario", args: ["team", "team 2027"] }]);
+    expect(status()).toBe("Renamed team to team 2027.");
+    expect(radios().map((each) => each.value)).toContain("team 2027");
+  });
+
+  test("asks before deleting, and Keep it writes nothing", async () => {
+    const workbook = withTeam();
+    await mount(workbook);
+    ariaButton("Delete team").click();
+    expect(ownSection().querySelector("[role=alert]")?.textContent).toBe("Delete team? Its row is removed from the table; formulas that read that row show #REF!.");
+    buttonNamed("Keep it").click();
+    expect(workbook.writes()).toEqual([]);
+    ariaButton("Delete team").click();
+    buttonNamed("Delete team").click();
+    await settle();
+    expect(workbook.writes()).toEqual([{ method: "deleteScenario", args: ["team"] }]);
+    expect(status()).toBe("Deleted team from the scenarios table; the active scenario is baseline.");
+  });
+
+  test("deleting the active scenario says first that baseline becomes active", async () => {
+    const workbook = withTeam(true);
+    await mount(workbook);
+    ariaButton("Delete team").click();
+    expect(ownSection().querySelector("[role=alert]")?.textContent).toBe(
+      "team is the active scenario. Delete it? Its row is removed from the table and baseline becomes the active scenario.",
+    );
+    buttonNamed("Delete team").click();
+    await settle();
+    expect(radio("baseline").checked).toBe(true);
+  });
+});
+
 describe("the chart's reference price and horizon", () => {
   test("defaults to the selected cell's positive number, follows the selection, else $10", async () => {
     const workbook = new FakeWorkbook();

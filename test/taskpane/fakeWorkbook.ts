@@ -42,7 +42,7 @@ export class FakeWorkbook implements WorkbookPort {
 
   /** Calls to the methods that write to the workbook, in order. */
   writes(): FakeCall[] {
-    const writing: (keyof WorkbookPort)[] = ["setUpAssumptions", "setActiveScenario", "updateScenario", "addScenario", "insertProjection", "savePreferences"];
+    const writing: (keyof WorkbookPort)[] = ["setUpAssumptions", "setActiveScenario", "updateScenario", "addScenario", "insertProjection", "savePreferences", "renameScenario", "deleteScenario"];
     return this.calls.filter((call) => writing.includes(call.method));
   }
 
@@ -89,6 +89,24 @@ export class FakeWorkbook implements WorkbookPort {
     this.rows = [...presetRows(), ...custom];
     this.sheetExists = true;
     this.sheetProblems = [];
+    this.fireAssumptionsChanged();
+  }
+
+  async renameScenario(name: string, newName: string): Promise<void> {
+    this.record("renameScenario", name, newName);
+    const row = this.rows.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    if (row === undefined || row.isPreset) throw new Error(`fake: cannot rename ${name}`);
+    if (this.activeScenarioName.toLowerCase() === row.name.toLowerCase()) this.activeScenarioName = newName;
+    row.name = newName;
+    this.fireAssumptionsChanged();
+  }
+
+  async deleteScenario(name: string): Promise<void> {
+    this.record("deleteScenario", name);
+    const index = this.rows.findIndex((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    if (index < 0 || this.rows[index].isPreset) throw new Error(`fake: cannot delete ${name}`);
+    if (this.activeScenarioName.toLowerCase() === name.toLowerCase()) this.activeScenarioName = "baseline";
+    this.rows.splice(index, 1);
     this.fireAssumptionsChanged();
   }
 
