@@ -92,7 +92,7 @@ export class OwnScenariosView {
     const question = option.checked
       ? `${name} is the active scenario. Delete it? Its row is removed from the table and ${DEFAULT_SCENARIO_NAME} becomes the active scenario.`
       : `Delete ${name}? Its row is removed from the table; formulas that read that row show #REF!.`;
-    const confirm = button(`Delete ${name}`, "primary");
+    const confirm = button(`Yes, delete ${name}`, "primary");
     const cancel = button("Keep it");
     confirm.addEventListener("click", () => {
       this.open = null;

@@ -94,6 +94,9 @@ const rules = String.raw`
   border-bottom-color: var(--colorNeutralStrokeAccessible);
   border-radius: var(--borderRadiusMedium);
 }
+/* Stretched by their flex column rather than width: 100%, which Chromium resolved wider than the
+   field inside a details element (an input overflowed the 320 px pane). */
+.aicost-pane .aicost-field > input, .aicost-pane .aicost-field > select { width: auto; min-width: 0; align-self: stretch; }
 .aicost-pane select:focus { outline: none; border-bottom: var(--strokeWidthThick) solid var(--colorCompoundBrandStroke); }
 .aicost-pane input[type="text"]:hover { border-color: var(--colorNeutralStroke1Hover); border-bottom-color: var(--colorNeutralStrokeAccessibleHover); }
 .aicost-pane input[type="text"]:focus { outline: none; border-bottom: var(--strokeWidthThick) solid var(--colorCompoundBrandStroke); }

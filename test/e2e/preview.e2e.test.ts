@@ -388,14 +388,17 @@ describe("the preview workbook", () => {
     await page.getByRole("button", { name: "Insert projection" }).click();
     await page.getByTestId("projection-chart").waitFor();
     // Block at F3: base price in G3 (the pane's reference price), headers in row 4, month 0 in
-    // row 5, so month 12 is row 17. Pessimistic in G: base * (0.25 + 0.75 * 0.5) = base * 0.625;
-    // the active column (J, baseline): base * (0.01 + 0.99 * 0.1) = base * 0.109.
+    // row 5, so month 12 is row 17 (F the date, G the months from start, H the fiscal year).
+    // Pessimistic in I: base * (0.25 + 0.75 * 0.5) = base * 0.625; the active column (L,
+    // baseline): base * (0.01 + 0.99 * 0.1) = base * 0.109; M the variance against baseline, 0.
+    // 36 months + 2 header rows + the average + 4 fiscal-year rows: F3:N45.
     const base = await numberAt(page, "G3");
     expect(base).toBeGreaterThan(0);
-    await expectCellNear(page, "F17", 12);
-    await expectCellNear(page, "G17", base * 0.625);
-    await expectCellNear(page, "J17", base * 0.109);
-    expect(await page.getByTestId("aicost-taskpane").textContent()).toMatch(/F3:J41/);
+    await expectCellNear(page, "G17", 12);
+    await expectCellNear(page, "I17", base * 0.625);
+    await expectCellNear(page, "L17", base * 0.109);
+    await expectCellNear(page, "M17", 0);
+    expect(await page.getByTestId("aicost-taskpane").textContent()).toMatch(/F3:N45/);
     await screenshot(page, "preview-projection");
   });
 
@@ -593,28 +596,29 @@ describe("the preview behaves like Excel", () => {
   test("an inserted chart sits beside its table on its own sheet, never over data, can be deleted by keyboard, and is kept", async () => {
     const { page } = await openPreview();
     await showSheet(page, "Try it");
-    // Data where the chart would go first (one column past the block F3:J41 is L3): N5.
-    await typeInCell(page, "N5", "in the way");
+    // Data where the chart would go first (one column past the block F3:N45 is P3): R5.
+    await typeInCell(page, "R5", "in the way");
     await goTo(page, "F3");
     await page.getByRole("button", { name: "Insert projection" }).click();
     await charts(page).waitFor();
     // Measured together, at one scroll position (the new chart was scrolled into view).
     const chartBox = await charts(page).boundingBox();
-    const blockRight = await cell(page, "J3").boundingBox();
-    const data = await cell(page, "N5").boundingBox();
+    const blockRight = await cell(page, "N3").boundingBox();
+    const data = await cell(page, "R5").boundingBox();
     const formulaRow = await page.locator(".formula-row").boundingBox();
     expect(chartBox && blockRight && data && formulaRow).toBeTruthy();
     if (!chartBox || !blockRight || !data || !formulaRow) return;
-    expect(chartBox.x).toBeGreaterThanOrEqual(data.x + data.width - 1); // right of N5, so clear of it
+    expect(chartBox.x).toBeGreaterThanOrEqual(data.x + data.width - 1); // right of R5, so clear of it
     expect(chartBox.x).toBeGreaterThan(blockRight.x + blockRight.width);
     expect(chartBox.y).toBeGreaterThanOrEqual(formulaRow.y + formulaRow.height);
-    // The inserted table shows its formats: month 12 (row 17) as $ with cents.
-    expect((await shown(page, "G17")).text).toMatch(/^\$\d+\.\d{2}/);
+    // The inserted table shows its formats: month 12 (row 17) as $ with cents, the month as a date.
+    expect((await shown(page, "I17")).text).toMatch(/^\$\d+\.\d{2}/);
+    expect((await shown(page, "F17")).text).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
     await screenshot(page, "preview-chart-beside-table");
     // The chart and its Delete chart button pass axe too.
     expect(await axeViolations(page)).toEqual([]);
     // A second table's chart does not pile on the first.
-    await goTo(page, "F45");
+    await goTo(page, "F50");
     await page.getByRole("button", { name: "Insert projection" }).click();
     await expect(charts(page).count()).resolves.toBe(2);
     const [first, second] = await Promise.all([charts(page).nth(0).boundingBox(), charts(page).nth(1).boundingBox()]);

@@ -343,7 +343,7 @@ describe("renaming and deleting your own scenarios", () => {
     buttonNamed("Keep it").click();
     expect(workbook.writes()).toEqual([]);
     ariaButton("Delete team").click();
-    buttonNamed("Delete team").click();
+    buttonNamed("Yes, delete team").click();
     await settle();
     expect(workbook.writes()).toEqual([{ method: "deleteScenario", args: ["team"] }]);
     expect(status()).toBe("Deleted team from the scenarios table; the active scenario is baseline.");
@@ -356,7 +356,7 @@ describe("renaming and deleting your own scenarios", () => {
     expect(ownSection().querySelector("[role=alert]")?.textContent).toBe(
       "team is the active scenario. Delete it? Its row is removed from the table and baseline becomes the active scenario.",
     );
-    buttonNamed("Delete team").click();
+    buttonNamed("Yes, delete team").click();
     await settle();
     expect(radio("baseline").checked).toBe(true);
   });
