@@ -132,7 +132,10 @@ export const SAMPLE_FISCAL_YEAR_ROWS = 4;
 function fiscalYearCells(): SampleCell[] {
   const first = SAMPLE_FIRST_MONTH_ROW;
   const last = first + SAMPLE_MONTHS - 1;
-  const years = `$J$${first}:$J$${last}`;
+  // The ranges run one row past the months, onto the total row (whose fiscal-year cell is empty,
+  // so SUMIFS leaves it out): a range that is exactly a spilled COST_CURVE's makes HyperFormula
+  // 2.x throw "Unknown array" once that spill turns into an error (a scenario row holding text).
+  const years = `$J$${first}:$J$${last + 1}`;
   const cells: SampleCell[] = [
     { address: `I${first - 1}`, content: "Month starting" },
     { address: `J${first - 1}`, content: "Fiscal year" },
@@ -153,7 +156,7 @@ function fiscalYearCells(): SampleCell[] {
       { address: `B${row}`, content: `=IF($A${row}="","",COUNTIF(${years},${year}))`, format: '0" months"' },
       ...["D", "E", "F", "G"].map((column) => ({
         address: `${column}${row}`,
-        content: `=IF($A${row}="","",SUMIFS(${column}$${first}:${column}$${last},${years},${year}))`,
+        content: `=IF($A${row}="","",SUMIFS(${column}$${first}:${column}$${last + 1},${years},${year}))`,
         format: USD,
       })),
     );

@@ -469,7 +469,11 @@ describe("the preview workbook", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["AI support assistant", "AICOST Assumptions", "Try it"]);
-    expect(workbook.definedNames.model).toEqual([{ name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] }]);
+    expect(workbook.definedNames.model).toEqual([
+      { name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] },
+      { name: "AICOST_START_MONTH", ranges: ["'AICOST Assumptions'!$E$4"] },
+      { name: "AICOST_FY_START", ranges: ["'AICOST Assumptions'!$E$5"] },
+    ]);
     const sheet = workbook.getWorksheet("AI support assistant") as ExcelJS.Worksheet;
     for (const address of ["G17", "D17", "B20", "G53"]) {
       await goTo(page, address);
@@ -745,5 +749,92 @@ describe("the preview behaves like Excel", () => {
     await bar.press("Control+z");
     await expectCellNear(page, "D2", 2);
     await screenshot(page, "preview-undo");
+  });
+});
+
+describe("the budget calendar, the readings and the cost comparison", () => {
+  /** Sum over months `from` to `to` of a scenario's price factor f + (1 - f) * m^(t/12), worked out here. */
+  function factorSum([m, f]: Parameters, from: number, to: number): number {
+    let sum = 0;
+    for (let month = from; month <= to; month++) sum += f + (1 - f) * m ** (month / 12);
+    return sum;
+  }
+
+  async function aprilFiscalYears(page: Page): Promise<void> {
+    await showSheet(page, "AICOST Assumptions");
+    await typeInCell(page, "E4", "1/1/2027"); // typed as a date, en-US
+    await typeInCell(page, "E5", "4");
+    await expectCellNear(page, "E4", 46388);
+  }
+
+  test("the assumptions sheet shows the readings beside m and f, and the calendar; the sample subtotals each fiscal year", async () => {
+    const { page } = await openPreview();
+    await showSheet(page, "AICOST Assumptions");
+    expect((await shown(page, "D12")).text).toBe("10.0x");
+    expect((await shown(page, "E12")).text).toBe("1.0%");
+    expect((await shown(page, "E13")).text).toBe("0.1%");
+    expect((await shown(page, "D10")).text).toBe("x cheaper per year");
+    await aprilFiscalYears(page);
+    expect((await shown(page, "E4")).text).toBe("Jan 2027");
+    await showSheet(page, "AI support assistant");
+    // April fiscal years from January 2027: FY2027 is months 0..2, FY2028 3..14, FY2029 15..26, FY2030 27..35.
+    expect((await shown(page, "A56")).text).toBe("FY2027 total");
+    expect((await shown(page, "I17")).text).toBe("Jan 2027");
+    expect((await shown(page, "J20")).text).toBe("FY2028");
+    const fiscalYears = [[0, 2], [3, 14], [15, 26], [27, 35]] as const;
+    for (const [index, [from, to]] of fiscalYears.entries()) {
+      let expected = 0;
+      for (let month = from; month <= to; month++) expected += monthlyCost(month, PRESETS.baseline);
+      await expectCellNear(page, `E${56 + index}`, expected);
+      let pessimistic = 0;
+      for (let month = from; month <= to; month++) pessimistic += monthlyCost(month, PRESETS.pessimistic);
+      await expectCellNear(page, `D${56 + index}`, pessimistic);
+    }
+    await goTo(page, "A55");
+    updateDocsImage(await screenshot(page, "preview-fiscal-years"), "preview-fiscal-years.png");
+  });
+
+  test("Insert projection compares the monthly cost of every scenario with a reference, by month, in total and by fiscal year", async () => {
+    const { page } = await openPreview();
+    await aprilFiscalYears(page);
+    await showSheet(page, "Try it");
+    await goTo(page, "F3");
+    await page.getByLabel("Project", { exact: true }).selectOption("cost");
+    await page.getByLabel("Monthly cost today, USD").fill("12,500");
+    await page.getByLabel("Compare the active scenario with").selectOption("pessimistic");
+    await page.getByRole("button", { name: "Insert projection" }).click();
+    await charts(page).waitFor();
+    // F date, G months from start, H fiscal year, I:K the presets, L active (baseline), M active -
+    // pessimistic, N the ratio less one. Months in rows 5..40, the total in 41, fiscal years 42..45.
+    expect(await page.getByTestId("aicost-taskpane").textContent()).toMatch(/F3:N45/);
+    const baseline = 12_500 * factorSum(PRESETS.baseline, 0, 35);
+    const pessimistic = 12_500 * factorSum(PRESETS.pessimistic, 0, 35);
+    await expectCellNear(page, "L41", baseline);
+    await expectCellNear(page, "I41", pessimistic);
+    await expectCellNear(page, "M41", baseline - pessimistic);
+    await expectCellNear(page, "N41", baseline / pessimistic - 1);
+    await expectCellNear(page, "L42", 12_500 * factorSum(PRESETS.baseline, 0, 2)); // FY2027: Jan-Mar 2027
+    await expectCellNear(page, "L43", 12_500 * factorSum(PRESETS.baseline, 3, 14)); // FY2028
+    expect((await shown(page, "F42")).text).toBe("FY2027 total");
+    expect((await shown(page, "F5")).text).toBe("Jan 2027");
+    expect((await shown(page, "L41")).text).toMatch(/^\$\d{1,3}(,\d{3})*\.\d{2}$/);
+    expect((await shown(page, "N41")).text).toMatch(/^-\d+\.\d%$/);
+    await goTo(page, "A1");
+    updateDocsImage(await screenshot(page, "preview-cost-comparison"), "preview-cost-comparison.png");
+  });
+
+  test("a full browser storage is said in words", async () => {
+    const watched = await openWatchedPage(session.browser, session.baseUrl, { width: 1280, height: 800 });
+    opened.push(watched);
+    const { page } = watched;
+    await page.context().addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    await page.reload();
+    await ready(page);
+    await typeInCell(page, "B5", "30000");
+    await page.getByTestId("preview-notice").filter({ hasText: "This browser's storage for the preview is full, so your latest changes are not saved" }).waitFor({ timeout: 5_000 });
   });
 });

@@ -154,6 +154,13 @@ describe("the sample's fiscal-year subtotals", () => {
     }
   });
 
+  test("text typed for a scenario's m gives its subtotals an error, and the engine keeps working", async () => {
+    const sample = await aprilSample();
+    sample.hf.setCellContents({ sheet: sample.sheetId("AICOST Assumptions") as number, row: 11, col: 1 }, "ten"); // B12, baseline's m
+    expect(value(sample, "E56")).toMatchObject({ value: "#VALUE!" });
+    expect(value(sample, "D56")).toBeCloseTo(1309.3217, 3); // pessimistic is untouched
+  });
+
   test("follows the fiscal year's first month: a January start gives three calendar years of twelve months", async () => {
     const sample = await aprilSample();
     sample.hf.setCellContents({ sheet: sample.sheetId("AICOST Assumptions") as number, row: 4, col: 4 }, 1);
