@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  testPathIgnorePatterns: ["<rootDir>/test/e2e/"],
+  testPathIgnorePatterns: ["<rootDir>/test/e2e/", "\\.e2e\\.test\\.ts$"],
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }],
     // data/prices.csv is imported as text, as webpack's asset/source rule does.

@@ -1,3 +1,4 @@
+import { saveFile } from "./download";
 import { mountTaskpane, type TaskpaneHandle } from "../taskpane/app";
 import { PreviewDocument } from "./document";
 import { Grid } from "./grid";
@@ -79,6 +80,7 @@ class PreviewPage {
     this.redoButton.addEventListener("click", () => this.undoOrRedo("redo"));
     document.addEventListener("keydown", (event) => this.onHistoryKey(event));
     required<HTMLButtonElement>("download-xlsx").addEventListener("click", () => void this.download());
+    required<HTMLButtonElement>("download-share-safe").addEventListener("click", () => void this.downloadShareSafe());
     window.addEventListener("pagehide", () => this.saveNow());
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden") this.saveNow();
@@ -129,7 +131,7 @@ class PreviewPage {
     this.stopHistoryButtons?.();
     this.stopHistoryButtons = history.onChange(() => this.showHistory(history));
     this.showHistory(history);
-    const port = recordedPort(new PreviewWorkbook(workbookDocument, this.grid, { showChart: (request) => this.charts.show(request) }), history);
+    const port = recordedPort(new PreviewWorkbook(workbookDocument, this.grid, { showChart: (request) => this.charts.show(request), saveFile }), history);
     await this.taskpane?.destroy();
     this.taskpane = await mountTaskpane(this.pane, port, { connection: "preview" });
     this.saveNow();
@@ -188,15 +190,24 @@ class PreviewPage {
   private async download(): Promise<void> {
     try {
       const { exportXlsx } = await import(/* webpackChunkName: "xlsx-export" */ "./xlsxExport");
-      const bytes = await exportXlsx(this.workbookDocument);
-      const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-      const link = Object.assign(document.createElement("a"), { href: url, download: "aicost-preview.xlsx" });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(await exportXlsx(this.workbookDocument), "aicost-preview.xlsx");
     } catch (thrown) {
       this.showNotice(`The .xlsx file could not be made: ${thrown instanceof Error ? thrown.message : String(thrown)}`, "warning");
+    }
+  }
+
+  /** The share-safe copy: built-in formulas only, for people without the add-in; the notice says what changed. */
+  private async downloadShareSafe(): Promise<void> {
+    try {
+      const { exportShareSafeXlsx } = await import(/* webpackChunkName: "xlsx-export" */ "./xlsxExport");
+      const { bytes, report } = await exportShareSafeXlsx(this.workbookDocument);
+      saveFile(bytes, "aicost-preview-share-safe.xlsx");
+      const frozen = report.frozen.length === 0
+        ? "none frozen"
+        : `${report.frozen.length} frozen to their cached values: ${report.frozen.map((item) => `${item.sheet}!${item.cell} (${item.reason})`).join("; ")}`;
+      this.showNotice(`Share-safe copy downloaded: ${report.rewrittenFormulas} AICOST formulas rewritten to built-in functions, ${frozen}.`, report.frozen.length === 0 ? "info" : "warning");
+    } catch (thrown) {
+      this.showNotice(`The share-safe copy could not be made: ${thrown instanceof Error ? thrown.message : String(thrown)}`, "warning");
     }
   }
 

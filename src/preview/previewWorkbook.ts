@@ -36,9 +36,11 @@ import {
 import type {
   AssumptionsState,
   InsertedProjection,
+  OpenedWorkbook,
   PanePreferences,
   ProjectionRequest,
   ScenarioChanges,
+  WorkbookFileSupport,
   WorkbookPort,
 } from "../sheet/port";
 import { checkBlockTargetEmpty, projectionBlockFor, type ProjectionBlock } from "../sheet/projectionBlock";
@@ -95,6 +97,8 @@ export interface PreviewWorkbookOptions {
   readonly showChart?: (request: ProjectionChartRequest) => boolean;
   /** Today's date, for the default start month (the first day of next month); default the computer's clock. */
   readonly today?: () => CalendarDate;
+  /** Saves bytes as a file for the user (a browser download); the default is src/preview/download.ts. */
+  readonly saveFile?: (bytes: Uint8Array, fileName: string) => void;
 }
 
 /**
@@ -357,6 +361,23 @@ export class PreviewWorkbook implements WorkbookPort {
       this.hf.off("sheetRemoved", onSheet);
       this.hf.off("sheetRenamed", onRename);
     };
+  }
+
+  // Share-safe copy (issue 8): the preview's file is its own .xlsx export (as Download .xlsx
+  // writes it, AICOST calls stored as Excel stores them); a new workbook is a download.
+  workbookFileSupport(): WorkbookFileSupport {
+    return { available: true };
+  }
+
+  async readWorkbookFile(): Promise<Uint8Array> {
+    const { exportXlsx } = await import(/* webpackChunkName: "xlsx-export" */ "./xlsxExport");
+    return exportXlsx(this.workbookDocument);
+  }
+
+  async openAsNewWorkbook(bytes: Uint8Array, fileName: string): Promise<OpenedWorkbook> {
+    const save = this.options.saveFile ?? (await import("./download")).saveFile;
+    save(bytes, fileName);
+    return { delivery: "download" };
   }
 
   async loadPreferences(): Promise<PanePreferences> {

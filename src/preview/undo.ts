@@ -322,6 +322,10 @@ export function recordedPort(port: WorkbookPort, history: UndoHistory): Workbook
     onAssumptionsChanged: (listener) => port.onAssumptionsChanged(listener),
     loadPreferences: () => port.loadPreferences(),
     savePreferences: (preferences) => port.savePreferences(preferences),
+    // Reading the file and opening a copy change nothing here: not steps of the history.
+    workbookFileSupport: () => port.workbookFileSupport(),
+    readWorkbookFile: () => port.readWorkbookFile(),
+    openAsNewWorkbook: (bytes, fileName) => port.openAsNewWorkbook(bytes, fileName),
     renameScenario: (name, newName) => history.recordAsync(`Rename ${name}`, () => port.renameScenario(name, newName)),
     deleteScenario: (name) => history.recordAsync(`Delete scenario ${name}`, () => port.deleteScenario(name)),
   };

@@ -13,6 +13,7 @@ import {
 } from "../sheet/layout";
 import { AICOST_NAMESPACE } from "../core/namespace";
 import { toA1, type CellPosition, type PreviewDocument } from "./document";
+import { asExcelSaves } from "./excelPackage";
 
 /**
  * "Download .xlsx": the preview workbook as a real Excel file, written with ExcelJS (loaded only
@@ -163,8 +164,11 @@ function addScenariosTable(workbookDocument: PreviewDocument, sheet: number, wor
   };
 }
 
-/** The whole preview workbook as the bytes of an .xlsx file. */
-export async function exportXlsx(workbookDocument: PreviewDocument): Promise<ArrayBuffer> {
+/**
+ * The whole preview workbook as the bytes of an .xlsx file, with AICOST calls stored as Excel
+ * stores them (dynamic-array metadata, the add-in's web extension part; see excelPackage.ts).
+ */
+export async function exportXlsx(workbookDocument: PreviewDocument): Promise<Uint8Array<ArrayBufferLike>> {
   const { hf } = workbookDocument;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "AICOST preview";
@@ -183,5 +187,11 @@ export async function exportXlsx(workbookDocument: PreviewDocument): Promise<Arr
   }
   const active = workbook.worksheets.findIndex((worksheet) => worksheet.name === workbookDocument.activeSheet);
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: "visible" }];
-  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+  return asExcelSaves(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+}
+
+/** The share-safe copy of the preview workbook, for "Download share-safe .xlsx". */
+export async function exportShareSafeXlsx(workbookDocument: PreviewDocument) {
+  const { shareSafeWorkbook } = await import("../share/package");
+  return shareSafeWorkbook(await exportXlsx(workbookDocument));
 }

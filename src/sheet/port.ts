@@ -76,6 +76,17 @@ export interface InsertedProjection {
   readonly chartInserted: boolean;
 }
 
+// --- Share-safe copy (issue 8): the open workbook's file, and a file opened as a new workbook ---
+
+/** Whether this host can give the workbook's file and open a new workbook; why not, in words, when it cannot. */
+export type WorkbookFileSupport = { readonly available: true } | { readonly available: false; readonly reason: string };
+
+/** How {@link WorkbookPort.openAsNewWorkbook} handed the file to the user. */
+export interface OpenedWorkbook {
+  /** "new-workbook": Excel opened it as a new, unsaved workbook; "download": the browser saved it as a file. */
+  readonly delivery: "new-workbook" | "download";
+}
+
 export interface WorkbookPort {
   /** "excel" inside Office; "preview" for the in-browser workbook. */
   readonly host: "excel" | "preview";
@@ -106,6 +117,15 @@ export interface WorkbookPort {
   onAssumptionsChanged(listener: () => void): Promise<() => Promise<void>>;
   loadPreferences(): Promise<PanePreferences>;
   savePreferences(preferences: PanePreferences): Promise<void>;
+
+  // Share-safe copy (issue 8): the workbook's own file in, a new workbook out. Neither method
+  // changes the open workbook.
+  /** Whether readWorkbookFile and openAsNewWorkbook work on this host. */
+  workbookFileSupport(): WorkbookFileSupport;
+  /** The open workbook as the bytes of an .xlsx file, its current state included. */
+  readWorkbookFile(): Promise<Uint8Array>;
+  /** Opens .xlsx bytes as a new workbook for the user to save (the preview downloads them as `fileName`). */
+  openAsNewWorkbook(bytes: Uint8Array, fileName: string): Promise<OpenedWorkbook>;
 
   // Renaming and deleting the team's own scenarios (issue 9). Presets are refused.
   /** Renames a custom scenario's row, and the Active scenario cell with it when it is the active one. */

@@ -34,6 +34,7 @@ import {
   type ScenarioOption,
 } from "./state";
 import { CHART_INK, CHART_LINE_COLOURS } from "../ui/chartStyle";
+import { ShareView } from "./shareView";
 import { paneStyleSheet, type ThemeName } from "./styles";
 
 /** How the pane is connected: inside Excel, beside the preview grid, or alone in a browser. */
@@ -247,6 +248,7 @@ class Taskpane {
       this.ownScenarios.root,
       chartSection,
       this.insertSection,
+      new ShareView(port, this.ids).section,
     );
 
     this.timesCheaper.input.addEventListener("input", () => this.onParameterInput());

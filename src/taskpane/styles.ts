@@ -51,6 +51,13 @@ const rules = String.raw`
 .aicost-pane .aicost-status:empty { margin: 0; }
 .aicost-pane .aicost-status[data-kind="error"] { color: var(--colorPaletteRedForeground1); }
 .aicost-pane .aicost-status[data-kind="success"] { color: var(--colorPaletteGreenForeground1); }
+.aicost-pane .aicost-share-status[data-kind="error"] { color: var(--colorPaletteRedForeground1); }
+.aicost-pane .aicost-share-status[data-kind="success"] { color: var(--colorPaletteGreenForeground1); }
+.aicost-pane .aicost-share-status[data-kind="warning"] { color: var(--colorPaletteDarkOrangeForeground1); }
+.aicost-pane .aicost-share-frozen { width: 100%; border-collapse: collapse; font-size: var(--fontSizeBase200); margin-top: var(--spacingVerticalS); }
+.aicost-pane .aicost-share-frozen caption { text-align: left; font-weight: var(--fontWeightSemibold); }
+.aicost-pane .aicost-share-frozen th, .aicost-pane .aicost-share-frozen td { text-align: left; vertical-align: top; padding: var(--spacingVerticalXXS) var(--spacingHorizontalXS); border-bottom: var(--strokeWidthThin) solid var(--colorNeutralStroke2); }
+.aicost-pane .aicost-share-frozen code { word-break: break-all; }
 
 .aicost-pane fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
 .aicost-pane legend { padding: 0; font-size: var(--fontSizeBase400); font-weight: var(--fontWeightSemibold); margin-bottom: var(--spacingVerticalS); }

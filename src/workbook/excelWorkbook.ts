@@ -43,7 +43,16 @@ import {
 } from "../sheet/layout";
 import { checkPreferences, parsePreferences, PREFERENCES_SETTING_KEY } from "../sheet/preferences";
 import { checkBlockTargetEmpty, projectionBlockFor } from "../sheet/projectionBlock";
-import type { AssumptionsState, InsertedProjection, PanePreferences, ProjectionRequest, ScenarioChanges, WorkbookPort } from "../sheet/port";
+import type {
+  AssumptionsState,
+  InsertedProjection,
+  OpenedWorkbook,
+  PanePreferences,
+  ProjectionRequest,
+  ScenarioChanges,
+  WorkbookFileSupport,
+  WorkbookPort,
+} from "../sheet/port";
 
 /**
  * The WorkbookPort on Office.js. Every method runs its work through a batch runner (Excel.run in
@@ -262,16 +271,113 @@ function tableRowCount(cells: readonly SheetCell[]): number {
   return Math.max(TABLE_HEADER_ROW, ...cells.map((cell) => cell.rowNumber)) - TABLE_HEADER_ROW;
 }
 
-/** The Office.js WorkbookPort. Construct it with a batch runner and the document's settings. */
+// --- Share-safe copy (issue 8): the document's file and a new workbook, through Office -------------
+
+/** An Office callback's result, as `Office.AsyncResult` holds it ("succeeded" or "failed"). */
+export interface OfficeResult<T> {
+  readonly status: string;
+  readonly value: T;
+  readonly error?: { readonly message: string };
+}
+
+/** One slice of the document's file (`Office.Slice`): for a compressed file, its bytes. */
+export interface OfficeSlice {
+  readonly data: ArrayLike<number>;
+  readonly index: number;
+  readonly size: number;
+}
+
+/** The document's file while it is open (`Office.File`); at most two may be open, so it is always closed. */
+export interface OfficeFile {
+  readonly size: number;
+  readonly sliceCount: number;
+  getSliceAsync(sliceIndex: number, callback: (result: OfficeResult<OfficeSlice>) => void): void;
+  closeAsync(callback?: (result: OfficeResult<void>) => void): void;
+}
+
+/** What the Share-safe copy needs of Office besides Excel.run. */
+export interface OfficeFileHost {
+  /** `Office.context.requirements.isSetSupported`. */
+  isSetSupported(name: string, minVersion?: string): boolean;
+  /** `Office.context.document.getFileAsync` for the compressed (.xlsx) file; undefined where the host has none. */
+  readonly getCompressedFile?: (options: { sliceSize: number }, callback: (result: OfficeResult<OfficeFile>) => void) => void;
+  /** `Excel.createWorkbook` (ExcelApi 1.8): opens a base64 .xlsx as a new, unsaved workbook. */
+  createWorkbook(base64: string): Promise<void>;
+}
+
+/** The largest slice Office hands out (4 MB): fewest round trips. */
+export const FILE_SLICE_BYTES = 4 * 1024 * 1024;
+const CLI_HINT = "Make the copy on a computer with Node.js instead: npx aicost share IN.xlsx OUT.xlsx (README, Sharing a workbook).";
+
+/** `bytes` as base64, built in chunks so a large file does not overflow the argument list. */
+function base64Of(bytes: Uint8Array): string {
+  let binary = "";
+  const chunk = 0x8000;
+  for (let offset = 0; offset < bytes.length; offset += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(offset, offset + chunk));
+  }
+  return btoa(binary);
+}
+
+function officeCall<T>(what: string, start: (callback: (result: OfficeResult<T>) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    start((result) => {
+      if (result.status === "succeeded") resolve(result.value);
+      else reject(new Error(`Excel could not ${what}: ${(result.error?.message ?? "it gave no reason").replace(/\.$/, "")}.`));
+    });
+  });
+}
+
+/** The Office.js WorkbookPort. Construct it with a batch runner, the document's settings and, for the Share-safe copy, Office's file calls. */
 export class ExcelWorkbook implements WorkbookPort {
   readonly host = "excel" as const;
 
   constructor(
     private readonly run: BatchRunner,
     private readonly settings: DocumentSettings,
+    private readonly files: OfficeFileHost | null = null,
     /** Today's date, for the default start month (the first day of next month). */
     private readonly today: () => CalendarDate = () => localToday(),
   ) {}
+
+  workbookFileSupport(): WorkbookFileSupport {
+    if (this.files?.getCompressedFile === undefined) {
+      return { available: false, reason: `This version of Excel does not let add-ins read the workbook's file (Document.getFileAsync). ${CLI_HINT}` };
+    }
+    if (!this.files.isSetSupported("ExcelApi", "1.8")) {
+      return { available: false, reason: `This version of Excel cannot open a new workbook from an add-in (Excel.createWorkbook needs ExcelApi 1.8). ${CLI_HINT}` };
+    }
+    return { available: true };
+  }
+
+  async readWorkbookFile(): Promise<Uint8Array> {
+    const support = this.workbookFileSupport();
+    if (!support.available) throw new Error(support.reason);
+    const getFile = this.files!.getCompressedFile!;
+    const file = await officeCall<OfficeFile>("give the workbook's file", (callback) => getFile({ sliceSize: FILE_SLICE_BYTES }, callback));
+    try {
+      const bytes = new Uint8Array(file.size);
+      let offset = 0;
+      // Slices come one at a time, in order (Office's documented way of reading a file).
+      for (let index = 0; index < file.sliceCount; index++) {
+        const slice = await officeCall<OfficeSlice>(`give slice ${index + 1} of ${file.sliceCount} of the workbook's file`, (callback) => file.getSliceAsync(index, callback));
+        if (offset + slice.data.length > bytes.length) throw new Error("Excel gave more bytes of the workbook's file than its size; try again.");
+        bytes.set(slice.data, offset);
+        offset += slice.data.length;
+      }
+      if (offset !== bytes.length) throw new Error(`Excel gave ${offset} of the ${bytes.length} bytes of the workbook's file; try again.`);
+      return bytes;
+    } finally {
+      await new Promise<void>((resolve) => file.closeAsync(() => resolve()));
+    }
+  }
+
+  async openAsNewWorkbook(bytes: Uint8Array, _fileName: string): Promise<OpenedWorkbook> {
+    const support = this.workbookFileSupport();
+    if (!support.available) throw new Error(support.reason);
+    await this.files!.createWorkbook(base64Of(bytes));
+    return { delivery: "new-workbook" };
+  }
 
   async readAssumptions(): Promise<AssumptionsState> {
     return this.run(async (context) => {
@@ -605,8 +711,21 @@ export function officeDocumentSettings(settings: Office.Settings = Office.contex
   };
 }
 
+/** Office's file calls for the Share-safe copy, on the document Excel has open. */
+export function officeFileHost(): OfficeFileHost {
+  const officeDocument = Office.context.document;
+  return {
+    isSetSupported: (name, minVersion) => Office.context.requirements.isSetSupported(name, minVersion),
+    getCompressedFile:
+      typeof officeDocument.getFileAsync === "function"
+        ? (options, callback) => officeDocument.getFileAsync(Office.FileType.Compressed, options, (result) => callback(result as unknown as OfficeResult<OfficeFile>))
+        : undefined,
+    createWorkbook: (base64) => Excel.createWorkbook(base64),
+  };
+}
+
 /** The WorkbookPort for the workbook Excel has open. Call it after Office.onReady. */
 export function createExcelWorkbook(): WorkbookPort {
   const run: BatchRunner = (batch, reuse) => (reuse === undefined ? Excel.run(batch) : Excel.run(reuse, batch));
-  return new ExcelWorkbook(run, officeDocumentSettings());
+  return new ExcelWorkbook(run, officeDocumentSettings(), officeFileHost());
 }

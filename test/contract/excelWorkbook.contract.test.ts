@@ -14,7 +14,7 @@ function emptyToNull(value: unknown): unknown {
 async function excelHarness(): Promise<PortHarness> {
   const excel = new FakeExcel();
   return {
-    port: new ExcelWorkbook(excel.run, excel.settings),
+    port: new ExcelWorkbook(excel.run, excel.settings, excel.files),
     host: "excel",
     async type(sheet, address, input) {
       excel.type(sheet, address, input);
@@ -46,9 +46,10 @@ async function excelHarness(): Promise<PortHarness> {
     nameReference: async (name) => excel.names.get(name) ?? null,
     async reopenWithStoredPreferences(stored) {
       excel.settingsStore.set(PREFERENCES_SETTING_KEY, stored);
-      return new ExcelWorkbook(excel.run, excel.settings);
+      return new ExcelWorkbook(excel.run, excel.settings, excel.files);
     },
     settle: async () => undefined,
+    openedFiles: () => excel.createdWorkbooks.map((base64) => new Uint8Array(Buffer.from(base64, "base64"))),
   };
 }
 

@@ -14,6 +14,10 @@ async function previewHarness(): Promise<PortHarness> {
   const workbookDocument = PreviewDocument.empty("Sheet1");
   const selection = new SimpleSelection({ sheetName: "Sheet1", row: 0, col: 0 });
   const showChart = (): boolean => true;
+  const downloads: Uint8Array[] = [];
+  const saveFile = (bytes: Uint8Array): void => {
+    downloads.push(bytes);
+  };
   const { hf } = workbookDocument;
   const position = (sheet: string, address: string) => ({ sheet: hf.getSheetId(sheet) as number, ...(cellPosition(address) as { row: number; col: number }) });
   const content = (sheet: string, address: string): unknown => {
@@ -22,7 +26,7 @@ async function previewHarness(): Promise<PortHarness> {
     return hf.getCellFormula(cell) ?? hf.getCellValue(cell) ?? null;
   };
   return {
-    port: new PreviewWorkbook(workbookDocument, selection, { showChart }),
+    port: new PreviewWorkbook(workbookDocument, selection, { showChart, saveFile }),
     host: "preview",
     async type(sheet, address, input) {
       hf.setCellContents(position(sheet, address), input);
@@ -66,6 +70,7 @@ async function previewHarness(): Promise<PortHarness> {
       return new PreviewWorkbook(PreviewDocument.fromStored(state.workbook), new SimpleSelection(), { showChart });
     },
     settle: tick,
+    openedFiles: () => downloads,
   };
 }
 

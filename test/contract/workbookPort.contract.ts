@@ -16,6 +16,8 @@ import { localToday } from "../../src/sheet/calendarCells";
 import { ASSUMPTIONS_SHEET_NAME } from "../../src/sheet/layout";
 import { DEFAULT_PREFERENCES, type AssumptionsState, type WorkbookPort } from "../../src/sheet/port";
 import { editedPresetNote } from "../../src/sheet/sourceNotes";
+import { unzipSync, strFromU8 } from "fflate";
+import { shareSafeWorkbook } from "../../src/share/package";
 
 export interface PortHarness {
   readonly port: WorkbookPort;
@@ -39,6 +41,8 @@ export interface PortHarness {
   reopenWithStoredPreferences(stored: unknown): Promise<WorkbookPort>;
   /** Lets pending notifications run. */
   settle(): Promise<void>;
+  /** The files openAsNewWorkbook handed over (Excel: the workbooks it created; the preview: its downloads). */
+  openedFiles(): Uint8Array[];
 }
 
 export type HarnessFactory = () => Promise<PortHarness>;
@@ -534,6 +538,44 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         const reopened = await harness.reopenWithStoredPreferences(stored);
         expect(await reopened.loadPreferences()).toEqual(expected);
         expect((await reopened.readAssumptions()).status).toBe("ready");
+      });
+    });
+
+    describe("workbookFileSupport, readWorkbookFile and openAsNewWorkbook (the Share-safe copy)", () => {
+      const formula = "=AICOST.PROJECT_PRICE(10,12,AICOST_SCENARIO)";
+
+      test("say the copy can be made on this host", () => {
+        expect(port.workbookFileSupport()).toEqual({ available: true });
+      });
+
+      test("readWorkbookFile gives the workbook as an .xlsx package, its sheets and names in it, and changes nothing", async () => {
+        await setUp();
+        await harness.type("Sheet1", "B2", formula);
+        const before = harness.contents();
+        const files = unzipSync(await port.readWorkbookFile());
+        const workbookXml = strFromU8(files["xl/workbook.xml"]);
+        expect(workbookXml).toContain(`name="${SHEET}"`);
+        expect(workbookXml).toContain('name="Sheet1"');
+        expect(workbookXml).toMatch(/<definedName[^>]*name="AICOST_SCENARIO"/);
+        expect(harness.contents()).toEqual(before);
+      });
+
+      test("the file's AICOST formula is rewritten by the share-safe rewriter, nothing frozen", async () => {
+        await setUp();
+        await harness.type("Sheet1", "B2", formula);
+        const { report } = shareSafeWorkbook(await port.readWorkbookFile());
+        expect(report.rewrittenFormulas).toBe(1);
+        expect(report.frozen).toEqual([]);
+      });
+
+      test("openAsNewWorkbook hands the bytes over as a new workbook (a download in the preview) and changes nothing", async () => {
+        await setUp();
+        const before = harness.contents();
+        const bytes = await port.readWorkbookFile();
+        const opened = await port.openAsNewWorkbook(bytes, "copy.xlsx");
+        expect(opened).toEqual({ delivery: harness.host === "excel" ? "new-workbook" : "download" });
+        expect(harness.openedFiles()).toEqual([bytes]);
+        expect(harness.contents()).toEqual(before);
       });
     });
 

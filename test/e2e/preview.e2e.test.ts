@@ -487,6 +487,43 @@ describe("the preview workbook", () => {
     expect(assumptions.getTable("AICOST_Scenarios")).toBeTruthy();
     expect(assumptions.getCell("B4").value).toBe("baseline");
   });
+
+  test("Download share-safe .xlsx saves the workbook with built-in formulas only, and says what it did", async () => {
+    const { page } = await openPreview();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download share-safe .xlsx" }).click()]);
+    expect(download.suggestedFilename()).toBe("aicost-preview-share-safe.xlsx");
+    const path = join(ROOT, "test-results", "preview-share-safe.xlsx");
+    await download.saveAs(path);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.getWorksheet("AI support assistant") as ExcelJS.Worksheet;
+    const g17 = sheet.getCell("G17").value as ExcelJS.CellFormulaValue;
+    expect(g17.formula).not.toMatch(/AICOST\./i);
+    expect(g17.formula).toContain("INDEX(AICOST_SCENARIO,1,2)");
+    expect(g17.result).toBeCloseTo(Number(await cell(page, "G17").getAttribute("data-value")), 9);
+    expect(await page.getByTestId("preview-notice").textContent()).toMatch(/Share-safe copy downloaded: 43 AICOST formulas rewritten to built-in functions, none frozen/);
+  });
+
+  test("the task pane's Share-safe copy rewrites the workbook's file in the pane, downloads the copy and reports what it did", async () => {
+    const { page } = await openPreview();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Make share-safe copy" }).click()]);
+    expect(download.suggestedFilename()).toBe("share-safe copy.xlsx");
+    const path = join(ROOT, "test-results", "pane-share-safe.xlsx");
+    await download.saveAs(path);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.getWorksheet("AI support assistant") as ExcelJS.Worksheet;
+    const g17 = sheet.getCell("G17").value as ExcelJS.CellFormulaValue;
+    expect(g17.formula).not.toMatch(/AICOST\./i);
+    expect(g17.formula).toContain("INDEX(AICOST_SCENARIO,1,2)");
+    expect(g17.result).toBeCloseTo(Number(await cell(page, "G17").getAttribute("data-value")), 9);
+    const status = page.getByTestId("share-status");
+    await status.filter({ hasText: "Share-safe copy made" }).waitFor();
+    expect(await status.textContent()).toBe("Share-safe copy made: 43 AICOST formulas rewritten to built-in functions, nothing frozen. The copy was downloaded as a file. This workbook is unchanged.");
+    // The open workbook still computes with AICOST: its G17 is the AICOST formula it was.
+    await goTo(page, "G17");
+    expect(await page.locator("#formula-bar").inputValue()).toMatch(/^=AICOST\./);
+  });
 });
 
 /** Types into the cell at `address` as a user does (select, type, Enter). */

@@ -8,9 +8,11 @@ import {
   DEFAULT_PREFERENCES,
   type AssumptionsState,
   type InsertedProjection,
+  type OpenedWorkbook,
   type PanePreferences,
   type ScenarioChanges,
   type ScenarioRow,
+  type WorkbookFileSupport,
   type WorkbookPort,
 } from "../../src/sheet/port";
 
@@ -32,6 +34,10 @@ export class FakeWorkbook implements WorkbookPort {
   readonly calls: FakeCall[] = [];
   /** Set to make the next call of that method reject with this message. */
   failNext: Partial<Record<keyof WorkbookPort, string>> = {};
+  /** The Share-safe copy: what the host supports, the file it gives, and the copies it opened. */
+  fileSupport: WorkbookFileSupport = { available: true };
+  fileBytes: Uint8Array = new Uint8Array();
+  readonly opened: { bytes: Uint8Array; fileName: string }[] = [];
   readonly assumptionListeners = new Set<() => void>();
   readonly selectionListeners = new Set<() => void>();
 
@@ -165,6 +171,22 @@ export class FakeWorkbook implements WorkbookPort {
   async savePreferences(preferences: PanePreferences): Promise<void> {
     this.record("savePreferences", preferences);
     this.preferences = preferences;
+  }
+
+  workbookFileSupport(): WorkbookFileSupport {
+    this.record("workbookFileSupport");
+    return this.fileSupport;
+  }
+
+  async readWorkbookFile(): Promise<Uint8Array> {
+    this.record("readWorkbookFile");
+    return this.fileBytes;
+  }
+
+  async openAsNewWorkbook(bytes: Uint8Array, fileName: string): Promise<OpenedWorkbook> {
+    this.record("openAsNewWorkbook", bytes, fileName);
+    this.opened.push({ bytes, fileName });
+    return { delivery: "new-workbook" };
   }
 }
 

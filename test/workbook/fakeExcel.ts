@@ -1,7 +1,8 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { OfficeApp } from "office-addin-manifest";
 import { columnLetters, parseCellAddress, sheetPrefix } from "../../src/sheet/addresses";
-import type { BatchRunner, DocumentSettings } from "../../src/workbook/excelWorkbook";
+import { zipSync } from "fflate";
+import type { BatchRunner, DocumentSettings, OfficeFile, OfficeFileHost, OfficeResult, OfficeSlice } from "../../src/workbook/excelWorkbook";
 
 /**
  * A small Excel for the adapter's tests: workbook state (sheets of cells, tables, names,
@@ -166,6 +167,24 @@ export class FakeExcel {
    */
   rejectsLogScale = false;
 
+  // The Share-safe copy's Office calls (Document.getFileAsync in slices, Excel.createWorkbook,
+  // requirement sets), modelled on the Office.js reference: a File gives sliceCount slices of at
+  // most sliceSize bytes each, as number arrays, by index; at most two Files may be open at once
+  // (getFileAsync fails with a third); closeAsync releases one.
+  /** The highest ExcelApi version the host supports. */
+  excelApiVersion = 1.8;
+  /** False for a host without Document.getFileAsync. */
+  hasGetFileAsync = true;
+  /** Slices smaller than asked for (Office may give less than sliceSize); null gives what is asked. */
+  sliceBytes: number | null = null;
+  /** Set to make getSliceAsync fail for that slice index. */
+  failSliceAt: number | null = null;
+  /** The slice sizes asked for, files opened and closed, and the base64 of every workbook created. */
+  readonly sliceSizesAsked: number[] = [];
+  openFiles = 0;
+  closedFiles = 0;
+  readonly createdWorkbooks: string[] = [];
+
   private sheetIds = 0;
   private watched: Watched[] = [];
   private mocks: OfficeMockObject[] = [];
@@ -195,6 +214,93 @@ export class FakeExcel {
     save: async () => {
       this.settingsSaves++;
     },
+  };
+
+  /**
+   * The workbook as a minimal .xlsx package: each sheet's cells (formulas without "=", numbers,
+   * text inline, logicals) and the workbook's names. Not all of what Excel writes, but a real
+   * package the share-safe rewriter reads, so the pane's path can be followed end to end.
+   */
+  fileBytes(): Uint8Array {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+    const sheets = [...this.sheets.values()];
+    const files: Record<string, Uint8Array> = {
+      "[Content_Types].xml": encode(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_sheet, index) => `<Override PartName="/xl/worksheets/sheet${index + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("")}</Types>`,
+      ),
+      "_rels/.rels": encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+      "xl/_rels/workbook.xml.rels": encode(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_sheet, index) => `<Relationship Id="rId${index + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`).join("")}</Relationships>`,
+      ),
+      "xl/workbook.xml": encode(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((sheet, index) => `<sheet name="${escape(sheet.name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`).join("")}</sheets><definedNames>${[...this.names].map(([name, formula]) => `<definedName name="${escape(name)}">${escape(String(formula).replace(/^=/, ""))}</definedName>`).join("")}</definedNames><calcPr calcId="191029"/></workbook>`,
+      ),
+    };
+    sheets.forEach((sheet, index) => {
+      const byRow = new Map<number, string[]>();
+      for (const [address, cell] of sheet.cells) {
+        const location = parseCellAddress(address);
+        if (location === null || cell.formula === "") continue;
+        let xml: string;
+        if (typeof cell.formula === "string" && cell.formula.startsWith("=")) xml = `<c r="${address}"><f>${escape(cell.formula.slice(1))}</f></c>`;
+        else if (typeof cell.value === "number") xml = `<c r="${address}"><v>${cell.value}</v></c>`;
+        else if (typeof cell.value === "boolean") xml = `<c r="${address}" t="b"><v>${cell.value ? 1 : 0}</v></c>`;
+        else xml = `<c r="${address}" t="inlineStr"><is><t xml:space="preserve">${escape(String(cell.value))}</t></is></c>`;
+        byRow.set(location.rowNumber, [...(byRow.get(location.rowNumber) ?? []), xml]);
+      }
+      // Cells in a row in column order, as Excel writes them.
+      const order = (xml: string) => parseCellAddress(/r="([A-Z]+[0-9]+)"/.exec(xml)![1])!.columnIndex;
+      const rows = [...byRow].sort(([a], [b]) => a - b).map(([row, cells]) => `<row r="${row}">${cells.sort((a, b) => order(a) - order(b)).join("")}</row>`);
+      files[`xl/worksheets/sheet${index + 1}.xml`] = encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`);
+    });
+    return zipSync(files);
+  }
+
+  /** Office's file calls over this workbook, for `new ExcelWorkbook(run, settings, files)`. */
+  get files(): OfficeFileHost {
+    return {
+      isSetSupported: (name, minVersion) => name === "ExcelApi" && Number(minVersion ?? "1.1") <= this.excelApiVersion,
+      getCompressedFile: this.hasGetFileAsync ? this.getCompressedFile : undefined,
+      createWorkbook: async (base64) => {
+        if (this.excelApiVersion < 1.8) throw new Error("fake Excel: createWorkbook needs ExcelApi 1.8");
+        this.createdWorkbooks.push(base64);
+      },
+    };
+  }
+
+  private readonly getCompressedFile: NonNullable<OfficeFileHost["getCompressedFile"]> = (options, callback) => {
+    this.sliceSizesAsked.push(options.sliceSize);
+    if (this.openFiles >= 2) {
+      callback({ status: "failed", value: undefined as unknown as OfficeFile, error: { message: "Two documents are already open in memory (File.closeAsync was not called)." } });
+      return;
+    }
+    const bytes = this.fileBytes();
+    const sliceSize = Math.min(options.sliceSize, this.sliceBytes ?? options.sliceSize, 4 * 1024 * 1024);
+    const sliceCount = Math.max(1, Math.ceil(bytes.length / sliceSize));
+    this.openFiles++;
+    let closed = false;
+    const file: OfficeFile = {
+      size: bytes.length,
+      sliceCount,
+      getSliceAsync: (sliceIndex, sliceCallback) => {
+        if (closed || sliceIndex === this.failSliceAt || sliceIndex < 0 || sliceIndex >= sliceCount) {
+          sliceCallback({ status: "failed", value: undefined as unknown as OfficeSlice, error: { message: closed ? "The file is closed." : `Slice ${sliceIndex} could not be read.` } });
+          return;
+        }
+        const data = Array.from(bytes.subarray(sliceIndex * sliceSize, (sliceIndex + 1) * sliceSize));
+        setTimeout(() => sliceCallback({ status: "succeeded", value: { data, index: sliceIndex, size: data.length } }), 0);
+      },
+      closeAsync: (closeCallback) => {
+        if (!closed) {
+          closed = true;
+          this.openFiles--;
+          this.closedFiles++;
+        }
+        closeCallback?.({ status: "succeeded", value: undefined } as OfficeResult<void>);
+      },
+    };
+    setTimeout(() => callback({ status: "succeeded", value: file }), 0);
   };
 
   addSheet(name: string): SheetState {
