@@ -1,20 +1,16 @@
+import { dateFromExcelSerial, excelSerialFromDate, formatIsoDate, LAST_EXCEL_SERIAL } from "./calendar";
 import { malformed, outOfRange } from "./errors";
 
 /*
- * Excel's 1900 date system, for the price catalog: a date is the number of days since 1899-12-30,
- * which holds from 1900-03-01 (serial 61) on. Excel also counts a 1900-02-29 that never was, so
- * serials below 61 mean other days than this arithmetic says; they are refused rather than
- * converted wrongly. A minimal conversion kept private to the price modules until a shared calendar
- * module exists (it should then move there).
+ * ISO dates and Excel serials for the price catalog, on core's one date model (calendar.ts). The
+ * catalog takes dates from 1900-03-01 (serial 61) on: before it, Excel counts a 1900-02-29 that
+ * never was, and a catalog date there is far more likely a typing slip than a real price date.
  */
-
-const millisecondsInDay = 86_400_000;
-const excelEpochUtcMilliseconds = Date.UTC(1899, 11, 30);
 
 /** Serial of 1900-03-01, the first day whose serial is days since 1899-12-30. */
 export const FIRST_EXCEL_SERIAL = 61;
-/** Serial of 9999-12-31, Excel's last date. */
-export const LAST_EXCEL_SERIAL = 2_958_465;
+/** Excel's last date, 9999-12-31: calendar.ts's. */
+export { LAST_EXCEL_SERIAL };
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -27,16 +23,14 @@ const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function excelSerialOfIsoDate(isoDate: string): number | undefined {
   const match = isoDatePattern.exec(isoDate);
   if (match == null) return undefined;
-  const year = Number(match[1]);
-  const monthIndex = Number(match[2]) - 1;
-  const day = Number(match[3]);
-  const utcMilliseconds = Date.UTC(year, monthIndex, day);
-  const check = new Date(utcMilliseconds);
-  // Date.UTC rolls 2025-02-30 over to March; a real date survives the round trip. Years below 100
-  // would be read as 19xx by Date.UTC; they fall outside Excel's range anyway.
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== monthIndex || check.getUTCDate() !== day) return undefined;
-  const serial = Math.round((utcMilliseconds - excelEpochUtcMilliseconds) / millisecondsInDay);
-  return serial >= FIRST_EXCEL_SERIAL && serial <= LAST_EXCEL_SERIAL ? serial : undefined;
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  if (date.year < 1900 || (date.year === 1900 && date.month < 3)) return undefined;
+  try {
+    // calendar.ts refuses a day the month does not have (2025-02-30) and years past 9999.
+    return excelSerialFromDate(date);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -62,7 +56,7 @@ export function isoDateOfExcelSerial(serial: number): string {
   if (!(day >= FIRST_EXCEL_SERIAL && day <= LAST_EXCEL_SERIAL)) {
     throw outOfRange(`A date must be an Excel date from 1900-03-01 (serial 61) to 9999-12-31 (serial 2958465); got ${serial}.`);
   }
-  return new Date(excelEpochUtcMilliseconds + day * millisecondsInDay).toISOString().slice(0, 10);
+  return formatIsoDate(dateFromExcelSerial(day));
 }
 
 /**

@@ -163,12 +163,22 @@ export function loadStoredWorkbook(storage: KeyValueStorage): StoredState {
   }
 }
 
-/** Saves the workbook; returns an error message when the browser refuses (storage full or disabled). */
+/** Whether a storage error is the browser's "storage full" (QuotaExceededError; legacy code 22, Firefox's NS_ERROR_DOM_QUOTA_REACHED). */
+function isStorageFull(thrown: unknown): boolean {
+  if (typeof thrown !== "object" || thrown === null) return false;
+  const { name, code } = thrown as { name?: unknown; code?: unknown };
+  return name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED" || code === 22 || code === 1014;
+}
+
+/** Saves the workbook; returns an error message in words when the browser refuses (storage full or disabled). */
 export function saveStoredWorkbook(storage: KeyValueStorage, workbook: StoredWorkbook): string | null {
   try {
     storage.setItem(STORAGE_KEY, JSON.stringify(workbook));
     return null;
   } catch (thrown) {
+    if (isStorageFull(thrown)) {
+      return "This browser's storage for the preview is full, so your latest changes are not saved: they stay on screen until you reload. Download the workbook as .xlsx to keep it, or clear this site's stored data to make room.";
+    }
     return `The workbook could not be saved in this browser: ${String(thrown)}`;
   }
 }

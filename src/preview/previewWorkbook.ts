@@ -22,6 +22,8 @@ import {
   missingAssumptionsSheet,
   requireScenarioName,
   rowWriteRuns,
+  scenarioDeletion,
+  scenarioRename,
   scenarioRowWrite,
 } from "../sheet/checks";
 import { cellPosition, parseRangeAddress } from "../sheet/addresses";
@@ -29,27 +31,36 @@ import { checkPreferences, parsePreferences } from "../sheet/preferences";
 import { BAND_DEFINED_NAME, BAND_LAST_COLUMN_INDEX, BAND_FIRST_COLUMN_INDEX, BAND_LAST_ROW, BAND_NAME_REFERENCE, bandSheetCells } from "../sheet/bandLayout";
 import { bandSnapshotFromGrid, checkBandRepair, repairedBand } from "../sheet/bandSheet";
 import { repairedSheetCells, rowsToClear } from "../sheet/repair";
-import { assumptionsSheetCells, type SheetCell } from "../sheet/sheetCells";
-import { locateScenarios, MISSING_SNAPSHOT, snapshotFromGrid, type AssumptionsSnapshot } from "../sheet/snapshot";
+import type { CalendarDate } from "../core/calendar";
+import { CALENDAR_NAMES, localToday } from "../sheet/calendarCells";
+import { assumptionsSheetCells, tableRowInputs, type SheetCell } from "../sheet/sheetCells";
+import { MISSING_SNAPSHOT, snapshotFromGrid, type AssumptionsSnapshot } from "../sheet/snapshot";
 import { literalText } from "../sheet/textEntry";
 import {
   ACTIVE_SCENARIO_CELL,
   ASSUMPTIONS_SHEET_NAME,
+  FISCAL_YEAR_START_DEFINED_NAME,
+  FLOOR_PERCENT_FORMAT,
+  NOTE_COLUMN_INDEX,
   SCENARIO_NAME_DEFINED_NAME,
+  START_MONTH_DEFINED_NAME,
   SCENARIO_NAME_REFERENCE,
+  TABLE_FIRST_ROW,
   TABLE_HEADER_ROW,
   TABLE_LAST_ROW,
+  TIMES_CHEAPER_FORMAT,
 } from "../sheet/layout";
 import type {
   AssumptionsState,
   InsertedProjection,
   OpenedWorkbook,
   PanePreferences,
+  ProjectionRequest,
   ScenarioChanges,
   WorkbookFileSupport,
   WorkbookPort,
 } from "../sheet/port";
-import { checkBlockTargetEmpty, projectionBlock, type ProjectionBlock } from "../sheet/projectionBlock";
+import { checkBlockTargetEmpty, projectionBlockFor, type ProjectionBlock } from "../sheet/projectionBlock";
 import type { ModelPriceRow } from "../core/priceCatalog";
 import type { CellInsertion, PriceRowsResult, PricesState } from "../sheet/port";
 import { PRICES_DATE_FORMAT, PRICES_DEFINED_NAME, PRICES_LAST_COLUMN, PRICES_LAST_ROW, PRICES_NAME_REFERENCE, PRICES_SHEET_NAME } from "../sheet/pricesLayout";
@@ -114,6 +125,8 @@ export interface ProjectionChartRequest {
 export interface PreviewWorkbookOptions {
   /** Draws a chart of an inserted block; returns whether it did. Without it no chart is drawn. */
   readonly showChart?: (request: ProjectionChartRequest) => boolean;
+  /** Today's date, for the default start month (the first day of next month); default the computer's clock. */
+  readonly today?: () => CalendarDate;
   /** Saves bytes as a file for the user (a browser download); the default is src/preview/download.ts. */
   readonly saveFile?: (bytes: Uint8Array, fileName: string) => void;
 }
@@ -144,14 +157,14 @@ export class PreviewWorkbook implements WorkbookPort {
     return this.hf.getSheetId(ASSUMPTIONS_SHEET_NAME);
   }
 
-  /** The raw contents of the assumptions sheet (A1:D110), as the shared analysis expects them. */
+  /** The raw contents of the assumptions sheet (A1:F110), as the shared analysis expects them. */
   snapshot(): AssumptionsSnapshot {
     const sheet = this.assumptionsSheetId();
     const scenarioNameReference = this.hf.getNamedExpressionFormula(SCENARIO_NAME_DEFINED_NAME) ?? null;
     if (sheet === undefined) {
       return { ...MISSING_SNAPSHOT, scenarioNameReference };
     }
-    const range = { start: { sheet, row: 0, col: 0 }, end: { sheet, row: TABLE_LAST_ROW - 1, col: 3 } };
+    const range = { start: { sheet, row: 0, col: 0 }, end: { sheet, row: TABLE_LAST_ROW - 1, col: NOTE_COLUMN_INDEX } };
     const bandRange = { start: { sheet, row: 0, col: BAND_FIRST_COLUMN_INDEX }, end: { sheet, row: BAND_LAST_ROW - 1, col: BAND_LAST_COLUMN_INDEX } };
     const bandValues = this.hf.getRangeValues(bandRange);
     return snapshotFromGrid({
@@ -164,7 +177,15 @@ export class PreviewWorkbook implements WorkbookPort {
         formulas: this.hf.getRangeFormulas(bandRange).map((cells, row) => cells.map((formula, col) => formula ?? bandValues[row][col])),
         nameReference: this.hf.getNamedExpressionFormula(BAND_DEFINED_NAME) ?? null,
       }),
+      calendarNameReferences: {
+        startMonth: this.hf.getNamedExpressionFormula(START_MONTH_DEFINED_NAME) ?? null,
+        fiscalYearStart: this.hf.getNamedExpressionFormula(FISCAL_YEAR_START_DEFINED_NAME) ?? null,
+      },
     });
+  }
+
+  private today(): CalendarDate {
+    return this.options.today?.() ?? localToday();
   }
 
   async readAssumptions(): Promise<AssumptionsState> {
@@ -185,21 +206,20 @@ export class PreviewWorkbook implements WorkbookPort {
       let cells: SheetCell[];
       if (sheet === undefined) {
         sheet = this.hf.getSheetId(this.hf.addSheet(ASSUMPTIONS_SHEET_NAME)) as number;
-        cells = [...assumptionsSheetCells(), ...bandSheetCells()];
+        cells = [...assumptionsSheetCells([], this.today()), ...bandSheetCells()];
       } else {
-        cells = [...repairedSheetCells(snapshot), ...bandSheetCells(repairedBand(snapshot.band))];
+        cells = [...repairedSheetCells(snapshot, this.today()), ...bandSheetCells(repairedBand(snapshot.band))];
         // As in Excel: the layout above the table is AICOST's, so a row inserted or deleted
         // above the table leaves nothing behind one row off.
-        this.hf.setCellContents({ sheet, row: 0, col: 0 }, Array.from({ length: TABLE_HEADER_ROW - 1 }, () => [null, null, null, null]));
+        this.hf.setCellContents({ sheet, row: 0, col: 0 }, Array.from({ length: TABLE_HEADER_ROW - 1 }, () => [null, null, null, null, null]));
         const lastWritten = Math.max(...cells.map((cell) => cell.rowNumber));
         const clear = rowsToClear(snapshot, lastWritten + 1);
         if (clear !== null) {
-          const emptyRows = Array.from({ length: clear.lastRow - clear.firstRow + 1 }, () => [null, null, null, null]);
+          const emptyRows = Array.from({ length: clear.lastRow - clear.firstRow + 1 }, () => new Array<null>(NOTE_COLUMN_INDEX + 1).fill(null));
           this.hf.setCellContents({ sheet, row: clear.firstRow - 1, col: 0 }, emptyRows);
         }
       }
-      this.ensureScenarioName();
-      this.ensureName(BAND_DEFINED_NAME, BAND_NAME_REFERENCE);
+      this.ensureNames();
       for (const cell of cells) {
         this.hf.setCellContents({ sheet, row: cell.rowNumber - 1, col: cell.columnIndex }, cell.input);
         this.workbookDocument.setFormat(sheet, cell.address, cell.numberFormat === "General" ? undefined : cell.numberFormat);
@@ -207,9 +227,14 @@ export class PreviewWorkbook implements WorkbookPort {
     });
   }
 
-  /** Creates AICOST_SCENARIO, or points it back at the active row. */
-  private ensureScenarioName(): void {
-    this.ensureName(SCENARIO_NAME_DEFINED_NAME, SCENARIO_NAME_REFERENCE);
+  /** Creates AICOST_SCENARIO, AICOST_BAND and the calendar's names, or points them back at their cells. */
+  private ensureNames(): void {
+    const names = [
+      { name: SCENARIO_NAME_DEFINED_NAME, reference: SCENARIO_NAME_REFERENCE },
+      { name: BAND_DEFINED_NAME, reference: BAND_NAME_REFERENCE },
+      ...CALENDAR_NAMES,
+    ];
+    for (const { name, reference } of names) this.ensureName(name, reference);
   }
 
   /** Creates a workbook-scoped name, or points it back at its reference. */
@@ -253,8 +278,46 @@ export class PreviewWorkbook implements WorkbookPort {
   async addScenario(row: { name: string; annualPriceMultiplier: number; floorShare: number; note: string }): Promise<void> {
     const sheet = this.requireAssumptionsSheet();
     const nextRow = checkNewScenario(this.snapshot(), row);
-    const cells: RawCellContent[][] = [[literalText(row.name), row.annualPriceMultiplier, row.floorShare, literalText(row.note)]];
-    this.hf.setCellContents({ sheet, row: nextRow - 1, col: 0 }, cells);
+    this.hf.batch(() => {
+      this.hf.setCellContents({ sheet, row: nextRow - 1, col: 0 }, [tableRowInputs(row, nextRow)]);
+      this.workbookDocument.setFormat(sheet, `D${nextRow}`, TIMES_CHEAPER_FORMAT);
+      this.workbookDocument.setFormat(sheet, `E${nextRow}`, FLOOR_PERCENT_FORMAT);
+    });
+  }
+
+  // Renaming and deleting the team's own scenarios (issue 9)
+
+  async renameScenario(name: string, newName: string): Promise<void> {
+    const sheet = this.requireAssumptionsSheet();
+    const rename = scenarioRename(this.snapshot(), name, newName);
+    this.hf.batch(() => {
+      this.hf.setCellContents({ sheet, ...(cellPosition(rename.nameCell) as { row: number; col: number }) }, literalText(rename.newName));
+      if (rename.activeCellChanges) {
+        this.hf.setCellContents({ sheet, ...(cellPosition(ACTIVE_SCENARIO_CELL) as { row: number; col: number }) }, literalText(rename.newName));
+      }
+    });
+  }
+
+  async deleteScenario(name: string): Promise<void> {
+    const sheet = this.requireAssumptionsSheet();
+    const snapshot = this.snapshot();
+    const deletion = scenarioDeletion(snapshot, name);
+    const lastRow = (snapshot.tableFirstRow ?? TABLE_FIRST_ROW) + snapshot.tableRows.length - 1;
+    const width = NOTE_COLUMN_INDEX + 1;
+    this.hf.batch(() => {
+      // As Excel deletes a table row: the rows below move up (references to them follow) and
+      // references to the deleted row's cells become #REF!.
+      this.hf.setCellContents({ sheet, row: deletion.rowNumber - 1, col: 0 }, [new Array<null>(width).fill(null)]);
+      if (deletion.rowNumber < lastRow) {
+        this.hf.moveCells(
+          { start: { sheet, row: deletion.rowNumber, col: 0 }, end: { sheet, row: lastRow - 1, col: width - 1 } },
+          { sheet, row: deletion.rowNumber - 1, col: 0 },
+        );
+      }
+      if (deletion.newActiveScenarioName !== null) {
+        this.hf.setCellContents({ sheet, ...(cellPosition(ACTIVE_SCENARIO_CELL) as { row: number; col: number }) }, literalText(deletion.newActiveScenarioName));
+      }
+    });
   }
 
   async readSelectedNumber(): Promise<number | null> {
@@ -274,7 +337,7 @@ export class PreviewWorkbook implements WorkbookPort {
     };
   }
 
-  async insertProjection(options: { horizonMonths: number; basePriceUsd: number }): Promise<InsertedProjection> {
+  async insertProjection(request: ProjectionRequest): Promise<InsertedProjection> {
     const assumptions = this.snapshot();
     if (!assumptions.sheetExists) {
       throw missingAssumptionsSheet();
@@ -287,13 +350,7 @@ export class PreviewWorkbook implements WorkbookPort {
     if (sheet === undefined) {
       throw new Error(`The sheet "${selected.sheetName}" no longer exists; select a cell and try again.`);
     }
-    const scenarios = locateScenarios(assumptions).map(({ name, rowNumber }) => ({ name, rowNumber }));
-    const block = projectionBlock({
-      horizonMonths: options.horizonMonths,
-      basePriceUsd: options.basePriceUsd,
-      scenarios,
-      anchor: `${sheetPrefix(selected.sheetName)}${toA1(selected.row, selected.col)}`,
-    });
+    const block = projectionBlockFor(request, assumptions, `${sheetPrefix(selected.sheetName)}${toA1(selected.row, selected.col)}`);
     const target = this.hf.getRangeValues({
       start: { sheet, row: selected.row, col: selected.col },
       end: { sheet, row: selected.row + block.rowCount - 1, col: selected.col + block.columnCount - 1 },
@@ -325,8 +382,9 @@ export class PreviewWorkbook implements WorkbookPort {
     };
     const onValues = (changes: ExportedChange[]): void => {
       const sheet = this.assumptionsSheetId();
+      const watchedNames = [SCENARIO_NAME_DEFINED_NAME, START_MONTH_DEFINED_NAME, FISCAL_YEAR_START_DEFINED_NAME];
       const relevant = changes.some((change) =>
-        "address" in change ? change.address.sheet === sheet : change.name.toUpperCase() === SCENARIO_NAME_DEFINED_NAME,
+        "address" in change ? change.address.sheet === sheet : watchedNames.includes(change.name.toUpperCase()),
       );
       if (relevant) {
         notify();

@@ -130,6 +130,53 @@ function sampleCells(): SampleCell[] {
   return cells;
 }
 
+/** The sheet row of the fiscal-year subtotals' header, two rows under the 36-month total. */
+export const SAMPLE_FISCAL_YEAR_HEADER_ROW = SAMPLE_TOTAL_ROW + 2;
+/** Fiscal-year rows: 36 months touch at most four fiscal years. */
+export const SAMPLE_FISCAL_YEAR_ROWS = 4;
+
+/**
+ * The budget calendar of the sample (issue 9), kept apart from the model above: each month's date
+ * (I, from AICOST_START_MONTH) and fiscal year (J, from AICOST_FY_START), and under the total one
+ * subtotal row per fiscal year for every scenario column (D:F) and the active one (G), by SUMIFS
+ * over the fiscal-year column, so the subtotals follow edits of the start month and the fiscal
+ * year's first month. A row the 36 months do not reach shows blank.
+ */
+function fiscalYearCells(): SampleCell[] {
+  const first = SAMPLE_FIRST_MONTH_ROW;
+  const last = first + SAMPLE_MONTHS - 1;
+  // The ranges run one row past the months, onto the total row (whose fiscal-year cell is empty,
+  // so SUMIFS leaves it out): a range that is exactly a spilled COST_CURVE's makes HyperFormula
+  // 2.x throw "Unknown array" once that spill turns into an error (a scenario row holding text).
+  const years = `$J$${first}:$J$${last + 1}`;
+  const cells: SampleCell[] = [
+    { address: `I${first - 1}`, content: "Month starting" },
+    { address: `J${first - 1}`, content: "Fiscal year" },
+    { address: `A${SAMPLE_FISCAL_YEAR_HEADER_ROW}`, content: "By fiscal year (AICOST_FY_START on the assumptions sheet)" },
+  ];
+  for (let month = 0; month < SAMPLE_MONTHS; month++) {
+    const row = first + month;
+    cells.push(
+      { address: `I${row}`, content: `=EDATE(AICOST_START_MONTH,A${row})`, format: "mmm yyyy" },
+      { address: `J${row}`, content: `=YEAR(EDATE(I${row},MOD(13-AICOST_FY_START,12)))`, format: '"FY"0' },
+    );
+  }
+  for (let index = 0; index < SAMPLE_FISCAL_YEAR_ROWS; index++) {
+    const row = SAMPLE_FISCAL_YEAR_HEADER_ROW + 1 + index;
+    const year = `$J$${first}+${index}`;
+    cells.push(
+      { address: `A${row}`, content: `=IF(${year}>$J$${last},"","FY"&(${year})&" total")` },
+      { address: `B${row}`, content: `=IF($A${row}="","",COUNTIF(${years},${year}))`, format: '0" months"' },
+      ...["D", "E", "F", "G"].map((column) => ({
+        address: `${column}${row}`,
+        content: `=IF($A${row}="","",SUMIFS(${column}$${first}:${column}$${last + 1},${years},${year}))`,
+        format: USD,
+      })),
+    );
+  }
+  return cells;
+}
+
 const scratchCells: SampleCell[] = [
   { address: "A1", content: "Try the functions here: select a cell, type a formula in the formula bar and press Enter." },
   { address: "A3", content: "Price today, USD per million tokens" },
@@ -157,7 +204,7 @@ export async function createSampleDocument(): Promise<PreviewDocument> {
   await addSamplePricesAndFit(new PreviewWorkbook(workbookDocument, new SimpleSelection()));
   const sample = workbookDocument.sheetId(SAMPLE_SHEET_NAME) as number;
   workbookDocument.hf.batch(() => {
-    for (const [sheet, cells] of [[sample, sampleCells()], [scratch, scratchCells]] as const) {
+    for (const [sheet, cells] of [[sample, [...sampleCells(), ...fiscalYearCells()]], [scratch, scratchCells]] as const) {
       for (const cell of cells) {
         const position = { sheet, ...(cellPosition(cell.address) as { row: number; col: number }) };
         if (cell.content !== "") {

@@ -341,5 +341,7 @@ export function recordedPort(port: WorkbookPort, history: UndoHistory): Workbook
     workbookFileSupport: () => port.workbookFileSupport(),
     readWorkbookFile: () => port.readWorkbookFile(),
     openAsNewWorkbook: (bytes, fileName) => port.openAsNewWorkbook(bytes, fileName),
+    renameScenario: (name, newName) => history.recordAsync(`Rename ${name}`, () => port.renameScenario(name, newName)),
+    deleteScenario: (name) => history.recordAsync(`Delete scenario ${name}`, () => port.deleteScenario(name)),
   };
 }

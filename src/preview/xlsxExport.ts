@@ -1,6 +1,16 @@
 import ExcelJS from "exceljs";
 import type { CellValue } from "hyperformula";
-import { ASSUMPTIONS_SHEET_NAME, ACTIVE_SCENARIO_CELL, ACTIVE_SCENARIO_DROPDOWN_ALERT, SCENARIOS_TABLE_NAME, TABLE_FIRST_ROW, TABLE_HEADER_ROW, TABLE_HEADERS, TABLE_LAST_ROW } from "../sheet/layout";
+import {
+  ASSUMPTIONS_SHEET_NAME,
+  ACTIVE_SCENARIO_CELL,
+  ACTIVE_SCENARIO_DROPDOWN_ALERT,
+  NOTE_COLUMN_INDEX,
+  SCENARIOS_TABLE_NAME,
+  TABLE_FIRST_ROW,
+  TABLE_HEADER_ROW,
+  TABLE_HEADERS,
+  TABLE_LAST_ROW,
+} from "../sheet/layout";
 import { AICOST_NAMESPACE } from "../core/namespace";
 import { PRICES_FIRST_ROW, PRICES_HEADER_ROW, PRICES_HEADERS, PRICES_LAST_ROW, PRICES_SHEET_NAME, PRICES_TABLE_NAME } from "../sheet/pricesLayout";
 import { toA1, type CellPosition, type PreviewDocument } from "./document";
@@ -113,16 +123,25 @@ function writeSheet(workbookDocument: PreviewDocument, sheet: number, worksheet:
 /** Adds the scenarios table over the assumptions sheet's rows, and the dropdown on B4. */
 function addScenariosTable(workbookDocument: PreviewDocument, sheet: number, worksheet: ExcelJS.Worksheet): void {
   const { hf } = workbookDocument;
-  const rows: (string | number | boolean | null)[][] = [];
+  const rows: ExcelJS.CellValue[][] = [];
+  const columns = TABLE_HEADERS.map((_header, col) => col);
   for (let row = TABLE_FIRST_ROW - 1; row < TABLE_LAST_ROW; row++) {
-    const cells = [0, 1, 2, 3].map((col) => hf.getCellValue({ sheet, row, col }));
-    if (cells.every((cell) => cell === null || cell === "")) break;
-    rows.push(cells.map((cell) => (typeof cell === "object" && cell !== null ? cell.value : cell)));
+    const values = columns.map((col) => hf.getCellValue({ sheet, row, col }));
+    if ([values[0], values[1], values[2], values[NOTE_COLUMN_INDEX]].every((cell) => cell === null || cell === "")) break;
+    rows.push(
+      values.map((value, col): ExcelJS.CellValue => {
+        // The readings are formulas over m and f, and stay formulas in the file.
+        const formula = hf.getCellFormula({ sheet, row, col });
+        if (formula !== undefined) return { formula: toFileFormula(formula), result: cachedResult(value) } as ExcelJS.CellFormulaValue;
+        return typeof value === "object" && value !== null ? value.value : value;
+      }),
+    );
   }
   if (rows.length === 0) {
     return;
   }
-  const formats = rows.map((_row, index) => [1, 2].map((col) => worksheet.getCell(toA1(TABLE_FIRST_ROW - 1 + index, col)).numFmt));
+  // addTable rewrites the cells, so their number formats are put back after it.
+  const formats = rows.map((_row, index) => columns.map((col) => worksheet.getCell(toA1(TABLE_FIRST_ROW - 1 + index, col)).numFmt));
   worksheet.addTable({
     name: SCENARIOS_TABLE_NAME,
     ref: `A${TABLE_HEADER_ROW}`,
@@ -131,9 +150,10 @@ function addScenariosTable(workbookDocument: PreviewDocument, sheet: number, wor
     columns: TABLE_HEADERS.map((name) => ({ name, filterButton: true })),
     rows,
   });
-  formats.forEach(([multiplierFormat, floorFormat], index) => {
-    if (multiplierFormat) worksheet.getCell(toA1(TABLE_FIRST_ROW - 1 + index, 1)).numFmt = multiplierFormat;
-    if (floorFormat) worksheet.getCell(toA1(TABLE_FIRST_ROW - 1 + index, 2)).numFmt = floorFormat;
+  formats.forEach((rowFormats, index) => {
+    rowFormats.forEach((format, col) => {
+      if (format) worksheet.getCell(toA1(TABLE_FIRST_ROW - 1 + index, col)).numFmt = format;
+    });
   });
   worksheet.getCell(ACTIVE_SCENARIO_CELL).dataValidation = {
     type: "list",

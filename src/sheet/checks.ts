@@ -13,6 +13,9 @@ import {
   ACTIVE_ROW_FORMULAS,
   ACTIVE_ROW_HEADERS,
   ASSUMPTIONS_SHEET_NAME,
+  FLOOR_PERCENT_HEADER,
+  NOTE_COLUMN_INDEX,
+  readingFormulas,
   SCENARIO_NAME_DEFINED_NAME,
   SCENARIO_NAME_REFERENCE,
   SCENARIOS_TABLE_NAME,
@@ -20,16 +23,20 @@ import {
   TABLE_FIRST_ROW,
   TABLE_HEADER_ROW,
   TABLE_HEADERS,
+  TABLE_LAST_COLUMN,
   TABLE_LAST_ROW,
+  TIMES_CHEAPER_HEADER,
 } from "./layout";
 import type { AssumptionsState, ScenarioChanges, ScenarioRow } from "./port";
 import { ACTIVE_SCENARIO_LABEL, type ScenarioTableRow } from "./sheetCells";
+import { calendarProblems } from "./calendarCells";
 import { citesSourceForOtherValues, editedPresetNote, noteAfterChange } from "./sourceNotes";
 import {
   asText,
   describeCell,
   findScenarioRow,
   isEmptyCell,
+  isPreReadingsHeaderRow,
   isPresetName,
   matchKey,
   nonEmptyRows,
@@ -87,10 +94,15 @@ const repairHint = "Repair puts the sheet back in order and keeps your own scena
 
 function sheetProblems(snapshot: AssumptionsSnapshot): string[] {
   const problems: string[] = [];
+  const preReadings = isPreReadingsHeaderRow(snapshot.tableHeaders);
   const tableHeaderProblem = headerProblem(snapshot.tableHeaders, TABLE_HEADERS, 0, TABLE_HEADER_ROW);
-  if (tableHeaderProblem !== null) {
+  if (preReadings) {
     problems.push(
-      `The scenarios table's headers are not in A${TABLE_HEADER_ROW}:D${TABLE_HEADER_ROW} (${tableHeaderProblem}); rows above the table may have been inserted or deleted. ${repairHint}`,
+      `The scenarios table has the columns of an earlier AICOST (Note in D${TABLE_HEADER_ROW}). Repair adds the readings "${TIMES_CHEAPER_HEADER}" and "${FLOOR_PERCENT_HEADER}" after m and f, moves each note to column ${TABLE_LAST_COLUMN} and keeps every row.`,
+    );
+  } else if (tableHeaderProblem !== null) {
+    problems.push(
+      `The scenarios table's headers are not in A${TABLE_HEADER_ROW}:${TABLE_LAST_COLUMN}${TABLE_HEADER_ROW} (${tableHeaderProblem}); rows above the table may have been inserted or deleted. ${repairHint}`,
     );
   }
   const labelProblem = headerProblem([snapshot.activeScenarioLabel], [ACTIVE_SCENARIO_LABEL], 0, 4);
@@ -130,11 +142,13 @@ function sheetProblems(snapshot: AssumptionsSnapshot): string[] {
     } else {
       const address = table.address.replace(/^.*!/, "").replace(/\$/g, "");
       const range = parseRangeAddress(address);
-      const inPlace = range !== null && range.first.columnIndex === 0 && range.first.rowNumber === TABLE_HEADER_ROW && range.last.columnIndex === 3;
+      const inPlace = range !== null && range.first.columnIndex === 0 && range.first.rowNumber === TABLE_HEADER_ROW && range.last.columnIndex === NOTE_COLUMN_INDEX;
       const lastRow = range?.last.rowNumber ?? Number.NaN;
-      if (!inPlace) {
+      if (preReadings) {
+        // Said once, above: the earlier table had four columns.
+      } else if (!inPlace) {
         problems.push(
-          `The table ${SCENARIOS_TABLE_NAME} covers ${address} instead of starting at A${TABLE_HEADER_ROW} with four columns (A to D). ${repairHint}`,
+          `The table ${SCENARIOS_TABLE_NAME} covers ${address} instead of starting at A${TABLE_HEADER_ROW} with ${TABLE_HEADERS.length} columns (A to ${TABLE_LAST_COLUMN}). ${repairHint}`,
         );
       } else if (lastRow > TABLE_LAST_ROW) {
         problems.push(
@@ -150,6 +164,7 @@ function rowProblems(snapshot: AssumptionsSnapshot): { scenarios: ScenarioRow[];
   const scenarios: ScenarioRow[] = [];
   const problems: string[] = [];
   const firstRowByKey = new Map<string, number>();
+  const firstRow = snapshot.tableFirstRow ?? TABLE_FIRST_ROW;
   for (const { rowNumber, cells } of nonEmptyRows(snapshot)) {
     const [nameCell, multiplierCell, floorCell, noteCell] = cells;
     const nameAddress = cellAddress(0, rowNumber);
@@ -185,12 +200,23 @@ function rowProblems(snapshot: AssumptionsSnapshot): { scenarios: ScenarioRow[];
         rowIssues.push(problem);
       }
     }
+    const readings = snapshot.readingFormulas?.[rowNumber - firstRow];
+    if (readings !== undefined) {
+      const lost = readingFormulas(rowNumber).flatMap((formula, index) =>
+        normaliseFormula(readings[index]) === normaliseFormula(formula) ? [] : [cellAddress(3 + index, rowNumber)],
+      );
+      if (lost.length > 0) {
+        rowIssues.push(
+          `${lost.join(" and ")} no longer ${lost.length === 1 ? "holds its formula" : "hold their formulas"} over m and f ("${TIMES_CHEAPER_HEADER}" = 1/m, "${FLOOR_PERCENT_HEADER}" = f), so ${lost.length === 1 ? "it" : "they"} may not show this row's values; edit m and f in B and C. Repair restores the formulas.`,
+        );
+      }
+    }
     const isPreset = isPresetName(name) && earlier === undefined;
     const note = asText(noteCell);
     const preset = isPreset ? findPreset(name) : undefined;
     if (preset !== undefined && multiplier.problem === null && floor.problem === null && citesSourceForOtherValues(preset, note, multiplier.value, floor.value)) {
       rowIssues.push(
-        `${cellAddress(3, rowNumber)} still cites the source of the preset "${preset.label}", but ${cellAddress(1, rowNumber)}:${cellAddress(2, rowNumber)} hold ${multiplier.value} and ${floor.value}, not the preset's ${preset.annualPriceMultiplier} and ${preset.floorShare}, so a reader would take them for the source's. Repair keeps the values and changes the note to "${editedPresetNote(preset)}"; Reset to preset in the AICOST pane restores both.`,
+        `${cellAddress(snapshot.noteColumnIndex ?? NOTE_COLUMN_INDEX, rowNumber)} still cites the source of the preset "${preset.label}", but ${cellAddress(1, rowNumber)}:${cellAddress(2, rowNumber)} hold ${multiplier.value} and ${floor.value}, not the preset's ${preset.annualPriceMultiplier} and ${preset.floorShare}, so a reader would take them for the source's. Repair keeps the values and changes the note to "${editedPresetNote(preset)}"; Reset to preset in the AICOST pane restores both.`,
       );
     }
     scenarios.push({
@@ -236,7 +262,7 @@ export function analyseAssumptions(snapshot: AssumptionsSnapshot): AssumptionsSt
     return { status: "missing" };
   }
   const { scenarios, problems: tableProblems } = rowProblems(snapshot);
-  const problems = [...sheetProblems(snapshot), ...tableProblems];
+  const problems = [...sheetProblems(snapshot), ...calendarProblems(snapshot), ...tableProblems];
   const activeProblem = activeScenarioProblem(snapshot, scenarios);
   if (activeProblem !== null) {
     problems.push(activeProblem);
@@ -288,8 +314,10 @@ export interface ScenarioRowWrite {
   readonly rowNumber: number;
   readonly annualPriceMultiplier?: number;
   readonly floorShare?: number;
-  /** The note (column D), as text; written through literalText by the host. */
+  /** The note (column F; D on a table set up before the readings), as text; written through literalText by the host. */
   readonly note?: string;
+  /** The note's 0-based column when it is not F (5): 3 (D) on a table set up before the readings. */
+  readonly noteColumnIndex?: number;
 }
 
 /**
@@ -325,6 +353,7 @@ export function scenarioRowWrite(snapshot: TableRowsSnapshot, name: string, chan
     undefined;
   return {
     rowNumber: row.rowNumber,
+    ...((snapshot.noteColumnIndex ?? NOTE_COLUMN_INDEX) === NOTE_COLUMN_INDEX ? {} : { noteColumnIndex: snapshot.noteColumnIndex }),
     ...(annualPriceMultiplier === undefined ? {} : { annualPriceMultiplier }),
     ...(floorShare === undefined ? {} : { floorShare }),
     ...(newNote === undefined ? {} : { note: newNote }),
@@ -332,14 +361,14 @@ export function scenarioRowWrite(snapshot: TableRowsSnapshot, name: string, chan
 }
 
 /**
- * The cells of a {@link ScenarioRowWrite} as runs of neighbouring cells (B to D), so a host writes
- * each run in one assignment: `B12:C12` for m and f, `B12` and `D12` for m and a note.
+ * The cells of a {@link ScenarioRowWrite} as runs of neighbouring cells, so a host writes each run
+ * in one assignment: `B12:C12` for m and f, `B12` and `F12` for m and a note.
  */
 export function rowWriteRuns(write: ScenarioRowWrite): { readonly address: string; readonly values: readonly (string | number)[] }[] {
   const byColumn: [number, string | number | undefined][] = [
     [1, write.annualPriceMultiplier],
     [2, write.floorShare],
-    [3, write.note],
+    [write.noteColumnIndex ?? NOTE_COLUMN_INDEX, write.note],
   ];
   const runs: { first: number; values: (string | number)[] }[] = [];
   let previous = -2;
@@ -379,6 +408,9 @@ export function checkNewScenario(snapshot: TableRowsSnapshot, row: ScenarioTable
   if (findScenarioRow(snapshot, name) !== null) {
     throw malformed(`A scenario named "${name}" already exists; choose another name.`);
   }
+  if ((snapshot.noteColumnIndex ?? NOTE_COLUMN_INDEX) !== NOTE_COLUMN_INDEX) {
+    throw malformed("The scenarios table has the columns of an earlier AICOST; choose Repair in the AICOST pane first, then add the scenario.");
+  }
   if (typeof row.annualPriceMultiplier !== "number" || typeof row.floorShare !== "number") {
     throw malformed("The annual price multiplier and the floor share must be numbers.");
   }
@@ -391,4 +423,67 @@ export function checkNewScenario(snapshot: TableRowsSnapshot, row: ScenarioTable
     );
   }
   return nextRow;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Renaming and deleting the team's own scenarios (issue 9)
+
+/** The row a rename or a deletion is about, after refusing a preset or a name not in the table. */
+function ownScenarioRow(snapshot: TableRowsSnapshot, name: string, action: "renamed" | "deleted"): { rowNumber: number; name: string } {
+  requireScenarioName(name);
+  const key = matchKey(name);
+  const row = nonEmptyRows(snapshot).find((candidate) => !isEmptyCell(candidate.cells[0]) && matchKey(asText(candidate.cells[0])) === key);
+  if (row === undefined) {
+    throw notFound(`There is no scenario named "${name}" in the scenarios table; it may have been renamed or deleted.`);
+  }
+  const rowName = asText(row.cells[0]);
+  if (isPresetName(rowName)) {
+    throw malformed(
+      `"${rowName}" is a preset: presets cannot be ${action}, so formulas that name it keep working. ${action === "renamed" ? "Add a scenario of your own with the name you want." : "Tune it, or pick another active scenario."}`,
+    );
+  }
+  return { rowNumber: row.rowNumber, name: rowName };
+}
+
+/**
+ * What renaming the scenario `name` writes: its name cell and, when it is the active scenario,
+ * the Active scenario cell, so B4 keeps naming it. Throws a DomainError: malformed for a preset,
+ * a blank name, a name with surrounding spaces or one another row has; notFound for a name not in
+ * the table.
+ */
+export function scenarioRename(
+  snapshot: TableRowsSnapshot & Pick<AssumptionsSnapshot, "activeScenarioName">,
+  name: string,
+  newName: string,
+): { readonly nameCell: string; readonly newName: string; readonly activeCellChanges: boolean } {
+  const row = ownScenarioRow(snapshot, name, "renamed");
+  if (newName.trim() === "") {
+    throw malformed(`Give "${row.name}" a new name, e.g. "team plan 2".`);
+  }
+  if (newName !== newName.trim()) {
+    throw malformed(`Remove the spaces at the start or end of "${newName}".`);
+  }
+  const other = findScenarioRow(snapshot, newName);
+  if (other !== null && other !== row.rowNumber) {
+    throw malformed(`A scenario named "${newName}" already exists; choose another name.`);
+  }
+  return {
+    nameCell: cellAddress(0, row.rowNumber),
+    newName,
+    activeCellChanges: matchKey(asText(snapshot.activeScenarioName)) === matchKey(row.name),
+  };
+}
+
+/**
+ * What deleting the scenario `name` does: the table row to remove (the rows below move up) and,
+ * when it was the active scenario, the scenario that becomes active (baseline). Throws a
+ * DomainError: malformed for a preset, notFound for a name not in the table.
+ */
+export function scenarioDeletion(
+  snapshot: TableRowsSnapshot & Pick<AssumptionsSnapshot, "activeScenarioName">,
+  name: string,
+): { readonly rowNumber: number; readonly newActiveScenarioName: string | null } {
+  const row = ownScenarioRow(snapshot, name, "deleted");
+  const wasActive = matchKey(asText(snapshot.activeScenarioName)) === matchKey(row.name);
+  return { rowNumber: row.rowNumber, newActiveScenarioName: wasActive ? DEFAULT_SCENARIO_NAME : null };
 }

@@ -96,6 +96,21 @@ export interface PanePreferences {
 
 export const DEFAULT_PREFERENCES: PanePreferences = { referencePriceUsd: null, horizonMonths: 36 };
 
+/** What an inserted projection projects: a price per million tokens, or a monthly cost. */
+export type ProjectionMode = "price" | "cost";
+
+/** What Insert projection is asked for. */
+export interface ProjectionRequest {
+  /** Months to project, from the start month (AICOST_START_MONTH). */
+  readonly horizonMonths: number;
+  /** "price" (the default): a price per million tokens; "cost": a monthly cost. */
+  readonly mode?: ProjectionMode;
+  /** Price mode: today's price, USD per million tokens. Cost mode: the monthly cost today, USD. */
+  readonly baseValueUsd: number;
+  /** The scenario the active one is compared with (variance columns); null or omitted for none. */
+  readonly referenceScenarioName?: string | null;
+}
+
 /** Where an inserted projection landed, for the pane's status line. */
 export interface InsertedProjection {
   /** The block's address, e.g. "Sheet1!B2:F39". */
@@ -134,8 +149,12 @@ export interface WorkbookPort {
   readSelectedNumber(): Promise<number | null>;
   /** Calls `listener` whenever the user selects another cell; returns an unsubscribe function. */
   onSelectionChanged(listener: () => void): Promise<() => Promise<void>>;
-  /** Inserts a projection block (and a line chart) at the selected cell. */
-  insertProjection(options: { horizonMonths: number; basePriceUsd: number }): Promise<InsertedProjection>;
+  /**
+   * Inserts a projection block (and a line chart) at the selected cell: a column per scenario of
+   * the table and one for the active scenario, months as dates, a horizon total (average for
+   * prices) and fiscal-year subtotals, and the variance against a reference scenario.
+   */
+  insertProjection(request: ProjectionRequest): Promise<InsertedProjection>;
   /** Calls `listener` after any change to the assumptions made anywhere; returns an unsubscribe function. */
   onAssumptionsChanged(listener: () => void): Promise<() => Promise<void>>;
   loadPreferences(): Promise<PanePreferences>;
@@ -190,4 +209,13 @@ export interface WorkbookPort {
   readWorkbookFile(): Promise<Uint8Array>;
   /** Opens .xlsx bytes as a new workbook for the user to save (the preview downloads them as `fileName`). */
   openAsNewWorkbook(bytes: Uint8Array, fileName: string): Promise<OpenedWorkbook>;
+
+  // Renaming and deleting the team's own scenarios (issue 9). Presets are refused.
+  /** Renames a custom scenario's row, and the Active scenario cell with it when it is the active one. */
+  renameScenario(name: string, newName: string): Promise<void>;
+  /**
+   * Deletes a custom scenario's table row (the rows below move up, as a deleted table row does);
+   * when it was the active scenario, baseline becomes active.
+   */
+  deleteScenario(name: string): Promise<void>;
 }

@@ -1,4 +1,6 @@
+import type { CalendarDate } from "../core/calendar";
 import { DEFAULT_SCENARIO_NAME, findPreset, PRESET_SCENARIOS } from "../core/scenario";
+import { repairedCalendar } from "./calendarCells";
 import { checkParameter } from "./checks";
 import { layoutCells, type ScenarioTableRow, type SheetCell } from "./sheetCells";
 import { asText, isEmptyCell, matchKey, nonEmptyRows, rowOf, type AssumptionsSnapshot, type TableRowsSnapshot } from "./snapshot";
@@ -73,13 +75,14 @@ export function repairedActiveScenarioName(snapshot: AssumptionsSnapshot, rows: 
 }
 
 /**
- * Every cell a repair writes: the full layout over the repaired rows, the active scenario kept
- * where it still exists. Rows of the old table below the new last row are for the host to clear
- * (see {@link rowsToClear}).
+ * Every cell a repair on `today` writes: the full layout over the repaired rows, the active
+ * scenario kept where it still exists, the calendar's valid values kept (a missing or invalid one
+ * gets its default: the first day of the month after `today`, a fiscal year from January). Rows
+ * of the old table below the new last row are for the host to clear (see {@link rowsToClear}).
  */
-export function repairedSheetCells(snapshot: AssumptionsSnapshot): SheetCell[] {
+export function repairedSheetCells(snapshot: AssumptionsSnapshot, today: CalendarDate): SheetCell[] {
   const rows = repairedRows(snapshot);
-  return layoutCells(rows, repairedActiveScenarioName(snapshot, rows));
+  return layoutCells(rows, repairedActiveScenarioName(snapshot, rows), repairedCalendar(snapshot, today));
 }
 
 /** Sheet rows from `fromRow` to the snapshot's last table row, which a repair empties. */

@@ -1,6 +1,21 @@
+import type { CalendarDate } from "../core/calendar";
 import { DEFAULT_SCENARIO_NAME, PRESET_SCENARIOS } from "../core/scenario";
 import { cellAddress } from "./addresses";
-import { ACTIVE_ROW_FORMULAS, ACTIVE_ROW_HEADERS, TABLE_FIRST_ROW, TABLE_HEADER_ROW, TABLE_HEADERS } from "./layout";
+import { defaultCalendar, type CalendarSettings } from "./calendarCells";
+import {
+  ACTIVE_ROW_FORMULAS,
+  ACTIVE_ROW_HEADERS,
+  FISCAL_YEAR_START_LABEL,
+  FLOOR_PERCENT_FORMAT,
+  NOTE_COLUMN_INDEX,
+  readingFormulas,
+  START_MONTH_FORMAT,
+  START_MONTH_LABEL,
+  TABLE_FIRST_ROW,
+  TABLE_HEADER_ROW,
+  TABLE_HEADERS,
+  TIMES_CHEAPER_FORMAT,
+} from "./layout";
 import { literalText } from "./textEntry";
 
 /**
@@ -63,38 +78,57 @@ function sheetCell(columnIndex: number, rowNumber: number, input: string | numbe
 }
 
 /**
- * Every cell of the assumptions sheet for a given table and active scenario: title and note,
- * the Active scenario label and name, the active row's headers and INDEX/MATCH formulas, the
- * table's headers and rows. Used by the set-up and by a repair.
+ * A custom row's six cells as a host appends them (name, m, f, the two readings' formulas, note),
+ * text through literalText.
+ *
+ * @example tableRowInputs({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "" }, 14)[3] // '=IF(ISNUMBER(B14),IF(B14>0,1/B14,""),"")'
  */
-export function layoutCells(rows: readonly ScenarioTableRow[], activeScenarioName: string): SheetCell[] {
+export function tableRowInputs(row: ScenarioTableRow, rowNumber: number): (string | number)[] {
+  return [literalText(row.name), cellInput(row.annualPriceMultiplier), cellInput(row.floorShare), ...readingFormulas(rowNumber), literalText(row.note)];
+}
+
+/**
+ * Every cell of the assumptions sheet for a given table, active scenario and calendar: title and
+ * note, the Active scenario label and name, the start month and fiscal-year start (D4:E5), the
+ * active row's headers and INDEX/MATCH formulas, the table's headers and rows. Used by the set-up
+ * and by a repair.
+ */
+export function layoutCells(rows: readonly ScenarioTableRow[], activeScenarioName: string, calendar: CalendarSettings): SheetCell[] {
   const cells: SheetCell[] = [
     sheetCell(0, 1, SHEET_TITLE),
     sheetCell(0, 2, SHEET_NOTE),
     sheetCell(0, 4, ACTIVE_SCENARIO_LABEL),
     sheetCell(1, 4, literalText(activeScenarioName)),
+    sheetCell(3, 4, START_MONTH_LABEL),
+    sheetCell(4, 4, calendar.startMonthSerial, START_MONTH_FORMAT),
+    sheetCell(3, 5, FISCAL_YEAR_START_LABEL),
+    sheetCell(4, 5, calendar.fiscalYearStartMonth),
   ];
   ACTIVE_ROW_HEADERS.forEach((header, column) => cells.push(sheetCell(column, 6, header)));
   ACTIVE_ROW_FORMULAS.forEach((formula, column) => cells.push(sheetCell(column, 7, formula)));
   TABLE_HEADERS.forEach((header, column) => cells.push(sheetCell(column, TABLE_HEADER_ROW, header)));
   rows.forEach((row, index) => {
     const rowNumber = TABLE_FIRST_ROW + index;
+    const [timesCheaper, floorPercent] = readingFormulas(rowNumber);
     cells.push(
       sheetCell(0, rowNumber, literalText(row.name)),
       sheetCell(1, rowNumber, cellInput(row.annualPriceMultiplier)),
       sheetCell(2, rowNumber, cellInput(row.floorShare)),
-      sheetCell(3, rowNumber, literalText(row.note)),
+      sheetCell(3, rowNumber, timesCheaper, TIMES_CHEAPER_FORMAT),
+      sheetCell(4, rowNumber, floorPercent, FLOOR_PERCENT_FORMAT),
+      sheetCell(NOTE_COLUMN_INDEX, rowNumber, literalText(row.note)),
     );
   });
   return cells;
 }
 
 /**
- * Every cell a first set-up writes: the layout with the three presets, then `customRows`, and
- * baseline as the active scenario.
+ * Every cell a first set-up on `today` writes: the layout with the three presets, then
+ * `customRows`, baseline as the active scenario, the first day of next month as the start month
+ * and a fiscal year from January.
  *
- * @example assumptionsSheetCells().find((cell) => cell.address === "B4")?.input // "baseline"
+ * @example assumptionsSheetCells([], { year: 2026, month: 12, day: 3 }).find((cell) => cell.address === "E4")?.input // 46388 (2027-01-01)
  */
-export function assumptionsSheetCells(customRows: readonly ScenarioTableRow[] = []): SheetCell[] {
-  return layoutCells([...presetRows(), ...customRows], DEFAULT_SCENARIO_NAME);
+export function assumptionsSheetCells(customRows: readonly ScenarioTableRow[], today: CalendarDate): SheetCell[] {
+  return layoutCells([...presetRows(), ...customRows], DEFAULT_SCENARIO_NAME, defaultCalendar(today));
 }

@@ -8,6 +8,8 @@ import { DEFAULT_SCENARIO_NAME, PRESET_SCENARIOS, type PresetScenario, type Scen
 import { DEFAULT_PREFERENCES, type AssumptionsState, type PanePreferences, type WorkbookPort } from "../sheet/port";
 import { PriceChart, type ChartColours } from "./chart";
 import { button, element, textField, type TextField } from "./dom";
+import { InsertForm } from "./insertForm";
+import { OwnScenariosView } from "./ownScenarios";
 import {
   chartSeries,
   chooseReferencePrice,
@@ -110,6 +112,7 @@ class Taskpane {
   private readonly newName: TextField;
   private readonly newTimesCheaper: TextField;
   private readonly newFloorPercent: TextField;
+  private readonly makeNewActive: HTMLInputElement;
   private readonly referencePrice: TextField;
   private readonly horizon: TextField;
   private readonly canvas: HTMLCanvasElement;
@@ -118,6 +121,8 @@ class Taskpane {
   private readonly insertButton: HTMLButtonElement;
   private readonly pricesView: PricesView;
   private readonly fitView: FitView;
+  private readonly insertForm: InsertForm;
+  private readonly ownScenarios: OwnScenariosView;
 
   private assumptions: AssumptionsState = { status: "missing" };
   private preferences: PanePreferences = DEFAULT_PREFERENCES;
@@ -175,6 +180,7 @@ class Taskpane {
     this.newName = textField(`${this.ids}-new-name`, "Name", "A name not already in the table, e.g. team estimate.", "text");
     this.newTimesCheaper = textField(`${this.ids}-new-times-cheaper`, "x cheaper per year", "1 = flat prices.", "decimal");
     this.newFloorPercent = textField(`${this.ids}-new-floor`, "Floor, % of today's price", "From 0 to 100.", "decimal");
+    this.makeNewActive = element("input", { type: "checkbox", id: `${this.ids}-new-active` });
     const addButton = button("Add scenario", "primary");
     this.addSection = element(
       "section",
@@ -185,6 +191,7 @@ class Taskpane {
         element("summary", {}, "Add a scenario of your own"),
         this.newName.root,
         element("div", { class: "aicost-row" }, this.newTimesCheaper.root, this.newFloorPercent.root),
+        element("div", { class: "aicost-check" }, this.makeNewActive, element("label", { for: this.makeNewActive.id }, "Make it the active scenario")),
         element("div", { class: "aicost-actions" }, addButton),
       ),
     );
@@ -204,13 +211,25 @@ class Taskpane {
       element("div", { class: "aicost-visually-hidden" }, this.summary),
     );
 
+    this.ownScenarios = new OwnScenariosView(this.ids, {
+      rename: (name, newName) =>
+        this.act(`rename ${name}`, async () => {
+          await this.port.renameScenario(name, newName);
+          await this.refresh();
+          return `Renamed ${name} to ${newName}.`;
+        }),
+      delete: (name) =>
+        this.act(`delete ${name}`, async () => {
+          await this.port.deleteScenario(name);
+          await this.refresh();
+          const active = this.assumptions.status === "missing" ? DEFAULT_SCENARIO_NAME : this.assumptions.activeScenarioName;
+          return `Deleted ${name} from the scenarios table; the active scenario is ${active}.`;
+        }),
+    });
+
     this.insertButton = button("Insert projection", "primary");
-    this.insertSection = element(
-      "section",
-      {},
-      element("p", { class: "aicost-hint" }, "Inserts at the selected cell a month column, a price column per scenario and one for the active scenario, as AICOST formulas, with a line chart."),
-      this.insertButton,
-    );
+    this.insertForm = new InsertForm(this.ids, this.insertButton);
+    this.insertSection = this.insertForm.root;
 
     this.pricesView = new PricesView(port, this.ids, (kind, text) => this.setStatus(kind, text));
     this.fitView = new FitView(port, this.ids, (kind, text) => this.setStatus(kind, text), () => this.chartColours(), () =>
@@ -240,6 +259,7 @@ class Taskpane {
       this.scenarioSection,
       this.editorSection,
       this.addSection,
+      this.ownScenarios.root,
       chartSection,
       this.insertSection,
       this.pricesView.root,
@@ -252,6 +272,15 @@ class Taskpane {
     this.floorPercent.input.addEventListener("input", () => this.onParameterInput());
     this.resetButton.addEventListener("click", () => void this.resetToPreset());
     addButton.addEventListener("click", () => void this.addScenario());
+    // Enter in any of the form's fields adds the scenario, as it would submit a form.
+    for (const field of [this.newName, this.newTimesCheaper, this.newFloorPercent]) {
+      field.input.addEventListener("keydown", (event) => {
+        if (event.key === "Enter") {
+          event.preventDefault();
+          void this.addScenario();
+        }
+      });
+    }
     this.referencePrice.input.addEventListener("input", () => this.onChartInput());
     this.horizon.input.addEventListener("input", () => this.onChartInput());
     this.insertButton.addEventListener("click", () => void this.insertProjection());
@@ -353,7 +382,10 @@ class Taskpane {
     this.scenarioSection.hidden = !ready;
     this.editorSection.hidden = !ready;
     this.addSection.hidden = !ready;
+    this.ownScenarios.root.hidden = !ready;
+    this.ownScenarios.render(this.scenarioList());
     this.insertSection.hidden = !ready;
+    this.insertForm.setScenarios(this.scenarioList().map((option) => option.name));
     const options = this.scenarioList();
     if (ready) {
       this.renderRadios(options);
@@ -375,6 +407,12 @@ class Taskpane {
       await this.act(notice.kind === "missing" ? "set up the workbook" : "repair the sheet", async () => {
         await this.port.setUpAssumptions();
         await this.refresh();
+        // The status says what the sheet is now, so it never reads "Repaired" above a notice that
+        // the sheet still needs attention (a user's own row with an invalid value is kept as typed).
+        const after = setupNotice(this.assumptions);
+        if (after.kind === "damaged") {
+          return `Repaired what a repair can fix and kept your own scenarios; ${after.problems.length === 1 ? "one problem is" : `${after.problems.length} problems are`} left for you to fix, listed above.`;
+        }
         return notice.kind === "missing"
           ? "Set up the AICOST Assumptions sheet with the three preset scenarios."
           : "Repaired the AICOST Assumptions sheet; your own scenarios were kept.";
@@ -531,12 +569,17 @@ class Taskpane {
       firstInvalid?.input.focus();
       return;
     }
+    const makeActive = this.makeNewActive.checked;
     await this.act(`add ${name.value}`, async () => {
       await this.port.addScenario({ name: name.value, annualPriceMultiplier: multiplier.value, floorShare: floor.value, note: NEW_SCENARIO_NOTE });
-      await this.port.setActiveScenario(name.value);
+      if (makeActive) await this.port.setActiveScenario(name.value);
       await this.refresh();
       for (const field of [this.newName, this.newTimesCheaper, this.newFloorPercent]) field.input.value = "";
-      return `Added ${name.value} to the scenarios table and made it the active scenario.`;
+      this.makeNewActive.checked = false;
+      const active = this.assumptions.status === "missing" ? "" : this.assumptions.activeScenarioName;
+      return makeActive
+        ? `Added ${name.value} to the scenarios table and made it the active scenario.`
+        : `Added ${name.value} to the scenarios table; the active scenario is still ${active}.`;
     });
   }
 
@@ -649,12 +692,13 @@ class Taskpane {
 
   private async insertProjection(): Promise<void> {
     this.insertButton.disabled = true;
-    const basePriceUsd = this.referencePriceUsd();
-    const horizonMonths = this.preferences.horizonMonths;
-    await this.act("insert the projection", async () => {
-      const inserted = await this.port.insertProjection({ horizonMonths, basePriceUsd });
-      return insertedMessage(inserted.address, inserted.chartInserted);
-    });
+    const request = this.insertForm.request(this.preferences.horizonMonths, this.referencePriceUsd());
+    if (request.ok) {
+      await this.act("insert the projection", async () => {
+        const inserted = await this.port.insertProjection(request.value);
+        return insertedMessage(inserted.address, inserted.chartInserted);
+      });
+    }
     this.insertButton.disabled = false;
   }
 }

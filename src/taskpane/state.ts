@@ -32,10 +32,17 @@ function fail<T>(message: string): Parsed<T> {
 
 /**
  * Reads a number as people type it: spaces, thousands separators and a unit sign around it are
- * ignored ("1,000", "10x", "1 %", "$10"). Returns null when the text is not one number.
+ * ignored ("1,000", "10x", "1 %", "$10"). A comma counts only as a thousands separator, between
+ * groups of three digits ("12,500"): "3,5" is a decimal comma, and reading it as 35 would be a
+ * silent wrong number, so it is not a number here (see {@link notANumber}). Returns null when the
+ * text is not one number.
  */
 export function readNumber(text: string, unitSigns: readonly string[] = []): number | null {
-  let cleaned = text.trim().replace(/[\s,]/g, "");
+  const spaced = text.trim().replace(/\s/g, "");
+  if (spaced.includes(",") && !/^[^,]*?\d{1,3}(,\d{3})+(\.\d*)?[^,\d]*$/.test(spaced)) {
+    return null;
+  }
+  let cleaned = spaced.replace(/,/g, "");
   for (const sign of unitSigns) {
     if (cleaned.toLowerCase().startsWith(sign)) cleaned = cleaned.slice(sign.length);
     if (cleaned.toLowerCase().endsWith(sign)) cleaned = cleaned.slice(0, cleaned.length - sign.length);
@@ -45,6 +52,18 @@ export function readNumber(text: string, unitSigns: readonly string[] = []): num
   }
   const parsed = Number(cleaned);
   return Number.isFinite(parsed) ? parsed : null;
+}
+
+/**
+ * The start of the message for text that is not a number: for a decimal comma ("3,5") it says to
+ * type a point, since the pane reads numbers the same way in every locale.
+ *
+ * @example notANumber("3,5") // '"3,5" uses a comma for decimals; type a point instead, e.g. 3.5.'
+ */
+export function notANumber(text: string): string {
+  const typed = text.trim();
+  const decimalComma = /^[^\d,]*(\d+),(\d+)[^\d,]*$/.exec(typed.replace(/\s/g, ""));
+  return decimalComma !== null ? `"${typed}" uses a comma for decimals; type a point instead, e.g. ${decimalComma[1]}.${decimalComma[2]}.` : `"${typed}" is not a number.`;
 }
 
 /** Shows a number with at most 6 significant digits and no trailing zeros: 1/0.025 -> "40". */
@@ -65,7 +84,7 @@ export function parseTimesCheaperPerYear(text: string): Parsed<number> {
   }
   const timesCheaper = readNumber(text, ["x", "×"]);
   if (timesCheaper == null) {
-    return fail(`"${text.trim()}" is not a number. Enter ${timesCheaperRange}, e.g. 10 for ten times cheaper per year.`);
+    return fail(`${notANumber(text)} Enter ${timesCheaperRange}, e.g. 10 for ten times cheaper per year.`);
   }
   if (!(timesCheaper >= MIN_TIMES_CHEAPER_PER_YEAR) || timesCheaper > MAX_TIMES_CHEAPER_PER_YEAR) {
     return fail(
@@ -86,7 +105,7 @@ export function parseFloorPercent(text: string): Parsed<number> {
   }
   const percent = readNumber(text, ["%"]);
   if (percent == null) {
-    return fail(`"${text.trim()}" is not a number. Enter a percentage from 0 to 100, e.g. 1 for 1% of today's price.`);
+    return fail(`${notANumber(text)} Enter a percentage from 0 to 100, e.g. 1 for 1% of today's price.`);
   }
   if (!(percent >= 0 && percent <= 100)) {
     return fail(`${formatFriendly(percent)}% is out of range. Enter a percentage from 0 to 100.`);
@@ -116,7 +135,7 @@ export function parseReferencePrice(text: string): Parsed<number | null> {
   const priceUsd = readNumber(text, ["$", "usd"]);
   const range = `a price above $0 and up to $${MAX_REFERENCE_PRICE_USD.toLocaleString("en-US")} per million tokens`;
   if (priceUsd == null) {
-    return fail(`"${text.trim()}" is not a number. Enter ${range}, or leave it empty to use the selected cell.`);
+    return fail(`${notANumber(text)} Enter ${range}, or leave it empty to use the selected cell.`);
   }
   if (!(priceUsd > 0) || priceUsd > MAX_REFERENCE_PRICE_USD) {
     return fail(`$${formatFriendly(priceUsd)} is out of range. Enter ${range}.`);
@@ -133,7 +152,7 @@ export function parseHorizonMonths(text: string): Parsed<number> {
   const range = `a whole number of months from 1 to ${MAX_MONTHS_AHEAD}`;
   const months = readNumber(text);
   if (months == null) {
-    return fail(text.trim() === "" ? `Enter the horizon: ${range}.` : `"${text.trim()}" is not a number. Enter ${range}.`);
+    return fail(text.trim() === "" ? `Enter the horizon: ${range}.` : `${notANumber(text)} Enter ${range}.`);
   }
   if (!Number.isInteger(months)) {
     return fail(`${formatFriendly(months)} is not a whole number of months. Enter ${range}.`);

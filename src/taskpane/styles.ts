@@ -84,9 +84,13 @@ const rules = String.raw`
 
 .aicost-pane .aicost-field { display: flex; flex-direction: column; gap: var(--spacingVerticalXXS); margin-bottom: var(--spacingVerticalM); }
 .aicost-pane .aicost-field label { font-weight: var(--fontWeightSemibold); }
+.aicost-pane .aicost-own-row { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: var(--spacingHorizontalS); margin-bottom: var(--spacingVerticalS); }
+.aicost-pane .aicost-own-row > .aicost-field, .aicost-pane .aicost-own-question { flex: 1 1 100%; margin: 0; }
+.aicost-pane .aicost-own-name { overflow-wrap: anywhere; min-width: 0; }
+.aicost-pane .aicost-check { display: flex; align-items: center; gap: var(--spacingHorizontalS); margin-bottom: var(--spacingVerticalM); }
 .aicost-pane .aicost-row { display: flex; flex-wrap: wrap; gap: var(--spacingHorizontalM); }
 .aicost-pane .aicost-row > .aicost-field { flex: 1 1 200px; min-width: 0; }
-.aicost-pane input[type="text"] {
+.aicost-pane input[type="text"], .aicost-pane select {
   font: inherit;
   width: 100%;
   min-height: 32px;
@@ -97,6 +101,10 @@ const rules = String.raw`
   border-bottom-color: var(--colorNeutralStrokeAccessible);
   border-radius: var(--borderRadiusMedium);
 }
+/* Stretched by their flex column rather than width: 100%, which Chromium resolved wider than the
+   field inside a details element (an input overflowed the 320 px pane). */
+.aicost-pane .aicost-field > input, .aicost-pane .aicost-field > select { width: auto; min-width: 0; align-self: stretch; }
+.aicost-pane select:focus { outline: none; border-bottom: var(--strokeWidthThick) solid var(--colorCompoundBrandStroke); }
 .aicost-pane input[type="text"]:hover { border-color: var(--colorNeutralStroke1Hover); border-bottom-color: var(--colorNeutralStrokeAccessibleHover); }
 .aicost-pane input[type="text"]:focus { outline: none; border-bottom: var(--strokeWidthThick) solid var(--colorCompoundBrandStroke); }
 .aicost-pane input[type="text"][aria-invalid="true"] { border-color: var(--colorPaletteRedBorder2); }

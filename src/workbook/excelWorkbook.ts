@@ -21,13 +21,25 @@ import {
   missingAssumptionsSheet,
   requireScenarioName,
   rowWriteRuns,
+  scenarioDeletion,
+  scenarioRename,
   scenarioRowWrite,
 } from "../sheet/checks";
 import { BAND_DEFINED_NAME, BAND_NAME_REFERENCE, BAND_SNAPSHOT_RANGE, BAND_VALUES_RANGE, bandSheetCells } from "../sheet/bandLayout";
 import { bandSnapshotFromGrid, checkBandRepair, repairedBand } from "../sheet/bandSheet";
 import { repairedSheetCells, rowsToClear } from "../sheet/repair";
-import { assumptionsSheetCells, type SheetCell } from "../sheet/sheetCells";
-import { locateScenarios, snapshotFromGrid, SNAPSHOT_RANGE, type AssumptionsSnapshot, type TableInfo, type TableRowsSnapshot } from "../sheet/snapshot";
+import type { CalendarDate } from "../core/calendar";
+import { CALENDAR_NAMES, localToday } from "../sheet/calendarCells";
+import { assumptionsSheetCells, tableRowInputs, type SheetCell } from "../sheet/sheetCells";
+import {
+  snapshotFromGrid,
+  SNAPSHOT_RANGE,
+  TABLE_GRID_RANGE,
+  tableRowsFromGrid,
+  type AssumptionsSnapshot,
+  type TableInfo,
+  type TableRowsSnapshot,
+} from "../sheet/snapshot";
 import { literalText } from "../sheet/textEntry";
 import {
   ACTIVE_ROW_RANGE,
@@ -40,10 +52,13 @@ import {
   SCENARIOS_TABLE_NAME,
   TABLE_FIRST_ROW,
   TABLE_HEADER_ROW,
+  FLOOR_PERCENT_FORMAT,
+  TABLE_LAST_COLUMN,
   TABLE_LAST_ROW,
+  TIMES_CHEAPER_FORMAT,
 } from "../sheet/layout";
 import { checkPreferences, parsePreferences, PREFERENCES_SETTING_KEY } from "../sheet/preferences";
-import { checkBlockTargetEmpty, projectionBlock } from "../sheet/projectionBlock";
+import { checkBlockTargetEmpty, projectionBlockFor } from "../sheet/projectionBlock";
 import type {
   AssumptionsState,
   CellInsertion,
@@ -52,6 +67,7 @@ import type {
   PanePreferences,
   PriceRowsResult,
   PricesState,
+  ProjectionRequest,
   ScenarioChanges,
   WorkbookFileSupport,
   WorkbookPort,
@@ -84,12 +100,15 @@ export interface DocumentSettings {
 /** The list the Active scenario dropdown offers: the table's Scenario column, which grows with the table. */
 export const DROPDOWN_SOURCE = `=INDIRECT("${SCENARIOS_TABLE_NAME}[Scenario]")`;
 export const CHART_TITLE = "Projected price, USD per million tokens";
+export const COST_CHART_TITLE = "Projected monthly cost, USD";
 
 const columnWidthsPoints: readonly [string, number][] = [
   ["A:A", 130],
   ["B:B", 150],
   ["C:C", 80],
-  ["D:D", 460],
+  ["D:D", 190],
+  ["E:E", 150],
+  ["F:F", 460],
 ];
 const inputFill = "#FFF2CC";
 const bandColumnWidthsPoints: readonly [string, number][] = [
@@ -107,15 +126,15 @@ async function requireAssumptionsSheet(context: Excel.RequestContext): Promise<E
   return sheet;
 }
 
-/** Queues a read of the table's rows (A11:D110); after the sync, {@link tableRowsOf} gives them. */
+/** Queues a read of the table's headers and rows (A10:F110); after the sync, {@link tableRowsOf} gives them. */
 function queueTableRows(sheet: Excel.Worksheet): Excel.Range {
-  const rows = sheet.getRange(`A${TABLE_FIRST_ROW}:D${TABLE_LAST_ROW}`);
+  const rows = sheet.getRange(TABLE_GRID_RANGE);
   rows.load("values");
   return rows;
 }
 
 function tableRowsOf(rows: Excel.Range): TableRowsSnapshot {
-  return { tableRows: rows.values, tableFirstRow: TABLE_FIRST_ROW };
+  return tableRowsFromGrid(rows.values);
 }
 
 /** Objects every assumptions step looks up first; all may be null objects until the first sync. */
@@ -125,6 +144,8 @@ interface Lookups {
   readonly table: Excel.Table;
   /** AICOST_BAND (issue 11). */
   readonly bandName: Excel.NamedItem;
+  /** AICOST_START_MONTH and AICOST_FY_START, in the order of CALENDAR_NAMES. */
+  readonly calendarNames: readonly Excel.NamedItem[];
 }
 
 function queueLookups(context: Excel.RequestContext): Lookups {
@@ -133,11 +154,17 @@ function queueLookups(context: Excel.RequestContext): Lookups {
   const name = workbook.names.getItemOrNullObject(SCENARIO_NAME_DEFINED_NAME);
   const table = workbook.tables.getItemOrNullObject(SCENARIOS_TABLE_NAME);
   const bandName = workbook.names.getItemOrNullObject(BAND_DEFINED_NAME);
+  const calendarNames = CALENDAR_NAMES.map((calendarName) => workbook.names.getItemOrNullObject(calendarName.name));
   sheet.load("name");
   name.load("formula");
   table.load("name");
   bandName.load("formula");
-  return { sheet, name, table, bandName };
+  calendarNames.forEach((item) => item.load("formula"));
+  return { sheet, name, table, bandName, calendarNames };
+}
+
+function nameReference(name: Excel.NamedItem): string | null {
+  return name.isNullObject ? null : String(name.formula);
 }
 
 /** Reads queued on an existing assumptions sheet. */
@@ -169,7 +196,8 @@ function snapshotFrom(lookups: Lookups, reads: SheetReads): AssumptionsSnapshot 
   return snapshotFromGrid({
     values: reads.grid.values,
     formulas: reads.grid.formulas,
-    scenarioNameReference: lookups.name.isNullObject ? null : String(lookups.name.formula),
+    scenarioNameReference: nameReference(lookups.name),
+    calendarNameReferences: { startMonth: nameReference(lookups.calendarNames[0]), fiscalYearStart: nameReference(lookups.calendarNames[1]) },
     tables,
     band: bandSnapshotFromGrid({
       values: reads.bandGrid.values,
@@ -235,7 +263,7 @@ function addDropdown(sheet: Excel.Worksheet): void {
 }
 
 function addTable(sheet: Excel.Worksheet, rowCount: number): void {
-  const table = sheet.tables.add(sheet.getRange(`A${TABLE_HEADER_ROW}:D${TABLE_HEADER_ROW + rowCount}`), true);
+  const table = sheet.tables.add(sheet.getRange(`A${TABLE_HEADER_ROW}:${TABLE_LAST_COLUMN}${TABLE_HEADER_ROW + rowCount}`), true);
   table.name = SCENARIOS_TABLE_NAME;
 }
 
@@ -272,6 +300,18 @@ function writeBand(context: Excel.RequestContext, sheet: Excel.Worksheet, bandNa
   } else if (nameNeedsPointing(bandName, BAND_NAME_REFERENCE)) {
     bandName.formula = `=${BAND_NAME_REFERENCE}`;
   }
+}
+
+/** Creates the calendar's names (start month, fiscal-year start), or points them back at their cells. */
+function pointCalendarNames(context: Excel.RequestContext, sheet: Excel.Worksheet, lookups: Lookups): void {
+  CALENDAR_NAMES.forEach((calendarName, index) => {
+    const item = lookups.calendarNames[index];
+    if (item.isNullObject) {
+      context.workbook.names.add(calendarName.name, sheet.getRange(calendarName.cell), "AICOST's calendar: projections read it by this name.");
+    } else if (nameNeedsPointing(item, calendarName.reference)) {
+      item.formula = `=${calendarName.reference}`;
+    }
+  });
 }
 
 function formatNewSheet(sheet: Excel.Worksheet): void {
@@ -356,6 +396,8 @@ export class ExcelWorkbook implements WorkbookPort {
     private readonly files: OfficeFileHost | null = null,
     /** Whether the host has Range.getDirectPrecedents (ExcelApi 1.12); without it findInputCells gives null. */
     private readonly hostTracesPrecedents = true,
+    /** Today's date, for the default start month (the first day of next month). */
+    private readonly today: () => CalendarDate = () => localToday(),
   ) {}
 
   workbookFileSupport(): WorkbookFileSupport {
@@ -446,13 +488,14 @@ export class ExcelWorkbook implements WorkbookPort {
       );
     }
     const sheet = context.workbook.worksheets.add(ASSUMPTIONS_SHEET_NAME);
-    const cells = assumptionsSheetCells();
+    const cells = assumptionsSheetCells([], this.today());
     writeCells(sheet, cells);
     formatNewSheet(sheet);
     addTable(sheet, tableRowCount(cells));
     addDropdown(sheet);
     pointName(context, sheet, lookups.name);
     writeBand(context, sheet, lookups.bandName, bandSheetCells());
+    pointCalendarNames(context, sheet, lookups);
     await context.sync();
   }
 
@@ -483,14 +526,14 @@ export class ExcelWorkbook implements WorkbookPort {
         table.convertToRange();
       }
     }
-    const cells = repairedSheetCells(snapshot);
+    const cells = repairedSheetCells(snapshot, this.today());
     const rowCount = tableRowCount(cells);
     // The layout above the table is AICOST's: clearing it first removes what a row inserted or
     // deleted above the table left behind (the old title, label or formulas one row off).
-    sheet.getRange(`A1:D${TABLE_HEADER_ROW - 1}`).clear("Contents");
+    sheet.getRange(`A1:E${TABLE_HEADER_ROW - 1}`).clear("Contents");
     const leftover = rowsToClear(snapshot, TABLE_FIRST_ROW + rowCount);
     if (leftover !== null) {
-      sheet.getRange(`A${leftover.firstRow}:D${leftover.lastRow}`).clear("All");
+      sheet.getRange(`A${leftover.firstRow}:${TABLE_LAST_COLUMN}${leftover.lastRow}`).clear("All");
     }
     writeCells(sheet, cells);
     addTable(sheet, rowCount);
@@ -499,6 +542,7 @@ export class ExcelWorkbook implements WorkbookPort {
       pointName(context, sheet, lookups.name);
     }
     writeBand(context, sheet, lookups.bandName, bandSheetCells(repairedBand(snapshot.band)));
+    pointCalendarNames(context, sheet, lookups);
     await context.sync();
   }
 
@@ -538,11 +582,49 @@ export class ExcelWorkbook implements WorkbookPort {
       const rows = queueTableRows(lookups.sheet);
       await context.sync();
       const rowNumber = checkNewScenario(tableRowsOf(rows), row);
-      const values = [[literalText(row.name), row.annualPriceMultiplier, row.floorShare, literalText(row.note)]];
+      const values = [tableRowInputs(row, rowNumber)];
       if (tableSheet !== null && tableSheet.name === lookups.sheet.name) {
         lookups.table.rows.add(undefined, values);
       } else {
-        lookups.sheet.getRange(`A${rowNumber}:D${rowNumber}`).values = values;
+        const range = lookups.sheet.getRange(`A${rowNumber}:${TABLE_LAST_COLUMN}${rowNumber}`);
+        range.numberFormat = [["General", "General", "General", TIMES_CHEAPER_FORMAT, FLOOR_PERCENT_FORMAT, "General"]];
+        range.formulas = values;
+      }
+      await context.sync();
+    });
+  }
+
+  // Renaming and deleting the team's own scenarios (issue 9)
+
+  async renameScenario(name: string, newName: string): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = await requireAssumptionsSheet(context);
+      const rows = queueTableRows(sheet);
+      const active = sheet.getRange(ACTIVE_SCENARIO_CELL);
+      active.load("values");
+      await context.sync();
+      const rename = scenarioRename({ ...tableRowsOf(rows), activeScenarioName: active.values[0]?.[0] }, name, newName);
+      sheet.getRange(rename.nameCell).values = [[literalText(rename.newName)]];
+      if (rename.activeCellChanges) {
+        active.values = [[literalText(rename.newName)]];
+      }
+      await context.sync();
+    });
+  }
+
+  async deleteScenario(name: string): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = await requireAssumptionsSheet(context);
+      const rows = queueTableRows(sheet);
+      const active = sheet.getRange(ACTIVE_SCENARIO_CELL);
+      active.load("values");
+      await context.sync();
+      const deletion = scenarioDeletion({ ...tableRowsOf(rows), activeScenarioName: active.values[0]?.[0] }, name);
+      // Deleting the row's cells with the cells below shifting up is what deleting a table row
+      // does (Range.delete, ExcelApi 1.1): the table shrinks and references follow the moved rows.
+      sheet.getRange(`A${deletion.rowNumber}:${TABLE_LAST_COLUMN}${deletion.rowNumber}`).delete("Up");
+      if (deletion.newActiveScenarioName !== null) {
+        active.values = [[literalText(deletion.newActiveScenarioName)]];
       }
       await context.sync();
     });
@@ -624,15 +706,14 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async insertProjection(options: { horizonMonths: number; basePriceUsd: number }): Promise<InsertedProjection> {
+  async insertProjection(request: ProjectionRequest): Promise<InsertedProjection> {
     const block = await this.run(async (context) => {
       const assumptions = await requireAssumptionsSheet(context);
       const activeCell = context.workbook.getActiveCell();
       activeCell.load("address");
       const rows = queueTableRows(assumptions);
       await context.sync();
-      const scenarios = locateScenarios(tableRowsOf(rows));
-      const projection = projectionBlock({ ...options, scenarios, anchor: activeCell.address });
+      const projection = projectionBlockFor(request, tableRowsOf(rows), activeCell.address);
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       const target = sheet.getRange(projection.rangeAddress);
       target.load("values");
@@ -646,14 +727,14 @@ export class ExcelWorkbook implements WorkbookPort {
     const chartInserted = await this.run(async (context) => {
       const sheet = block.sheetName === null ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(block.sheetName);
       const chart = sheet.charts.add("Line", sheet.getRange(block.chartSeriesAddress), "Columns");
-      chart.title.text = CHART_TITLE;
+      chart.title.text = block.mode === "cost" ? COST_CHART_TITLE : CHART_TITLE;
       chart.axes.categoryAxis.setCategoryNames(sheet.getRange(block.chartCategoryAddress));
       const topLeft = parseCellAddress(block.rangeAddress);
       if (topLeft !== null) {
         chart.setPosition(cellAddress(topLeft.columnIndex + block.columnCount + 1, topLeft.rowNumber));
       }
       await context.sync();
-      if (options.basePriceUsd > 0) {
+      if (request.baseValueUsd > 0) {
         // A log scale needs prices above 0. It is a step of its own: hosts have rejected
         // ChartAxis.scaleType and logBase on some builds (OfficeDev/office-js#1729, #3695), and
         // the chart, already drawn, then keeps its linear axis instead of being reported missing.

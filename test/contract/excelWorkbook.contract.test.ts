@@ -1,6 +1,7 @@
 /* The WorkbookPort contract on ExcelWorkbook, the Office.js implementation, over the fake Excel
  * (test/workbook/fakeExcel.ts, office-addin-mock proxies). The fake does not calculate, so a
  * formula cell's content is its formula, as the contract reads it in both hosts. */
+import { ASSUMPTIONS_SHEET_NAME } from "../../src/sheet/layout";
 import { PREFERENCES_SETTING_KEY } from "../../src/sheet/preferences";
 import { ExcelWorkbook } from "../../src/workbook/excelWorkbook";
 import { FakeExcel } from "../workbook/fakeExcel";
@@ -39,15 +40,17 @@ async function excelHarness(): Promise<PortHarness> {
       excel.deleteSheet(name);
       await excel.fireSheetDeleted();
     },
+    async deleteName(name) {
+      excel.names.delete(name);
+      await excel.fireSheetChanged(ASSUMPTIONS_SHEET_NAME);
+    },
+    nameReference: async (name) => excel.names.get(name) ?? null,
     async reopenWithStoredPreferences(stored) {
       excel.settingsStore.set(PREFERENCES_SETTING_KEY, stored);
       return new ExcelWorkbook(excel.run, excel.settings, excel.files);
     },
     settle: async () => undefined,
     calculates: false,
-    async deleteName(name) {
-      excel.names.delete(name);
-    },
     openedFiles: () => excel.createdWorkbooks.map((base64) => new Uint8Array(Buffer.from(base64, "base64"))),
   };
 }

@@ -57,6 +57,11 @@ async function previewHarness(): Promise<PortHarness> {
       hf.removeSheet(hf.getSheetId(name) as number);
       await tick();
     },
+    async deleteName(name) {
+      hf.removeNamedExpression(name);
+      await tick();
+    },
+    nameReference: async (name) => hf.getNamedExpressionFormula(name) ?? null,
     async reopenWithStoredPreferences(stored) {
       const saved = JSON.stringify({ ...workbookDocument.toStored(), preferences: stored });
       const state = parseStoredWorkbook(saved);
@@ -67,10 +72,6 @@ async function previewHarness(): Promise<PortHarness> {
     },
     settle: tick,
     calculates: true,
-    async deleteName(name) {
-      hf.removeNamedExpression(name);
-      await tick();
-    },
     openedFiles: () => downloads,
   };
 }

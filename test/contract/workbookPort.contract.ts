@@ -10,7 +10,9 @@
  * gets a `describe` of its own), using only the harness; a case a host cannot pass is a drift to
  * fix in that host, not a case to leave out.
  */
+import { excelSerialFromDate, firstDayOfNextMonth } from "../../src/core/calendar";
 import { PRESET_SCENARIOS } from "../../src/core/scenario";
+import { localToday } from "../../src/sheet/calendarCells";
 import { ASSUMPTIONS_SHEET_NAME } from "../../src/sheet/layout";
 import { DEFAULT_PREFERENCES, type AssumptionsState, type WorkbookPort } from "../../src/sheet/port";
 import { editedPresetNote } from "../../src/sheet/sourceNotes";
@@ -34,6 +36,10 @@ export interface PortHarness {
   select(sheet: string, address: string): Promise<void>;
   /** Deletes a sheet as a user would; the host's events fire. */
   deleteSheet(name: string): Promise<void>;
+  /** Deletes a workbook-scoped defined name, as Name Manager would. */
+  deleteName(name: string): Promise<void>;
+  /** What a workbook-scoped defined name refers to ("='AICOST Assumptions'!$E$4"), or null. */
+  nameReference(name: string): Promise<string | null>;
   /** A port on the same workbook reopened with `stored` as its stored pane preferences (as a damaged document would hold them). */
   reopenWithStoredPreferences(stored: unknown): Promise<WorkbookPort>;
   /** Lets pending notifications run. */
@@ -123,7 +129,7 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
       test("reports a preset tuned in the sheet whose note still cites its source", async () => {
         await setUp();
         await harness.type(SHEET, "B12", 0.333);
-        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/^D12 still cites the source of the preset "baseline", but B12:C12 hold 0.333 and 0.01/)]);
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/^F12 still cites the source of the preset "baseline", but B12:C12 hold 0.333 and 0.01/)]);
       });
     });
 
@@ -132,7 +138,14 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         await setUp();
         expect(harness.content(SHEET, "B4")).toBe("baseline");
         expect(harness.content(SHEET, "B7")).toBe("=INDEX($B$11:$B$110,MATCH($B$4,$A$11:$A$110,0))");
-        expect(["A12", "B12", "C12", "D12"].map((address) => harness.content(SHEET, address))).toEqual(["baseline", 0.1, 0.01, baseline.sourceNote]);
+        expect(["A12", "B12", "C12", "D12", "E12", "F12"].map((address) => harness.content(SHEET, address))).toEqual([
+          "baseline",
+          0.1,
+          0.01,
+          '=IF(ISNUMBER(B12),IF(B12>0,1/B12,""),"")',
+          '=IF(ISNUMBER(C12),C12,"")',
+          baseline.sourceNote,
+        ]);
       });
 
       test("is idempotent: a second set-up changes no cell", async () => {
@@ -153,15 +166,78 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         const state = ready(await port.readAssumptions());
         expect(state.status).toBe("ready");
         expect(harness.content(SHEET, "B13")).toBe(0.025);
-        expect(["A14", "B14", "C14", "D14"].map((address) => harness.content(SHEET, address))).toEqual(["team plan", 0.2, 0.05, "ours"]);
+        expect(["A14", "B14", "C14", "F14"].map((address) => harness.content(SHEET, address))).toEqual(["team plan", 0.2, 0.05, "ours"]);
         expect(state.activeScenarioName).toBe("team plan");
+      });
+
+      test("writes the calendar in D4:E5: the first day of next month and a fiscal year from January, each with its name", async () => {
+        await setUp();
+        const nextMonth = excelSerialFromDate(firstDayOfNextMonth(localToday()));
+        expect(["D4", "E4", "D5", "E5"].map((address) => harness.content(SHEET, address))).toEqual(["Start month", nextMonth, "Fiscal year starts in month (1-12)", 1]);
+        expect(await harness.nameReference("AICOST_START_MONTH")).toBe("='AICOST Assumptions'!$E$4");
+        expect(await harness.nameReference("AICOST_FY_START")).toBe("='AICOST Assumptions'!$E$5");
+      });
+
+      test("reads a sheet set up before the calendar as needing repair, in one plain message, and the repair adds the calendar keeping the scenarios", async () => {
+        await setUp();
+        await port.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "ours" });
+        for (const address of ["D4", "E4", "D5", "E5"]) {
+          await harness.type(SHEET, address, "");
+        }
+        await harness.deleteName("AICOST_START_MONTH");
+        await harness.deleteName("AICOST_FY_START");
+        const state = await port.readAssumptions();
+        expect(state.status).toBe("damaged");
+        expect(problems(state)).toEqual([expect.stringMatching(/^This sheet was set up before AICOST had a calendar: the start month \(E4\) and the fiscal year's first month \(E5\) are missing/)]);
+        await setUp();
+        expect((await port.readAssumptions()).status).toBe("ready");
+        expect(harness.content(SHEET, "E4")).toBe(excelSerialFromDate(firstDayOfNextMonth(localToday())));
+        expect(harness.content(SHEET, "E5")).toBe(1);
+        expect(await harness.nameReference("AICOST_FY_START")).toBe("='AICOST Assumptions'!$E$5");
+        expect(harness.content(SHEET, "A14")).toBe("team plan");
+      });
+
+      test("judges the calendar's values, and a repair keeps a user's valid start month and restores an invalid fiscal-year start", async () => {
+        await setUp();
+        await harness.type(SHEET, "E4", 46478); // 2027-04-01
+        await harness.type(SHEET, "E5", 13);
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/^E5 \(Fiscal year starts in month \(1-12\)\) holds 13; enter the month the fiscal year starts in, 1 \(January\) to 12 \(December\)/)]);
+        await setUp();
+        expect(["E4", "E5"].map((address) => harness.content(SHEET, address))).toEqual([46478, 1]);
+        await harness.type(SHEET, "E4", "soon");
+        await harness.type(SHEET, "E5", 7);
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/^E4 \(Start month\) holds the text "soon", not a date/)]);
+        await setUp();
+        expect(["E4", "E5"].map((address) => harness.content(SHEET, address))).toEqual([excelSerialFromDate(firstDayOfNextMonth(localToday())), 7]);
+      });
+
+      test("converts a table set up before the readings (Note in D) to the readings in D:E and the notes in F, keeping every note", async () => {
+        await setUp();
+        await port.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "ours" });
+        for (let row = 10; row <= 14; row++) {
+          await harness.type(SHEET, `D${row}`, row === 10 ? "Note" : row === 14 ? "ours" : PRESET_SCENARIOS[row - 11].sourceNote);
+          await harness.type(SHEET, `E${row}`, "");
+          await harness.type(SHEET, `F${row}`, "");
+        }
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/^The scenarios table has the columns of an earlier AICOST \(Note in D10\)/)]);
+        await setUp();
+        expect((await port.readAssumptions()).status).toBe("ready");
+        expect(["D14", "F14", "F12"].map((address) => harness.content(SHEET, address))).toEqual(['=IF(ISNUMBER(B14),IF(B14>0,1/B14,""),"")', "ours", baseline.sourceNote]);
+      });
+
+      test("reports a reading overwritten by a number, and the repair puts its formula back", async () => {
+        await setUp();
+        await harness.type(SHEET, "D12", 20);
+        expect(problems(await port.readAssumptions())).toEqual([expect.stringMatching(/^D12 no longer holds its formula over m and f/)]);
+        await setUp();
+        expect(harness.content(SHEET, "D12")).toBe('=IF(ISNUMBER(B12),IF(B12>0,1/B12,""),"")');
       });
 
       test("repairs a preset tuned in the sheet by giving it the edited note, keeping the value", async () => {
         await setUp();
         await harness.type(SHEET, "B12", 0.333);
         await setUp();
-        expect(["B12", "D12"].map((address) => harness.content(SHEET, address))).toEqual([0.333, editedPresetNote(baseline)]);
+        expect(["B12", "F12"].map((address) => harness.content(SHEET, address))).toEqual([0.333, editedPresetNote(baseline)]);
         expect((await port.readAssumptions()).status).toBe("ready");
       });
     });
@@ -289,28 +365,28 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         await setUp();
         const before = harness.contents();
         await port.updateScenario("Baseline", { annualPriceMultiplier: 1 / 3 });
-        expect(changedCells(before, harness.contents())).toEqual([`${SHEET}!B12`, `${SHEET}!D12`]);
-        expect(["B12", "C12", "D12"].map((address) => harness.content(SHEET, address))).toEqual([1 / 3, 0.01, editedPresetNote(baseline)]);
+        expect(changedCells(before, harness.contents())).toEqual([`${SHEET}!B12`, `${SHEET}!F12`]);
+        expect(["B12", "C12", "F12"].map((address) => harness.content(SHEET, address))).toEqual([1 / 3, 0.01, editedPresetNote(baseline)]);
         expect((await port.readAssumptions()).status).toBe("ready");
       });
 
       test("Reset to preset (the preset's values and source note) restores both", async () => {
         await setUp();
         await port.updateScenario("aggressive", { floorShare: 0.01 });
-        expect(harness.content(SHEET, "D13")).toBe(editedPresetNote(aggressive));
+        expect(harness.content(SHEET, "F13")).toBe(editedPresetNote(aggressive));
         await port.updateScenario("aggressive", { annualPriceMultiplier: 0.025, floorShare: 0.001, note: aggressive.sourceNote });
-        expect(["B13", "C13", "D13"].map((address) => harness.content(SHEET, address))).toEqual([0.025, 0.001, aggressive.sourceNote]);
+        expect(["B13", "C13", "F13"].map((address) => harness.content(SHEET, address))).toEqual([0.025, 0.001, aggressive.sourceNote]);
       });
 
       test("leaves a note the user wrote, and a custom row's note, as they are", async () => {
         await setUp();
-        await harness.type(SHEET, "D11", "our view of the market");
+        await harness.type(SHEET, "F11", "our view of the market");
         await port.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "ours" });
         const before = harness.contents();
         await port.updateScenario("pessimistic", { floorShare: 0.3 });
         await port.updateScenario("team plan", { annualPriceMultiplier: 0.25, floorShare: 0.04 });
         expect(changedCells(before, harness.contents())).toEqual([`${SHEET}!B14`, `${SHEET}!C11`, `${SHEET}!C14`]);
-        expect(harness.content(SHEET, "D11")).toBe("our view of the market");
+        expect(harness.content(SHEET, "F11")).toBe("our view of the market");
       });
 
       test.each([
@@ -335,8 +411,9 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
         await setUp();
         const before = harness.contents();
         await port.addScenario({ name: "Jan 2027", annualPriceMultiplier: 0.3, floorShare: 0.1, note: "-10% if the deal closes" });
-        expect(changedCells(before, harness.contents())).toEqual(["A14", "B14", "C14", "D14"].map((address) => `${SHEET}!${address}`));
-        expect(["A14", "B14", "C14", "D14"].map((address) => harness.content(SHEET, address))).toEqual(["Jan 2027", 0.3, 0.1, "-10% if the deal closes"]);
+        expect(changedCells(before, harness.contents())).toEqual(["A14", "B14", "C14", "D14", "E14", "F14"].map((address) => `${SHEET}!${address}`));
+        expect(harness.content(SHEET, "D14")).toBe('=IF(ISNUMBER(B14),IF(B14>0,1/B14,""),"")');
+        expect(["A14", "B14", "C14", "F14"].map((address) => harness.content(SHEET, address))).toEqual(["Jan 2027", 0.3, 0.1, "-10% if the deal closes"]);
         const state = ready(await port.readAssumptions());
         expect(state.status).toBe("ready");
         expect(state.scenarios[3]).toMatchObject({ name: "Jan 2027", note: "-10% if the deal closes", isPreset: false, problems: [] });
@@ -355,6 +432,69 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
 
       test("refuses without the sheet", async () => {
         await expectRefused(() => port.addScenario({ name: "team", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "" }), /sheet is missing/);
+      });
+    });
+
+    describe("renameScenario and deleteScenario (the team's own scenarios)", () => {
+      async function twoOwnRows(): Promise<void> {
+        await setUp();
+        await port.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "ours" });
+        await port.addScenario({ name: "stretch", annualPriceMultiplier: 0.05, floorShare: 0.02, note: "theirs" });
+      }
+
+      test("a rename writes the name cell and nothing else; the active scenario's rename also writes B4", async () => {
+        await twoOwnRows();
+        let before = harness.contents();
+        await port.renameScenario("team plan", "team plan 2027");
+        expect(changedCells(before, harness.contents())).toEqual([`${SHEET}!A14`]);
+        await port.setActiveScenario("stretch");
+        before = harness.contents();
+        await port.renameScenario("Stretch", "stretch goal");
+        expect(changedCells(before, harness.contents())).toEqual([`${SHEET}!A15`, `${SHEET}!B4`]);
+        const state = ready(await port.readAssumptions());
+        expect(state.status).toBe("ready");
+        expect(state.activeScenarioName).toBe("stretch goal");
+      });
+
+      test("refuses to rename a preset, to a name in use or with spaces, and writes nothing", async () => {
+        await twoOwnRows();
+        await expectRefused(() => port.renameScenario("baseline", "base"), /"baseline" is a preset: presets cannot be renamed/);
+        await expectRefused(() => port.renameScenario("team plan", "STRETCH"), /A scenario named "STRETCH" already exists/);
+        await expectRefused(() => port.renameScenario("team plan", " x"), /Remove the spaces/);
+        await expectRefused(() => port.renameScenario("team plan", ""), /Give "team plan" a new name/);
+        await expectRefused(() => port.renameScenario("optimistic", "x"), /no scenario named "optimistic"/);
+      });
+
+      test("a deletion removes the row, moves the rows below up with their readings, and leaves the sheet ready", async () => {
+        await twoOwnRows();
+        await port.deleteScenario("team plan");
+        expect(["A14", "B14", "C14", "D14", "F14"].map((address) => harness.content(SHEET, address))).toEqual([
+          "stretch",
+          0.05,
+          0.02,
+          '=IF(ISNUMBER(B14),IF(B14>0,1/B14,""),"")',
+          "theirs",
+        ]);
+        expect(harness.content(SHEET, "A15")).toBeNull();
+        const state = ready(await port.readAssumptions());
+        expect(state.status).toBe("ready");
+        expect(state.scenarios.map((scenario) => scenario.name)).toEqual(["pessimistic", "baseline", "aggressive", "stretch"]);
+        expect(state.activeScenarioName).toBe("baseline");
+      });
+
+      test("deleting the active scenario makes baseline active", async () => {
+        await twoOwnRows();
+        await port.setActiveScenario("stretch");
+        await port.deleteScenario("stretch");
+        const state = ready(await port.readAssumptions());
+        expect(state.activeScenarioName).toBe("baseline");
+        expect(state.status).toBe("ready");
+      });
+
+      test("refuses to delete a preset or a name not in the table, and writes nothing", async () => {
+        await twoOwnRows();
+        await expectRefused(() => port.deleteScenario("aggressive"), /"aggressive" is a preset: presets cannot be deleted/);
+        await expectRefused(() => port.deleteScenario("optimistic"), /no scenario named "optimistic"/);
       });
     });
 
@@ -386,30 +526,53 @@ export function describeWorkbookPortContract(name: string, makeHarness: HarnessF
       test("writes the block at the selected cell, a price column per scenario and one for the active scenario", async () => {
         await setUp();
         await harness.select("Sheet1", "B2");
-        const inserted = await port.insertProjection({ horizonMonths: 3, basePriceUsd: 10 });
-        expect(inserted).toEqual({ address: "Sheet1!B2:F7", chartInserted: true });
+        const inserted = await port.insertProjection({ horizonMonths: 3, baseValueUsd: 10 });
+        // B month, C months from start, D fiscal year, E:G the presets, H active; rows 2 input,
+        // 3 headers, 4:6 months, 7 average, 8:9 fiscal years.
+        expect(inserted).toEqual({ address: "Sheet1!B2:H9", chartInserted: true });
         expect(harness.content("Sheet1", "C2")).toBe(10);
-        expect(harness.content("Sheet1", "B7")).toBe(3);
-        expect(harness.content("Sheet1", "D3")).toBe("='AICOST Assumptions'!$A$12");
-        expect(harness.content("Sheet1", "D5")).toBe("=AICOST.PROJECT_PRICE($C$2,$B$5,'AICOST Assumptions'!$A$12:$C$12)");
-        expect(harness.content("Sheet1", "F7")).toBe("=AICOST.PROJECT_PRICE($C$2,$B$7,AICOST_SCENARIO)");
-        expect(Object.keys(harness.contents()).filter((address) => address.startsWith("Sheet1!"))).toHaveLength(2 + 5 + 4 * 5);
+        expect(harness.content("Sheet1", "C6")).toBe(2);
+        expect(harness.content("Sheet1", "B4")).toBe("=EDATE(AICOST_START_MONTH,$C4)");
+        expect(harness.content("Sheet1", "F3")).toBe("='AICOST Assumptions'!$A$12");
+        expect(harness.content("Sheet1", "F5")).toBe("=AICOST.PROJECT_PRICE($C$2,$C5,'AICOST Assumptions'!$A$12:$C$12)");
+        expect(harness.content("Sheet1", "H6")).toBe("=AICOST.PROJECT_PRICE($C$2,$C6,AICOST_SCENARIO)");
+        expect(Object.keys(harness.contents()).filter((address) => address.startsWith("Sheet1!"))).toHaveLength(2 + 7 + 3 * 7 + 6 + 2 * 7);
+      });
+
+      test("in cost mode includes the team's own scenario, and compares the active scenario with the chosen reference", async () => {
+        await setUp();
+        await port.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "" });
+        await harness.select("Sheet1", "B2");
+        const inserted = await port.insertProjection({ mode: "cost", horizonMonths: 12, baseValueUsd: 1000, referenceScenarioName: "Team Plan" });
+        // E:H the four scenarios, I active, J and K the variance; 2 + 12 + 1 + 2 rows.
+        expect(inserted.address).toBe("Sheet1!B2:K18");
+        expect(harness.content("Sheet1", "C2")).toBe(1000);
+        expect(harness.content("Sheet1", "H3")).toBe("='AICOST Assumptions'!$A$14");
+        expect(harness.content("Sheet1", "H4")).toBe("=AICOST.PROJECT_COST($C$2,$C4,'AICOST Assumptions'!$A$14:$C$14)");
+        expect(harness.content("Sheet1", "J4")).toBe("=I4-H4");
+        expect(harness.content("Sheet1", "I16")).toBe("=SUM(I$4:I$15)");
+      });
+
+      test("refuses a reference scenario that is not in the table, and writes nothing", async () => {
+        await setUp();
+        await harness.select("Sheet1", "B2");
+        await expectRefused(() => port.insertProjection({ mode: "cost", horizonMonths: 3, baseValueUsd: 10, referenceScenarioName: "optimistic" }), /no scenario named "optimistic" to compare with/);
       });
 
       test("refuses to write over a cell that holds data, names the range it needs, and writes nothing", async () => {
         await setUp();
         await harness.type("Sheet1", "D6", "keep me");
         await harness.select("Sheet1", "B2");
-        await expectRefused(() => port.insertProjection({ horizonMonths: 3, basePriceUsd: 10 }), /needs Sheet1!B2:F7 to be empty, and some of its cells hold data/);
+        await expectRefused(() => port.insertProjection({ horizonMonths: 3, baseValueUsd: 10 }), /needs Sheet1!B2:H9 to be empty, and some of its cells hold data/);
         expect(harness.content("Sheet1", "D6")).toBe("keep me");
       });
 
       test("refuses without the assumptions sheet, and for a horizon that is not a whole number from 1 to 1200", async () => {
         await harness.select("Sheet1", "B2");
-        await expectRefused(() => port.insertProjection({ horizonMonths: 3, basePriceUsd: 10 }), /sheet is missing/);
+        await expectRefused(() => port.insertProjection({ horizonMonths: 3, baseValueUsd: 10 }), /sheet is missing/);
         await setUp();
-        await expectRefused(() => port.insertProjection({ horizonMonths: 0, basePriceUsd: 10 }), /horizon must be a whole number of months from 1 to 1200/);
-        await expectRefused(() => port.insertProjection({ horizonMonths: 1201, basePriceUsd: 10 }), /horizon must be a whole number/);
+        await expectRefused(() => port.insertProjection({ horizonMonths: 0, baseValueUsd: 10 }), /horizon must be a whole number of months from 1 to 1200/);
+        await expectRefused(() => port.insertProjection({ horizonMonths: 1201, baseValueUsd: 10 }), /horizon must be a whole number/);
       });
     });
 

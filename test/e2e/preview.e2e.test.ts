@@ -388,16 +388,19 @@ describe("the preview workbook", () => {
     await page.getByRole("button", { name: "Insert projection" }).click();
     await page.getByTestId("projection-chart").waitFor();
     // Block at F3: base price in G3 (the pane's reference price), headers in row 4, month 0 in
-    // row 5, so month 12 is row 17. Pessimistic in G: base * (0.25 + 0.75 * 0.5) = base * 0.625;
-    // the sample's fitted row in J: base * (0.01 + 0.99 * 0.0237379029745444); the active column
-    // (K, baseline): base * (0.01 + 0.99 * 0.1) = base * 0.109.
+    // row 5, so month 12 is row 17 (F the date, G the months from start, H the fiscal year).
+    // Pessimistic in I: base * (0.25 + 0.75 * 0.5) = base * 0.625; the sample's fitted row in L:
+    // base * (0.01 + 0.99 * 0.0237379029745444); the active column (M, baseline):
+    // base * (0.01 + 0.99 * 0.1) = base * 0.109; N the variance against baseline, 0.
+    // 36 months + 2 header rows + the average + 4 fiscal-year rows: F3:O45.
     const base = await numberAt(page, "G3");
     expect(base).toBeGreaterThan(0);
-    await expectCellNear(page, "F17", 12);
-    await expectCellNear(page, "G17", base * 0.625);
-    await expectCellNear(page, "J17", base * (0.01 + 0.99 * 0.0237379029745444));
-    await expectCellNear(page, "K17", base * 0.109);
-    expect(await page.getByTestId("aicost-taskpane").textContent()).toMatch(/F3:K41/);
+    await expectCellNear(page, "G17", 12);
+    await expectCellNear(page, "I17", base * 0.625);
+    await expectCellNear(page, "L17", base * (0.01 + 0.99 * 0.0237379029745444));
+    await expectCellNear(page, "M17", base * 0.109);
+    await expectCellNear(page, "N17", 0);
+    expect(await page.getByTestId("aicost-taskpane").textContent()).toMatch(/F3:O45/);
     await screenshot(page, "preview-projection");
   });
 
@@ -471,6 +474,8 @@ describe("the preview workbook", () => {
     expect(workbook.definedNames.model).toEqual([
       { name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] },
       { name: "AICOST_BAND", ranges: ["'AICOST Assumptions'!$H$5:$L$5"] },
+      { name: "AICOST_START_MONTH", ranges: ["'AICOST Assumptions'!$E$4"] },
+      { name: "AICOST_FY_START", ranges: ["'AICOST Assumptions'!$E$5"] },
       { name: "AICOST_PRICES", ranges: ["'AICOST Prices'!$A$4:$K$504"] },
     ]);
     const sheet = workbook.getWorksheet("AI support assistant") as ExcelJS.Worksheet;
@@ -641,28 +646,29 @@ describe("the preview behaves like Excel", () => {
   test("an inserted chart sits beside its table on its own sheet, never over data, can be deleted by keyboard, and is kept", async () => {
     const { page } = await openPreview();
     await showSheet(page, "Try it");
-    // Data where the chart would go first (one column past the block F3:J41 is L3): N5.
-    await typeInCell(page, "N5", "in the way");
+    // Data where the chart would go first (one column past the block F3:N45 is P3): R5.
+    await typeInCell(page, "R5", "in the way");
     await goTo(page, "F3");
     await page.getByRole("button", { name: "Insert projection" }).click();
     await charts(page).waitFor();
     // Measured together, at one scroll position (the new chart was scrolled into view).
     const chartBox = await charts(page).boundingBox();
-    const blockRight = await cell(page, "J3").boundingBox();
-    const data = await cell(page, "N5").boundingBox();
+    const blockRight = await cell(page, "N3").boundingBox();
+    const data = await cell(page, "R5").boundingBox();
     const formulaRow = await page.locator(".formula-row").boundingBox();
     expect(chartBox && blockRight && data && formulaRow).toBeTruthy();
     if (!chartBox || !blockRight || !data || !formulaRow) return;
-    expect(chartBox.x).toBeGreaterThanOrEqual(data.x + data.width - 1); // right of N5, so clear of it
+    expect(chartBox.x).toBeGreaterThanOrEqual(data.x + data.width - 1); // right of R5, so clear of it
     expect(chartBox.x).toBeGreaterThan(blockRight.x + blockRight.width);
     expect(chartBox.y).toBeGreaterThanOrEqual(formulaRow.y + formulaRow.height);
-    // The inserted table shows its formats: month 12 (row 17) as $ with cents.
-    expect((await shown(page, "G17")).text).toMatch(/^\$\d+\.\d{2}/);
+    // The inserted table shows its formats: month 12 (row 17) as $ with cents, the month as a date.
+    expect((await shown(page, "I17")).text).toMatch(/^\$\d+\.\d{2}/);
+    expect((await shown(page, "F17")).text).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
     await screenshot(page, "preview-chart-beside-table");
     // The chart and its Delete chart button pass axe too.
     expect(await axeViolations(page)).toEqual([]);
     // A second table's chart does not pile on the first.
-    await goTo(page, "F45");
+    await goTo(page, "F50");
     await page.getByRole("button", { name: "Insert projection" }).click();
     await expect(charts(page).count()).resolves.toBe(2);
     const [first, second] = await Promise.all([charts(page).nth(0).boundingBox(), charts(page).nth(1).boundingBox()]);
@@ -789,5 +795,92 @@ describe("the preview behaves like Excel", () => {
     await bar.press("Control+z");
     await expectCellNear(page, "D2", 2);
     await screenshot(page, "preview-undo");
+  });
+});
+
+describe("the budget calendar, the readings and the cost comparison", () => {
+  /** Sum over months `from` to `to` of a scenario's price factor f + (1 - f) * m^(t/12), worked out here. */
+  function factorSum([m, f]: Parameters, from: number, to: number): number {
+    let sum = 0;
+    for (let month = from; month <= to; month++) sum += f + (1 - f) * m ** (month / 12);
+    return sum;
+  }
+
+  async function aprilFiscalYears(page: Page): Promise<void> {
+    await showSheet(page, "AICOST Assumptions");
+    await typeInCell(page, "E4", "1/1/2027"); // typed as a date, en-US
+    await typeInCell(page, "E5", "4");
+    await expectCellNear(page, "E4", 46388);
+  }
+
+  test("the assumptions sheet shows the readings beside m and f, and the calendar; the sample subtotals each fiscal year", async () => {
+    const { page } = await openPreview();
+    await showSheet(page, "AICOST Assumptions");
+    expect((await shown(page, "D12")).text).toBe("10.0x");
+    expect((await shown(page, "E12")).text).toBe("1.0%");
+    expect((await shown(page, "E13")).text).toBe("0.1%");
+    expect((await shown(page, "D10")).text).toBe("x cheaper per year");
+    await aprilFiscalYears(page);
+    expect((await shown(page, "E4")).text).toBe("Jan 2027");
+    await showSheet(page, "AI support assistant");
+    // April fiscal years from January 2027: FY2027 is months 0..2, FY2028 3..14, FY2029 15..26, FY2030 27..35.
+    expect((await shown(page, "A56")).text).toBe("FY2027 total");
+    expect((await shown(page, "I17")).text).toBe("Jan 2027");
+    expect((await shown(page, "J20")).text).toBe("FY2028");
+    const fiscalYears = [[0, 2], [3, 14], [15, 26], [27, 35]] as const;
+    for (const [index, [from, to]] of fiscalYears.entries()) {
+      let expected = 0;
+      for (let month = from; month <= to; month++) expected += monthlyCost(month, PRESETS.baseline);
+      await expectCellNear(page, `E${56 + index}`, expected);
+      let pessimistic = 0;
+      for (let month = from; month <= to; month++) pessimistic += monthlyCost(month, PRESETS.pessimistic);
+      await expectCellNear(page, `D${56 + index}`, pessimistic);
+    }
+    await goTo(page, "A55");
+    updateDocsImage(await screenshot(page, "preview-fiscal-years"), "preview-fiscal-years.png");
+  });
+
+  test("Insert projection compares the monthly cost of every scenario with a reference, by month, in total and by fiscal year", async () => {
+    const { page } = await openPreview();
+    await aprilFiscalYears(page);
+    await showSheet(page, "Try it");
+    await goTo(page, "F3");
+    await page.getByLabel("Project", { exact: true }).selectOption("cost");
+    await page.getByLabel("Monthly cost today, USD").fill("12,500");
+    await page.getByLabel("Compare the active scenario with").selectOption("pessimistic");
+    await page.getByRole("button", { name: "Insert projection" }).click();
+    await charts(page).waitFor();
+    // F date, G months from start, H fiscal year, I:K the presets, L active (baseline), M active -
+    // pessimistic, N the ratio less one. Months in rows 5..40, the total in 41, fiscal years 42..45.
+    expect(await page.getByTestId("aicost-taskpane").textContent()).toMatch(/F3:N45/);
+    const baseline = 12_500 * factorSum(PRESETS.baseline, 0, 35);
+    const pessimistic = 12_500 * factorSum(PRESETS.pessimistic, 0, 35);
+    await expectCellNear(page, "L41", baseline);
+    await expectCellNear(page, "I41", pessimistic);
+    await expectCellNear(page, "M41", baseline - pessimistic);
+    await expectCellNear(page, "N41", baseline / pessimistic - 1);
+    await expectCellNear(page, "L42", 12_500 * factorSum(PRESETS.baseline, 0, 2)); // FY2027: Jan-Mar 2027
+    await expectCellNear(page, "L43", 12_500 * factorSum(PRESETS.baseline, 3, 14)); // FY2028
+    expect((await shown(page, "F42")).text).toBe("FY2027 total");
+    expect((await shown(page, "F5")).text).toBe("Jan 2027");
+    expect((await shown(page, "L41")).text).toMatch(/^\$\d{1,3}(,\d{3})*\.\d{2}$/);
+    expect((await shown(page, "N41")).text).toMatch(/^-\d+\.\d%$/);
+    await goTo(page, "A1");
+    updateDocsImage(await screenshot(page, "preview-cost-comparison"), "preview-cost-comparison.png");
+  });
+
+  test("a full browser storage is said in words", async () => {
+    const watched = await openWatchedPage(session.browser, session.baseUrl, { width: 1280, height: 800 });
+    opened.push(watched);
+    const { page } = watched;
+    await page.context().addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    await page.reload();
+    await ready(page);
+    await typeInCell(page, "B5", "30000");
+    await page.getByTestId("preview-notice").filter({ hasText: "This browser's storage for the preview is full, so your latest changes are not saved" }).waitFor({ timeout: 5_000 });
   });
 });

@@ -156,7 +156,7 @@ test("the chart renders, refuses an invalid parameter with a message and redraws
   await page.context().close();
 });
 
-test("a custom scenario can be added, and becomes active", async () => {
+test("a custom scenario can be added, and becomes active when asked", async () => {
   const watched = await openPane();
   const { page } = watched;
   const form = page.locator("details");
@@ -171,6 +171,7 @@ test("a custom scenario can be added, and becomes active", async () => {
   await expect(page.getByText(/"baseline" already exists/).count()).resolves.toBe(1);
 
   await form.getByLabel("Name", { exact: true }).fill("team estimate");
+  await form.getByLabel("Make it the active scenario").check();
   await form.getByRole("button", { name: "Add scenario" }).click();
   await waitForActive(page, "team estimate");
   await expect(page.getByRole("radio", { name: "team estimate" }).isChecked()).resolves.toBe(true);
@@ -178,6 +179,40 @@ test("a custom scenario can be added, and becomes active", async () => {
   const month0 = await tableValue(page, "team estimate", 0);
   const month12 = await tableValue(page, "team estimate", 12);
   expect(month12 / month0).toBeCloseTo(0.02 + 0.98 * 0.2, 12); // f + (1 - f) * m = 0.216
+  expectClean(watched);
+  await page.context().close();
+});
+
+test("adding without the checkbox keeps the active scenario, Enter submits, a decimal comma is refused; then rename and delete with a question first", async () => {
+  const watched = await openPane();
+  const { page } = watched;
+  const form = page.locator("details").filter({ hasText: "Add a scenario of your own" });
+  await form.getByText("Add a scenario of your own").click();
+  await form.getByLabel("Name", { exact: true }).fill("team");
+  await form.getByLabel("x cheaper per year").fill("3,5");
+  await form.getByLabel("Floor, % of today's price").fill("2");
+  await form.getByLabel("Floor, % of today's price").press("Enter");
+  await page.getByText('"3,5" uses a comma for decimals; type a point instead, e.g. 3.5.', { exact: false }).waitFor();
+  await form.getByLabel("x cheaper per year").fill("3.5");
+  await form.getByLabel("x cheaper per year").press("Enter");
+  await page.getByRole("status").filter({ hasText: "Added team to the scenarios table; the active scenario is still baseline." }).waitFor();
+  await expect(page.getByRole("radio", { name: "baseline" }).isChecked()).resolves.toBe(true);
+
+  const own = page.locator("details").filter({ hasText: "Rename or delete your scenarios" });
+  await own.getByText("Rename or delete your scenarios").click();
+  await own.getByRole("button", { name: "Rename team" }).click();
+  await own.getByLabel("New name for team").fill("team 2027");
+  await own.getByLabel("New name for team").press("Enter");
+  await page.getByRole("status").filter({ hasText: "Renamed team to team 2027." }).waitFor();
+  await page.getByRole("radio", { name: "team 2027" }).check();
+  await waitForActive(page, "team 2027");
+  await own.getByRole("button", { name: "Delete team 2027" }).click();
+  await own.getByRole("alert").filter({ hasText: "team 2027 is the active scenario. Delete it? Its row is removed from the table and baseline becomes the active scenario." }).waitFor();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, "taskpane-delete-question.png"), fullPage: true });
+  await own.getByRole("button", { name: "Yes, delete team 2027" }).click();
+  await page.getByRole("status").filter({ hasText: "Deleted team 2027 from the scenarios table; the active scenario is baseline." }).waitFor();
+  await waitForActive(page, "baseline");
   expectClean(watched);
   await page.context().close();
 });
@@ -212,6 +247,17 @@ describe.each(["light", "dark"] as const)("%s theme at 320 px", (colorScheme) =>
     if (colorScheme === "light") {
       updateDocsImage(path, "taskpane.png");
     }
+    // Every input and list fits the 320 px pane, with the folded forms open and cost mode chosen.
+    for (const summary of await page.locator("details > summary").all()) await summary.click();
+    await page.getByLabel("Project", { exact: true }).selectOption("cost");
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("[data-testid=aicost-taskpane] input, [data-testid=aicost-taskpane] select, [data-testid=aicost-taskpane] button")]
+        .filter((control) => control.offsetParent !== null)
+        .filter((control) => control.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 || (control.tagName !== "BUTTON" && control.scrollWidth > control.clientWidth + 1))
+        .map((control) => `${control.id || control.textContent}: right edge ${control.getBoundingClientRect().right} px`),
+    );
+    expect(overflowing).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, `taskpane-${colorScheme}-320-forms.png`), fullPage: true });
     expectClean(watched);
     await page.context().close();
   });

@@ -124,7 +124,23 @@ describe("saving and restoring the workbook", () => {
       removeItem: () => undefined,
     };
     expect(loadStoredWorkbook(broken)).toEqual({ kind: "unreadable", reason: expect.stringMatching(/could not be read/) });
-    expect(saveStoredWorkbook(broken, minimal)).toMatch(/could not be saved.*QuotaExceeded/);
+    expect(saveStoredWorkbook(broken, minimal)).toMatch(/could not be saved in this browser: Error: QuotaExceededError/);
+  });
+
+  test.each([
+    ["QuotaExceededError", 22],
+    ["NS_ERROR_DOM_QUOTA_REACHED", 1014],
+  ])("a full storage (%s) is said in words, with what to do", (name, code) => {
+    const full: KeyValueStorage = {
+      getItem: () => null,
+      setItem: () => {
+        throw Object.assign(new Error("The quota has been exceeded."), { name, code });
+      },
+      removeItem: () => undefined,
+    };
+    expect(saveStoredWorkbook(full, minimal)).toBe(
+      "This browser's storage for the preview is full, so your latest changes are not saved: they stay on screen until you reload. Download the workbook as .xlsx to keep it, or clear this site's stored data to make room.",
+    );
   });
 
   test("the key is the preview's own", () => {

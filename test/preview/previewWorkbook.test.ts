@@ -151,25 +151,26 @@ describe("PreviewWorkbook", () => {
     const { workbook, document, selection, charts } = setUp();
     await workbook.setUpAssumptions();
     selection.select({ sheetName: "Sheet1", row: 1, col: 1 }); // B2
-    const inserted = await workbook.insertProjection({ horizonMonths: 12, basePriceUsd: 10 });
-    expect(inserted).toEqual({ address: "Sheet1!B2:F16", chartInserted: true });
+    const inserted = await workbook.insertProjection({ horizonMonths: 13, baseValueUsd: 10 });
+    // 2 + 13 month rows + 1 + 3 fiscal-year rows: B2:H20.
+    expect(inserted).toEqual({ address: "Sheet1!B2:H20", chartInserted: true });
     expect(charts).toHaveLength(1);
     const sheet1 = document.sheetId("Sheet1") as number;
-    // Row 16 is month 12; column C reads pessimistic: 10 * (0.25 + 0.75 * 0.5) = 6.25; F the active baseline: 1.09.
-    expect(document.hf.getCellValue({ sheet: sheet1, row: 15, col: 1 })).toBe(12);
-    expect(document.hf.getCellValue({ sheet: sheet1, row: 15, col: 2 })).toBeCloseTo(6.25, 10);
-    expect(document.hf.getCellValue({ sheet: sheet1, row: 15, col: 5 })).toBeCloseTo(1.09, 10);
-    expect(document.formatAt({ sheet: sheet1, row: 15, col: 2 })).toMatch(/\$/);
+    // Row 16 is month 12; column E reads pessimistic: 10 * (0.25 + 0.75 * 0.5) = 6.25; H the active baseline: 1.09.
+    expect(document.hf.getCellValue({ sheet: sheet1, row: 15, col: 2 })).toBe(12);
+    expect(document.hf.getCellValue({ sheet: sheet1, row: 15, col: 4 })).toBeCloseTo(6.25, 10);
+    expect(document.hf.getCellValue({ sheet: sheet1, row: 15, col: 7 })).toBeCloseTo(1.09, 10);
+    expect(document.formatAt({ sheet: sheet1, row: 15, col: 4 })).toMatch(/\$/);
   });
 
   test("insertProjection refuses to write over cells that hold data, as Excel's implementation does, and changes nothing", async () => {
     const { workbook, document, selection, charts } = setUp();
     await workbook.setUpAssumptions();
     const sheet1 = document.sheetId("Sheet1") as number;
-    document.hf.setCellContents({ sheet: sheet1, row: 6, col: 5 }, "keep me"); // F7, inside B2:F7
+    document.hf.setCellContents({ sheet: sheet1, row: 6, col: 5 }, "keep me"); // F7, inside B2:H9
     selection.select({ sheetName: "Sheet1", row: 1, col: 1 });
     const before = contents(document);
-    await expect(workbook.insertProjection({ horizonMonths: 3, basePriceUsd: 10 })).rejects.toThrow(/needs Sheet1!B2:F7 to be empty/);
+    await expect(workbook.insertProjection({ horizonMonths: 3, baseValueUsd: 10 })).rejects.toThrow(/needs Sheet1!B2:H9 to be empty/);
     expect(contents(document)).toBe(before);
     expect(charts).toHaveLength(0);
   });
@@ -187,6 +188,6 @@ describe("PreviewWorkbook", () => {
     expect((await workbook.readAssumptions()).status).toBe("ready");
     expect(await workbook.loadPreferences()).toEqual({ referencePriceUsd: 3, horizonMonths: 36 });
     expect(await workbook.readSelectedNumber()).toBeNull();
-    expect(await workbook.insertProjection({ horizonMonths: 12, basePriceUsd: 3 })).toEqual({ address: "Sheet1!A3:E17", chartInserted: false });
+    expect(await workbook.insertProjection({ horizonMonths: 12, baseValueUsd: 3 })).toEqual({ address: "Sheet1!A3:G19", chartInserted: false });
   });
 });

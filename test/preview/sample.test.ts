@@ -145,6 +145,67 @@ describe("the sample model", () => {
   });
 });
 
+describe("the sample's fiscal-year subtotals", () => {
+  /** The sample with the start month 2027-01-01 (serial 46388) and fiscal years from April. */
+  async function aprilSample(): Promise<PreviewDocument> {
+    const sample = await createSampleDocument();
+    const assumptions = sample.sheetId("AICOST Assumptions") as number;
+    sample.hf.setCellContents({ sheet: assumptions, row: 3, col: 4 }, 46388);
+    sample.hf.setCellContents({ sheet: assumptions, row: 4, col: 4 }, 4);
+    return sample;
+  }
+
+  test("labels each month with its date and fiscal year", async () => {
+    const sample = await aprilSample();
+    // Jan-Mar 2027 end FY2027; April 2027 (46388 + 31 + 28 + 31 = 46478) starts FY2028.
+    expect([value(sample, "I17"), value(sample, "J17"), value(sample, "I20"), value(sample, "J20"), value(sample, "J52")]).toEqual([46388, 2027, 46478, 2028, 2030]);
+    expect([value(sample, "A56"), value(sample, "B56"), value(sample, "A57"), value(sample, "B57"), value(sample, "A59"), value(sample, "B59")]).toEqual([
+      "FY2027 total",
+      3,
+      "FY2028 total",
+      12,
+      "FY2030 total",
+      9,
+    ]);
+  });
+
+  test("subtotals each scenario by fiscal year, matching the hand-worked costs", async () => {
+    const sample = await aprilSample();
+    // cost(t) = 438 * 1.04^t * (f + (1 - f) * m^(t/12)). Baseline (m = 0.1, f = 0.01) over FY2027,
+    // t = 0..2: 438 * 1 + 438 * 1.04 * (0.01 + 0.99 * 0.825404) + 438 * 1.0816 * (0.01 + 0.99 * 0.681292)
+    // = 438 + 376.785 + 324.264 = 1139.049. The other rows are the same sum over t = 3..14 (FY2028),
+    // 15..26 (FY2029) and 27..35 (FY2030), each worked out the same way.
+    const expected = {
+      D: [1309.3217, 5224.881, 5664.1707, 5007.1909], // pessimistic, m = 0.5, f = 0.25
+      E: [1139.0491, 1701.2063, 379.0416, 170.7427], // baseline
+      F: [1029.4769, 806.1024, 43.8211, 14.5788], // aggressive, m = 0.025, f = 0.001
+      G: [1139.0491, 1701.2063, 379.0416, 170.7427], // active: baseline
+    };
+    for (const [column, years] of Object.entries(expected)) {
+      years.forEach((subtotal, index) => expect(value(sample, `${column}${56 + index}`)).toBeCloseTo(subtotal, 3));
+      // The fiscal years add up to the 36-month total.
+      expect(years.reduce((sum, year) => sum + year, 0)).toBeCloseTo(value(sample, `${column}53`) as number, 3);
+    }
+  });
+
+  test("text typed for a scenario's m gives its subtotals an error, and the engine keeps working", async () => {
+    const sample = await aprilSample();
+    sample.hf.setCellContents({ sheet: sample.sheetId("AICOST Assumptions") as number, row: 11, col: 1 }, "ten"); // B12, baseline's m
+    expect(value(sample, "E56")).toMatchObject({ value: "#VALUE!" });
+    expect(value(sample, "D56")).toBeCloseTo(1309.3217, 3); // pessimistic is untouched
+  });
+
+  test("follows the fiscal year's first month: a January start gives three calendar years of twelve months", async () => {
+    const sample = await aprilSample();
+    sample.hf.setCellContents({ sheet: sample.sheetId("AICOST Assumptions") as number, row: 4, col: 4 }, 1);
+    expect([value(sample, "A56"), value(sample, "B56"), value(sample, "A58"), value(sample, "A59"), value(sample, "E59")]).toEqual(["FY2027 total", 12, "FY2029 total", "", ""]);
+    // 36 months from January are exactly 2027, 2028 and 2029; the fourth row is blank, and the
+    // three add up to the total.
+    const rows = [56, 57, 58].map((row) => value(sample, `E${row}`) as number);
+    expect(rows.reduce((sum, year) => sum + year, 0)).toBeCloseTo(value(sample, "E53") as number, 6);
+  });
+});
+
 describe("number formats", () => {
   test.each([
     [1234.5, "$#,##0.00", "$1,234.50"],
@@ -201,6 +262,8 @@ describe("the .xlsx export", () => {
     expect(workbook.definedNames.model).toEqual([
       { name: "AICOST_SCENARIO", ranges: ["'AICOST Assumptions'!$A$7:$C$7"] },
       { name: "AICOST_BAND", ranges: ["'AICOST Assumptions'!$H$5:$L$5"] },
+      { name: "AICOST_START_MONTH", ranges: ["'AICOST Assumptions'!$E$4"] },
+      { name: "AICOST_FY_START", ranges: ["'AICOST Assumptions'!$E$5"] },
       { name: "AICOST_PRICES", ranges: ["'AICOST Prices'!$A$4:$K$504"] },
     ]);
 
@@ -219,8 +282,20 @@ describe("the .xlsx export", () => {
 
     const assumptions = workbook.getWorksheet("AICOST Assumptions") as ExcelJS.Worksheet;
     const table = assumptions.getTable("AICOST_Scenarios") as unknown as { table: { tableRef: string; columns: { name: string }[] } };
-    expect(table.table.tableRef).toBe("A10:D14"); // the presets and the fitted row
-    expect(table.table.columns.map((column) => column.name)).toEqual(["Scenario", "Annual price multiplier", "Floor share", "Note"]);
+    expect(table.table.tableRef).toBe("A10:F14"); // the presets and the fitted row
+    expect(table.table.columns.map((column) => column.name)).toEqual([
+      "Scenario",
+      "Annual price multiplier",
+      "Floor share",
+      "x cheaper per year",
+      "Floor, % of today's price",
+      "Note",
+    ]);
+    // The readings stay formulas over m and f, with their results (1/0.1 = 10; f = 0.01) and formats.
+    expect(assumptions.getCell("D12").value).toEqual({ formula: 'IF(ISNUMBER(B12),IF(B12>0,1/B12,""),"")', result: 10 });
+    expect(assumptions.getCell("E12").value).toEqual({ formula: 'IF(ISNUMBER(C12),C12,"")', result: 0.01 });
+    expect([assumptions.getCell("D12").numFmt, assumptions.getCell("E12").numFmt]).toEqual(['0.0"x"', "0.0#%"]);
+    expect(assumptions.getCell("E4").numFmt).toBe("mmm yyyy");
     expect(assumptions.getCell("A12").value).toBe("baseline");
     expect(assumptions.getCell("B4").dataValidation).toMatchObject({
       type: "list",
@@ -253,8 +328,8 @@ describe("the .xlsx export", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await exportXlsx(sample)) as never);
     const assumptions = workbook.getWorksheet("AICOST Assumptions") as ExcelJS.Worksheet;
-    expect([assumptions.getCell("B12").value, assumptions.getCell("D12").value]).toEqual([1 / 3, "Edited from baseline: a16z 10x; these values are not the source's."]);
-    expect(paneNote).toBe(assumptions.getCell("D12").value);
+    expect([assumptions.getCell("B12").value, assumptions.getCell("F12").value]).toEqual([1 / 3, "Edited from baseline: a16z 10x; these values are not the source's."]);
+    expect(paneNote).toBe(assumptions.getCell("F12").value);
     expect(state.status).toBe("ready");
   });
 });

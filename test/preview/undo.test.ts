@@ -88,23 +88,23 @@ describe("UndoHistory", () => {
   test("an undone Insert projection removes its cells, its formats and its chart; redo brings all three back", async () => {
     const { history, document, port, selection, sheet } = await setUp();
     selection.select({ sheetName: "Sheet1", row: 1, col: 1 }); // B2
-    await port.insertProjection({ horizonMonths: 12, basePriceUsd: 10 });
+    await port.insertProjection({ horizonMonths: 13, baseValueUsd: 10 });
     expect(document.charts).toHaveLength(1);
-    // Month 12 is row 16; the active (baseline) column F: 10 * 0.109 = 1.09.
-    expect(value(document.hf, sheet, 15, 5)).toBeCloseTo(1.09, 12);
-    expect(document.formatAt({ sheet, row: 15, col: 5 })).toBe("$#,##0.00##");
+    // Month 12 is row 16 (months 0.. from row 4); the active (baseline) column H: 10 * 0.109 = 1.09.
+    expect(value(document.hf, sheet, 15, 7)).toBeCloseTo(1.09, 12);
+    expect(document.formatAt({ sheet, row: 15, col: 7 })).toBe("$#,##0.00##");
     history.undo();
-    expect(value(document.hf, sheet, 15, 5)).toBeNull();
-    expect(document.formatAt({ sheet, row: 15, col: 5 })).toBeUndefined();
+    expect(value(document.hf, sheet, 15, 7)).toBeNull();
+    expect(document.formatAt({ sheet, row: 15, col: 7 })).toBeUndefined();
     expect(document.charts).toEqual([]);
     expect(document.toStored().charts).toBeUndefined();
     history.redo();
-    expect(value(document.hf, sheet, 15, 5)).toBeCloseTo(1.09, 12);
-    expect(document.formatAt({ sheet, row: 15, col: 5 })).toBe("$#,##0.00##");
+    expect(value(document.hf, sheet, 15, 7)).toBeCloseTo(1.09, 12);
+    expect(document.formatAt({ sheet, row: 15, col: 7 })).toBe("$#,##0.00##");
     expect(document.charts).toHaveLength(1);
   });
 
-  test("an undone Set up removes the sheet, AICOST_SCENARIO and AICOST_BAND; redo brings them back and the formulas that read them compute again", async () => {
+  test("an undone Set up removes the sheet and its names (AICOST_SCENARIO, AICOST_BAND, the calendar's); redo brings them back and the formulas that read them compute again", async () => {
     const document = PreviewDocument.empty("Sheet1");
     const sheet = document.sheetId("Sheet1") as number;
     document.hf.setCellContents({ sheet, row: 0, col: 0 }, "=AICOST.PROJECT_PRICE(10, 12, AICOST_SCENARIO)");
@@ -120,7 +120,7 @@ describe("UndoHistory", () => {
     expect(value(document.hf, sheet, 0, 0)).toMatchObject({ value: "#VALUE!" });
     history.redo();
     expect(document.hf.getSheetNames()).toEqual(["Sheet1", ASSUMPTIONS_SHEET_NAME]);
-    expect(document.hf.listNamedExpressions()).toEqual([SCENARIO_NAME_DEFINED_NAME, "AICOST_BAND"]);
+    expect(document.hf.listNamedExpressions()).toEqual([SCENARIO_NAME_DEFINED_NAME, "AICOST_BAND", "AICOST_START_MONTH", "AICOST_FY_START"]);
     expect(value(document.hf, sheet, 0, 0)).toBeCloseTo(1.09, 12);
     expect(activeScenario(document)).toBe("baseline");
   });

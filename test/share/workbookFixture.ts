@@ -42,7 +42,7 @@ export function equivalenceWorkbook(): EquivalenceWorkbook {
   for (const [name, expression] of Object.entries(INPUT_NAMES)) hf.addNamedExpression(name, expression);
   hf.batch(() => {
     const custom = { name: CUSTOM_SCENARIO.name, annualPriceMultiplier: CUSTOM_SCENARIO.annualPriceMultiplier, floorShare: CUSTOM_SCENARIO.floorShare, note: CUSTOM_SCENARIO.note };
-    for (const cell of assumptionsSheetCells([custom])) put(hf, assumptions, cell.address, cell.input);
+    for (const cell of assumptionsSheetCells([custom], { year: 2026, month: 12, day: 3 })) put(hf, assumptions, cell.address, cell.input);
     for (const [address, content] of Object.entries(INPUT_CELLS)) put(hf, inputs, address, content);
   });
   return { hf, assumptions, inputs, original, native };

@@ -7,7 +7,7 @@ import { assumptionsSheetCells, layoutCells, type ScenarioTableRow } from "../..
 import { findScenarioRow, locateScenarios, type AssumptionsSnapshot } from "../../src/sheet/snapshot";
 import { literalText } from "../../src/sheet/textEntry";
 import type { AssumptionsState } from "../../src/sheet/port";
-import { cellMap, editedSnapshot, healthySnapshot, missingSnapshot, snapshotOf, teamPlan } from "./snapshotFixtures";
+import { cellMap, editedSnapshot, FIXTURE_TODAY, healthySnapshot, missingSnapshot, snapshotOf, teamPlan } from "./snapshotFixtures";
 
 function problemsOf(state: AssumptionsState): string[] {
   if (state.status === "missing") {
@@ -27,7 +27,7 @@ function expectDamaged(snapshot: AssumptionsSnapshot, ...fragments: RegExp[]): s
 }
 
 describe("assumptionsSheetCells", () => {
-  const cells = cellMap(assumptionsSheetCells());
+  const cells = cellMap(assumptionsSheetCells([], FIXTURE_TODAY));
 
   it("writes the title, the judgement note, the active scenario and the active row's formulas", () => {
     expect(cells.get("A1")).toBe("AICOST assumptions");
@@ -42,30 +42,36 @@ describe("assumptionsSheetCells", () => {
   });
 
   it("writes the table headers and the three presets with their values and sources (DOMAIN.md)", () => {
-    expect(["A10", "B10", "C10", "D10"].map((address) => cells.get(address))).toEqual([
+    expect(["A10", "B10", "C10", "D10", "E10", "F10"].map((address) => cells.get(address))).toEqual([
       "Scenario",
       "Annual price multiplier",
       "Floor share",
+      "x cheaper per year",
+      "Floor, % of today's price",
       "Note",
     ]);
     expect(["A11", "B11", "C11"].map((address) => cells.get(address))).toEqual(["pessimistic", 0.5, 0.25]);
     expect(["A12", "B12", "C12"].map((address) => cells.get(address))).toEqual(["baseline", 0.1, 0.01]);
     expect(["A13", "B13", "C13"].map((address) => cells.get(address))).toEqual(["aggressive", 0.025, 0.001]);
-    expect(String(cells.get("D11"))).toMatch(/Gartner/);
-    expect(String(cells.get("D12"))).toMatch(/a16z/);
-    expect(String(cells.get("D13"))).toMatch(/Epoch AI/);
+    expect(String(cells.get("F11"))).toMatch(/Gartner/);
+    expect(String(cells.get("F12"))).toMatch(/a16z/);
+    expect(String(cells.get("F13"))).toMatch(/Epoch AI/);
+    // The readings, written out by hand: 1/m and f, blank while m or f is not a number.
+    expect(cells.get("D12")).toBe('=IF(ISNUMBER(B12),IF(B12>0,1/B12,""),"")');
+    expect(cells.get("E12")).toBe('=IF(ISNUMBER(C12),C12,"")');
     expect(cells.has("A14")).toBe(false);
   });
 
   it("appends custom rows after the presets, keeping text that looks like a number as text", () => {
-    const custom = cellMap(assumptionsSheetCells([teamPlan, { name: "2027", annualPriceMultiplier: 0.3, floorShare: 0, note: "" }]));
-    expect(["A14", "B14", "C14", "D14"].map((address) => custom.get(address))).toEqual(["team plan", 0.2, 0.05, "negotiated rate card"]);
+    const custom = cellMap(assumptionsSheetCells([teamPlan, { name: "2027", annualPriceMultiplier: 0.3, floorShare: 0, note: "" }], FIXTURE_TODAY));
+    expect(["A14", "B14", "C14", "F14"].map((address) => custom.get(address))).toEqual(["team plan", 0.2, 0.05, "negotiated rate card"]);
+    expect(custom.get("D15")).toBe('=IF(ISNUMBER(B15),IF(B15>0,1/B15,""),"")');
     expect(custom.get("A15")).toBe("'2027");
     expect(custom.get("C15")).toBe(0);
   });
 
   it("gives every cell a unique address and a number format", () => {
-    const all = assumptionsSheetCells([teamPlan]);
+    const all = assumptionsSheetCells([teamPlan], FIXTURE_TODAY);
     expect(new Set(all.map((cell) => cell.address)).size).toBe(all.length);
     expect(all.every((cell) => cell.numberFormat.length > 0)).toBe(true);
   });
@@ -133,13 +139,13 @@ describe("analyseAssumptions", () => {
     }
   });
 
-  it("accepts a healthy Excel snapshot whose table sits at A10:D13", () => {
-    const state = analyseAssumptions(healthySnapshot([], { tables: [{ name: "AICOST_Scenarios", address: "A10:D13" }] }));
+  it("accepts a healthy Excel snapshot whose table sits at A10:F13", () => {
+    const state = analyseAssumptions(healthySnapshot([], { tables: [{ name: "AICOST_Scenarios", address: "A10:F13" }] }));
     expect(state.status).toBe("ready");
   });
 
   it("accepts valid edits and ignores the case of the active name, as MATCH does", () => {
-    expect(analyseAssumptions(editedSnapshot({ B12: 0.2, C12: 0, D12: "our own estimate", B4: "Baseline" })).status).toBe("ready");
+    expect(analyseAssumptions(editedSnapshot({ B12: 0.2, C12: 0, F12: "our own estimate", B4: "Baseline" })).status).toBe("ready");
   });
 
   it.each(["baseline ", " baseline"])("reports an Active scenario cell of %j: MATCH does not trim, so its formulas find no row", (name) => {
@@ -147,8 +153,8 @@ describe("analyseAssumptions", () => {
   });
 
   it("reports a deleted preset row and names the preset", () => {
-    const cells = cellMap(assumptionsSheetCells());
-    for (const column of ["A", "B", "C", "D"]) {
+    const cells = cellMap(assumptionsSheetCells([], FIXTURE_TODAY));
+    for (const column of ["A", "B", "C", "D", "E", "F"]) {
       cells.set(`${column}13`, "");
     }
     expectDamaged(snapshotOf(cells), /preset "aggressive" is missing.*Repair adds it back/);
@@ -265,20 +271,21 @@ describe("analyseAssumptions", () => {
   });
 
   it("reports moved headers (a row deleted above the table)", () => {
-    const cells = cellMap(assumptionsSheetCells());
+    const cells = cellMap(assumptionsSheetCells([], FIXTURE_TODAY));
     // Deleting row 5 moves everything from row 6 up by one.
     const shifted = new Map<string, string | number>();
     for (const [address, input] of cells) {
       const row = Number(address.slice(1));
       shifted.set(row > 5 ? `${address[0]}${row - 1}` : address, input);
     }
-    expectDamaged(snapshotOf(shifted), /headers are not in A10:D10 \(A10 should read "Scenario" but holds the text "pessimistic"\)/, /A6 should read "Label"/);
+    expectDamaged(snapshotOf(shifted), /headers are not in A10:F10 \(A10 should read "Scenario" but holds the text "pessimistic"\)/, /A6 should read "Label"/);
   });
 
   it("reports a renamed or missing Excel table, and a table that no longer starts at A10", () => {
-    expectDamaged(healthySnapshot([], { tables: [{ name: "Table1", address: "A10:D13" }] }), /not named AICOST_Scenarios \(this sheet has "Table1"\); it may have been renamed/);
+    expectDamaged(healthySnapshot([], { tables: [{ name: "Table1", address: "A10:F13" }] }), /not named AICOST_Scenarios \(this sheet has "Table1"\); it may have been renamed/);
     expectDamaged(healthySnapshot([], { tables: [] }), /table AICOST_Scenarios is missing from this sheet/);
-    expectDamaged(healthySnapshot([], { tables: [{ name: "AICOST_Scenarios", address: "A11:D14" }] }), /covers A11:D14 instead of starting at A10/);
+    expectDamaged(healthySnapshot([], { tables: [{ name: "AICOST_Scenarios", address: "A11:F14" }] }), /covers A11:F14 instead of starting at A10/);
+    expectDamaged(healthySnapshot([], { tables: [{ name: "AICOST_Scenarios", address: "A10:D13" }] }), /covers A10:D13 instead of starting at A10 with 6 columns \(A to F\)/);
   });
 
   it("reports rows beyond the lookup's capacity", () => {
@@ -319,7 +326,7 @@ describe("repairedRows", () => {
   });
 
   it("keeps valid edits to a preset and restores invalid ones value by value", () => {
-    const repaired = repairedRows(editedSnapshot({ B11: 0.6, C11: "lots", B13: -1, D13: "" }));
+    const repaired = repairedRows(editedSnapshot({ B11: 0.6, C11: "lots", B13: -1, F13: "" }));
     expect(repaired[0]).toMatchObject({ name: "pessimistic", annualPriceMultiplier: 0.6, floorShare: 0.25 });
     expect(repaired[2]).toMatchObject({ name: "aggressive", annualPriceMultiplier: 0.025, floorShare: 0.001 });
     expect(repaired[2].note).toMatch(/Epoch/);
@@ -366,7 +373,7 @@ describe("repairedRows", () => {
       fc.property(fc.uniqueArray(customRow, { selector: (row) => row.name, maxLength: 5 }), (customRows) => {
         const damaged = editedSnapshot({ A7: "", B4: "nowhere", A10: "" }, customRows, { scenarioNameReference: null });
         expect(analyseAssumptions(damaged).status).toBe("damaged");
-        const repaired = snapshotOf(cellMap([...repairedSheetCells(damaged), ...bandSheetCells(repairedBand(damaged.band))]));
+        const repaired = snapshotOf(cellMap([...repairedSheetCells(damaged, FIXTURE_TODAY), ...bandSheetCells(repairedBand(damaged.band))]));
         const state = analyseAssumptions(repaired);
         expect(state.status).toBe("ready");
         if (state.status !== "missing") {
@@ -393,7 +400,7 @@ describe("repair helpers", () => {
   });
 
   it("lays out any rows with any active name", () => {
-    const cells = cellMap(layoutCells([teamPlan], "team plan"));
+    const cells = cellMap(layoutCells([teamPlan], "team plan", { startMonthSerial: 46388, fiscalYearStartMonth: 1 }));
     expect(cells.get("B4")).toBe("team plan");
     expect(cells.get("A11")).toBe("team plan");
     expect(cells.has("A12")).toBe(false);

@@ -1,10 +1,14 @@
 import { type ScenarioTableRow, type SheetCell } from "../../src/sheet/sheetCells";
 import { type AssumptionsSnapshot } from "../../src/sheet/snapshot";
 import { assumptionsSheetCells } from "../../src/sheet/sheetCells";
-import { MISSING_SNAPSHOT } from "../../src/sheet/snapshot";
+import { MISSING_SNAPSHOT, snapshotFromGrid } from "../../src/sheet/snapshot";
 import { bandSheetCells } from "../../src/sheet/bandLayout";
 import { bandSnapshotFromGrid, type BandSnapshot } from "../../src/sheet/bandSheet";
 import { cellAddress } from "../../src/sheet/addresses";
+import type { CalendarDate } from "../../src/core/calendar";
+
+/** The day the fixtures are set up on: 2026-12-03, so the default start month is 2027-01-01 (serial 46388). */
+export const FIXTURE_TODAY: CalendarDate = { year: 2026, month: 12, day: 3 };
 
 /**
  * Test fixtures: snapshots of the assumptions sheet as a host would read them back after writing
@@ -21,30 +25,25 @@ export function cellMap(cells: readonly SheetCell[]): Map<string, string | numbe
   return new Map(cells.map((cell) => [cell.address, cell.input]));
 }
 
-/** The snapshot of a sheet holding exactly `cells`, as a host without tables (the preview) reads it. */
+/**
+ * The snapshot of a sheet holding exactly `cells`, as a host without tables (the preview) reads
+ * it: through snapshotFromGrid, with a formula cell's value standing for its result.
+ */
 export function snapshotOf(cells: ReadonlyMap<string, string | number>, overrides: Partial<AssumptionsSnapshot> = {}): AssumptionsSnapshot {
   const value = (address: string): unknown => {
     const input = cells.get(address);
     return input === undefined ? "" : typedValue(input);
   };
-  const tableRows: unknown[][] = [];
-  for (let row = 11; row <= 110; row++) {
-    const cellsOfRow = ["A", "B", "C", "D"].map((column) => value(`${column}${row}`));
-    tableRows.push(cellsOfRow);
-  }
-  while (tableRows.length > 0 && tableRows[tableRows.length - 1].every((cell) => cell === "")) {
-    tableRows.pop();
-  }
+  const columns = ["A", "B", "C", "D", "E", "F"];
+  const grid = Array.from({ length: 110 }, (_row, index) => columns.map((column) => value(`${column}${index + 1}`)));
   return {
-    sheetExists: true,
-    activeScenarioLabel: value("A4"),
-    activeScenarioName: value("B4"),
-    activeRowHeaders: ["A6", "B6", "C6"].map(value),
-    activeRowFormulas: ["A7", "B7", "C7"].map(value),
-    tableHeaders: ["A10", "B10", "C10", "D10"].map(value),
-    scenarioNameReference: "='AICOST Assumptions'!$A$7:$C$7",
-    tableRows,
-    band: bandSnapshotOf(value),
+    ...snapshotFromGrid({
+      values: grid,
+      formulas: grid,
+      scenarioNameReference: "='AICOST Assumptions'!$A$7:$C$7",
+      calendarNameReferences: { startMonth: "='AICOST Assumptions'!$E$4", fiscalYearStart: "='AICOST Assumptions'!$E$5" },
+      band: bandSnapshotOf(value),
+    }),
     ...overrides,
   };
 }
@@ -62,7 +61,7 @@ export function healthySnapshot(customRows: readonly ScenarioTableRow[] = [], ov
 
 /** Every cell a first set-up writes: the scenarios' layout and the band block. */
 export function setUpCells(customRows: readonly ScenarioTableRow[] = []): Map<string, string | number> {
-  return cellMap([...assumptionsSheetCells(customRows), ...bandSheetCells()]);
+  return cellMap([...assumptionsSheetCells(customRows, FIXTURE_TODAY), ...bandSheetCells()]);
 }
 
 /** A set-up sheet with some cells replaced ("" clears a cell). */

@@ -61,13 +61,13 @@ describe("the sheet's check", () => {
     expect(state.status).toBe("damaged");
     if (state.status === "missing") throw new Error("expected a sheet");
     expect(state.scenarios[1].problems).toEqual([
-      `D12 still cites the source of the preset "baseline", but B12:C12 hold 0.333 and 0.01, not the preset's 0.1 and 0.01, so a reader would take them for the source's. Repair keeps the values and changes the note to "${editedPresetNote(baseline)}"; Reset to preset in the AICOST pane restores both.`,
+      `F12 still cites the source of the preset "baseline", but B12:C12 hold 0.333 and 0.01, not the preset's 0.1 and 0.01, so a reader would take them for the source's. Repair keeps the values and changes the note to "${editedPresetNote(baseline)}"; Reset to preset in the AICOST pane restores both.`,
     ]);
   });
 
   it("accepts the edited note beside edited values, a user's own note, and the source note beside the preset's values", () => {
-    expect(analyseAssumptions(editedSnapshot({ B12: 0.333, D12: editedPresetNote(baseline) })).status).toBe("ready");
-    expect(analyseAssumptions(editedSnapshot({ B12: 0.333, D12: "team view" })).status).toBe("ready");
+    expect(analyseAssumptions(editedSnapshot({ B12: 0.333, F12: editedPresetNote(baseline) })).status).toBe("ready");
+    expect(analyseAssumptions(editedSnapshot({ B12: 0.333, F12: "team view" })).status).toBe("ready");
     expect(analyseAssumptions(healthySnapshot()).status).toBe("ready");
     expect(citesSourceForOtherValues(baseline, baseline.sourceNote, 0.1, 0.01)).toBe(false);
   });
@@ -81,14 +81,14 @@ describe("the sheet's check", () => {
 
 describe("the repair", () => {
   it("keeps tuned values and gives their row the edited note; a user's note stays", () => {
-    const repaired = repairedRows(editedSnapshot({ B12: 0.333, B13: 0.05, D13: "ours" }));
+    const repaired = repairedRows(editedSnapshot({ B12: 0.333, B13: 0.05, F13: "ours" }));
     expect(repaired[1]).toEqual({ name: "baseline", annualPriceMultiplier: 0.333, floorShare: 0.01, note: editedPresetNote(baseline) });
     expect(repaired[2]).toEqual({ name: "aggressive", annualPriceMultiplier: 0.05, floorShare: 0.001, note: "ours" });
   });
 
   it("gives a cleared note the note the values call for", () => {
-    expect(repairedRows(editedSnapshot({ D11: "" }))[0].note).toBe(pessimistic.sourceNote);
-    expect(repairedRows(editedSnapshot({ D11: "", C11: 0.3 }))[0].note).toBe(editedPresetNote(pessimistic));
+    expect(repairedRows(editedSnapshot({ F11: "" }))[0].note).toBe(pessimistic.sourceNote);
+    expect(repairedRows(editedSnapshot({ F11: "", C11: 0.3 }))[0].note).toBe(editedPresetNote(pessimistic));
   });
 });
 
@@ -102,17 +102,17 @@ describe("scenarioRowWrite: the cells a change writes, in both hosts", () => {
   });
 
   it("restores the source note when the values come back to the preset's", () => {
-    const tuned = editedSnapshot({ B12: 0.2, D12: editedPresetNote(baseline) });
+    const tuned = editedSnapshot({ B12: 0.2, F12: editedPresetNote(baseline) });
     expect(scenarioRowWrite(tuned, "Baseline", { annualPriceMultiplier: 0.1 })).toEqual({ rowNumber: 12, annualPriceMultiplier: 0.1, note: baseline.sourceNote });
   });
 
   it("writes a note given as given, and no note for a custom row or a note the user wrote", () => {
-    expect(scenarioRowWrite(editedSnapshot({ D12: "mine" }), "baseline", { floorShare: 0.02, note: baseline.sourceNote })).toEqual({
+    expect(scenarioRowWrite(editedSnapshot({ F12: "mine" }), "baseline", { floorShare: 0.02, note: baseline.sourceNote })).toEqual({
       rowNumber: 12,
       floorShare: 0.02,
       note: baseline.sourceNote,
     });
-    expect(scenarioRowWrite(editedSnapshot({ D12: "mine" }), "baseline", { floorShare: 0.02 })).toEqual({ rowNumber: 12, floorShare: 0.02 });
+    expect(scenarioRowWrite(editedSnapshot({ F12: "mine" }), "baseline", { floorShare: 0.02 })).toEqual({ rowNumber: 12, floorShare: 0.02 });
     expect(scenarioRowWrite(healthySnapshot([teamPlan]), "team plan", { floorShare: 0.02 })).toEqual({ rowNumber: 14, floorShare: 0.02 });
   });
 
@@ -132,10 +132,10 @@ describe("scenarioRowWrite: the cells a change writes, in both hosts", () => {
 describe("rowWriteRuns", () => {
   it.each([
     [{ rowNumber: 12, annualPriceMultiplier: 0.2, floorShare: 0.05 }, [{ address: "B12:C12", values: [0.2, 0.05] }]],
-    [{ rowNumber: 12, annualPriceMultiplier: 0.2, note: "n" }, [{ address: "B12", values: [0.2] }, { address: "D12", values: ["n"] }]],
-    [{ rowNumber: 13, floorShare: 0.05, note: "n" }, [{ address: "C13:D13", values: [0.05, "n"] }]],
-    [{ rowNumber: 11, annualPriceMultiplier: 0.2, floorShare: 0.05, note: "n" }, [{ address: "B11:D11", values: [0.2, 0.05, "n"] }]],
-    [{ rowNumber: 11, note: "n" }, [{ address: "D11", values: ["n"] }]],
+    [{ rowNumber: 12, annualPriceMultiplier: 0.2, note: "n" }, [{ address: "B12", values: [0.2] }, { address: "F12", values: ["n"] }]],
+    [{ rowNumber: 13, floorShare: 0.05, note: "n" }, [{ address: "C13", values: [0.05] }, { address: "F13", values: ["n"] }]],
+    [{ rowNumber: 11, annualPriceMultiplier: 0.2, floorShare: 0.05, note: "n" }, [{ address: "B11:C11", values: [0.2, 0.05] }, { address: "F11", values: ["n"] }]],
+    [{ rowNumber: 11, note: "n" }, [{ address: "F11", values: ["n"] }]],
   ])("%p is written as %p", (write, runs) => {
     expect(rowWriteRuns(write)).toEqual(runs);
   });

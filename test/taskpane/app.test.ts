@@ -235,7 +235,7 @@ describe("the parameter editor", () => {
 });
 
 describe("adding a scenario", () => {
-  test("validates every field, then appends the row and makes it active", async () => {
+  test("validates every field, then appends the row and, when asked, makes it active", async () => {
     const workbook = new FakeWorkbook();
     await mount(workbook);
     const form = addForm();
@@ -254,6 +254,7 @@ describe("adding a scenario", () => {
     expect(workbook.writes()).toEqual([]);
 
     type(labelled("Name", form), " team ");
+    labelled("Make it the active scenario", form).click();
     buttonNamed("Add scenario").click();
     await settle();
     expect(workbook.writes()).toEqual([
@@ -262,6 +263,102 @@ describe("adding a scenario", () => {
     ]);
     expect(radio("team").checked).toBe(true);
     expect(labelled("Name", form).value).toBe("");
+    expect(labelled("Make it the active scenario", form).checked).toBe(false);
+  });
+
+  test("adds a scenario without making it active unless asked, and Enter in a field submits the form", async () => {
+    const workbook = new FakeWorkbook();
+    await mount(workbook);
+    const form = addForm();
+    type(labelled("Name", form), "team");
+    type(labelled("x cheaper per year", form), "5");
+    type(labelled("Floor, % of today's price", form), "2");
+    labelled("Floor, % of today's price", form).dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+    await settle();
+    expect(workbook.writes()).toEqual([
+      { method: "addScenario", args: [{ name: "team", annualPriceMultiplier: 0.2, floorShare: 0.02, note: "Custom scenario added from the AICOST task pane." }] },
+    ]);
+    expect(radio("baseline").checked).toBe(true);
+    expect(status()).toBe("Added team to the scenarios table; the active scenario is still baseline.");
+  });
+
+  test.each([
+    ["x cheaper per year", "3,5", '"3,5" uses a comma for decimals; type a point instead, e.g. 3.5. Enter a number from 0.1 to 1,000,000, e.g. 10 for ten times cheaper per year.'],
+    ["Floor, % of today's price", "0,5", '"0,5" uses a comma for decimals; type a point instead, e.g. 0.5. Enter a percentage from 0 to 100, e.g. 1 for 1% of today\'s price.'],
+  ])("%s of %p is refused with a message, never read as a number ten times larger", async (label, typed, message) => {
+    const workbook = new FakeWorkbook();
+    await mount(workbook);
+    const form = addForm();
+    type(labelled("Name", form), "team");
+    type(labelled("x cheaper per year", form), "5");
+    type(labelled("Floor, % of today's price", form), "2");
+    type(labelled(label, form), typed);
+    buttonNamed("Add scenario").click();
+    await settle();
+    expect(errorFor(labelled(label, form))).toBe(message);
+    expect(workbook.writes()).toEqual([]);
+  });
+});
+
+describe("renaming and deleting your own scenarios", () => {
+  const ownSection = (): HTMLElement => [...root.querySelectorAll("details")].find((details) => details.querySelector("summary")?.textContent === "Rename or delete your scenarios") as HTMLElement;
+  const ariaButton = (label: string): HTMLButtonElement => root.querySelector(`button[aria-label="${label}"]`) as HTMLButtonElement;
+  function withTeam(active = false): FakeWorkbook {
+    const workbook = new FakeWorkbook();
+    workbook.rows.push({ name: "team", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "", isPreset: false, problems: [] });
+    if (active) workbook.activeScenarioName = "team";
+    return workbook;
+  }
+
+  test("lists only your own scenarios and says why presets cannot be renamed or deleted", async () => {
+    await mount(withTeam());
+    const rows = [...ownSection().querySelectorAll<HTMLElement>("[data-scenario]")].map((row) => row.dataset.scenario);
+    expect(rows).toEqual(["team"]);
+    expect(ownSection().textContent).toMatch(/presets \(pessimistic, baseline, aggressive\) cannot be renamed or deleted/);
+  });
+
+  test("renames after checking the new name, with Enter or Save", async () => {
+    const workbook = withTeam();
+    await mount(workbook);
+    ariaButton("Rename team").click();
+    const field = labelled("New name for team");
+    type(field, "Baseline");
+    buttonNamed("Save name").click();
+    await settle();
+    expect(errorFor(labelled("New name for team"))).toBe('A scenario called "baseline" already exists. Choose another name.');
+    expect(workbook.writes()).toEqual([]);
+    type(labelled("New name for team"), "team 2027");
+    labelled("New name for team").dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+    await settle();
+    expect(workbook.writes()).toEqual([{ method: "renameScenario", args: ["team", "team 2027"] }]);
+    expect(status()).toBe("Renamed team to team 2027.");
+    expect(radios().map((each) => each.value)).toContain("team 2027");
+  });
+
+  test("asks before deleting, and Keep it writes nothing", async () => {
+    const workbook = withTeam();
+    await mount(workbook);
+    ariaButton("Delete team").click();
+    expect(ownSection().querySelector("[role=alert]")?.textContent).toBe("Delete team? Its row is removed from the table; formulas that read that row show #REF!.");
+    buttonNamed("Keep it").click();
+    expect(workbook.writes()).toEqual([]);
+    ariaButton("Delete team").click();
+    buttonNamed("Yes, delete team").click();
+    await settle();
+    expect(workbook.writes()).toEqual([{ method: "deleteScenario", args: ["team"] }]);
+    expect(status()).toBe("Deleted team from the scenarios table; the active scenario is baseline.");
+  });
+
+  test("deleting the active scenario says first that baseline becomes active", async () => {
+    const workbook = withTeam(true);
+    await mount(workbook);
+    ariaButton("Delete team").click();
+    expect(ownSection().querySelector("[role=alert]")?.textContent).toBe(
+      "team is the active scenario. Delete it? Its row is removed from the table and baseline becomes the active scenario.",
+    );
+    buttonNamed("Yes, delete team").click();
+    await settle();
+    expect(radio("baseline").checked).toBe(true);
   });
 });
 
@@ -375,6 +472,18 @@ describe("set-up, repair and insert", () => {
     await settle();
     expect(workbook.writes()).toEqual([{ method: "setUpAssumptions", args: [] }]);
     expect(radios().map((each) => each.value)).toEqual(["pessimistic", "baseline", "aggressive", "team"]);
+    // The user's invalid value is kept, so the notice stays, and the status says so instead of "Repaired".
+    const remaining = [...root.querySelectorAll("section[aria-label='Workbook set-up'] li")].map((item) => item.textContent);
+    expect(remaining).toEqual(["team: B14 holds text; enter a number above 0 such as 0.1"]);
+    expect(status()).toBe("Repaired what a repair can fix and kept your own scenarios; one problem is left for you to fix, listed above.");
+  });
+
+  test("a repair that leaves nothing to fix says Repaired, and the notice goes", async () => {
+    const workbook = new FakeWorkbook();
+    workbook.sheetProblems = ["The name AICOST_SCENARIO is missing; Repair adds it."];
+    await mount(workbook);
+    buttonNamed("Repair").click();
+    await settle();
     expect(root.querySelector<HTMLElement>("section[aria-label='Workbook set-up']")?.hidden).toBe(true);
     expect(status()).toBe("Repaired the AICOST Assumptions sheet; your own scenarios were kept.");
   });
@@ -385,8 +494,48 @@ describe("set-up, repair and insert", () => {
     await mount(workbook);
     buttonNamed("Insert projection").click();
     await settle();
-    expect(workbook.writes()).toEqual([{ method: "insertProjection", args: [{ horizonMonths: 36, basePriceUsd: 3 }] }]);
+    expect(workbook.writes()).toEqual([{ method: "insertProjection", args: [{ mode: "price", horizonMonths: 36, baseValueUsd: 3, referenceScenarioName: "baseline" }] }]);
     expect(status()).toBe("Inserted the projection at Sheet1!B2:F39 with a line chart.");
+  });
+
+  test("Insert projection in cost mode sends the monthly cost and the reference chosen, or none", async () => {
+    const workbook = new FakeWorkbook();
+    await mount(workbook);
+    const mode = root.querySelector<HTMLSelectElement>("select[id$=insert-mode]") as HTMLSelectElement;
+    const reference = root.querySelector<HTMLSelectElement>("select[id$=insert-reference]") as HTMLSelectElement;
+    expect([...reference.options].map((option) => option.textContent)).toEqual(["No comparison", "pessimistic", "baseline", "aggressive"]);
+    mode.value = "cost";
+    mode.dispatchEvent(new Event("change"));
+    const cost = root.querySelector<HTMLInputElement>("input[id$=insert-cost]") as HTMLInputElement;
+    expect(cost.closest<HTMLElement>(".aicost-field")?.hidden).toBe(false);
+    cost.value = "$12,500";
+    reference.value = "aggressive";
+    buttonNamed("Insert projection").click();
+    await settle();
+    expect(workbook.writes()).toEqual([{ method: "insertProjection", args: [{ mode: "cost", horizonMonths: 36, baseValueUsd: 12500, referenceScenarioName: "aggressive" }] }]);
+    reference.value = "";
+    buttonNamed("Insert projection").click();
+    await settle();
+    expect(workbook.writes()[1]).toEqual({ method: "insertProjection", args: [{ mode: "cost", horizonMonths: 36, baseValueUsd: 12500, referenceScenarioName: null }] });
+  });
+
+  test.each([
+    ["", /^Enter today's monthly cost in USD/],
+    ["lots", /^"lots" is not a number/],
+    ["-5", /^\$-5 is out of range/],
+  ])("a monthly cost of %p is refused with a message under the field, and nothing is inserted", async (typed, message) => {
+    const workbook = new FakeWorkbook();
+    await mount(workbook);
+    const mode = root.querySelector<HTMLSelectElement>("select[id$=insert-mode]") as HTMLSelectElement;
+    mode.value = "cost";
+    mode.dispatchEvent(new Event("change"));
+    const cost = root.querySelector<HTMLInputElement>("input[id$=insert-cost]") as HTMLInputElement;
+    cost.value = typed;
+    buttonNamed("Insert projection").click();
+    await settle();
+    expect(workbook.writes()).toEqual([]);
+    expect(cost.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(`${cost.id}-error`)?.textContent).toMatch(message);
   });
 
   test("a failed insert is reported and the button works again", async () => {

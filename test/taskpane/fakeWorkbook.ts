@@ -76,6 +76,8 @@ export class FakeWorkbook implements WorkbookPort {
       "setUpPrices",
       "addPriceRows",
       "insertAtSelection",
+      "renameScenario",
+      "deleteScenario",
     ];
     return this.calls.filter((call) => writing.includes(call.method));
   }
@@ -120,9 +122,28 @@ export class FakeWorkbook implements WorkbookPort {
   async setUpAssumptions(): Promise<void> {
     this.record("setUpAssumptions");
     const custom = this.rows.filter((row) => !row.isPreset);
-    this.rows = [...presetRows(), ...custom.map((row) => ({ ...row, problems: [] }))];
+    // As both hosts do: a custom row is kept exactly as it stands, an invalid value (and its problem) included.
+    this.rows = [...presetRows(), ...custom];
     this.sheetExists = true;
     this.sheetProblems = [];
+    this.fireAssumptionsChanged();
+  }
+
+  async renameScenario(name: string, newName: string): Promise<void> {
+    this.record("renameScenario", name, newName);
+    const row = this.rows.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    if (row === undefined || row.isPreset) throw new Error(`fake: cannot rename ${name}`);
+    if (this.activeScenarioName.toLowerCase() === row.name.toLowerCase()) this.activeScenarioName = newName;
+    row.name = newName;
+    this.fireAssumptionsChanged();
+  }
+
+  async deleteScenario(name: string): Promise<void> {
+    this.record("deleteScenario", name);
+    const index = this.rows.findIndex((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    if (index < 0 || this.rows[index].isPreset) throw new Error(`fake: cannot delete ${name}`);
+    if (this.activeScenarioName.toLowerCase() === name.toLowerCase()) this.activeScenarioName = "baseline";
+    this.rows.splice(index, 1);
     this.fireAssumptionsChanged();
   }
 
@@ -160,7 +181,7 @@ export class FakeWorkbook implements WorkbookPort {
     };
   }
 
-  async insertProjection(options: { horizonMonths: number; basePriceUsd: number }): Promise<InsertedProjection> {
+  async insertProjection(options: { horizonMonths: number; baseValueUsd: number }): Promise<InsertedProjection> {
     this.record("insertProjection", options);
     return { address: `Sheet1!B2:F${2 + options.horizonMonths + 1}`, chartInserted: true };
   }

@@ -17,6 +17,7 @@ import {
   parseTimesCheaperPerYear,
   parameterSummary,
   presetFor,
+  notANumber,
   readNumber,
   scenarioOptions,
   setupNotice,
@@ -156,8 +157,24 @@ describe("readNumber", () => {
     }));
   });
 
-  test.each(["", "abc", "1.2.3", "1-2", "--1", "NaN", "Infinity", "0x10"])("%j is not a number", (text) => {
+  test.each(["", "abc", "1.2.3", "1-2", "--1", "NaN", "Infinity", "0x10", "3,5", "1,50", "1,0000", "12,50.5", ",5"])("%j is not a number", (text) => {
     expect(readNumber(text)).toBeNull();
+  });
+
+  test.each([
+    ["1,000", 1000],
+    ["12,500.75", 12500.75],
+    ["$1,200.50", 1200.5],
+    ["1,234,567", 1234567],
+    ["10 x", 10],
+  ])("%j reads as %p: a comma between groups of three digits is a thousands separator", (text, expected) => {
+    expect(readNumber(text, ["$", "x"])).toBe(expected);
+  });
+
+  test("says to type a point for a decimal comma", () => {
+    expect(notANumber("3,5")).toBe('"3,5" uses a comma for decimals; type a point instead, e.g. 3.5.');
+    expect(notANumber(" 12,25 % ")).toBe('"12,25 %" uses a comma for decimals; type a point instead, e.g. 12.25.');
+    expect(notANumber("lots")).toBe('"lots" is not a number.');
   });
 });
 

@@ -35,17 +35,19 @@ describe("ExcelWorkbook set-up", () => {
     expect(excel.value(SHEET, "B4")).toBe("baseline");
     expect(excel.formula(SHEET, "B7")).toBe("=INDEX($B$11:$B$110,MATCH($B$4,$A$11:$A$110,0))");
     expect(["A13", "B13", "C13"].map((address) => excel.value(SHEET, address))).toEqual(["aggressive", 0.025, 0.001]);
-    expect(excel.sheets.get(SHEET)?.tables).toEqual([{ name: "AICOST_Scenarios", address: "A10:D13" }]);
+    expect(excel.sheets.get(SHEET)?.tables).toEqual([{ name: "AICOST_Scenarios", address: "A10:F13" }]);
     expect(excel.names.get("AICOST_SCENARIO")).toBe("='AICOST Assumptions'!$A$7:$C$7");
     expect(excel.sheets.get(SHEET)?.validation.get("B4")).toEqual({
       rule: { list: { inCellDropDown: true, source: '=INDIRECT("AICOST_Scenarios[Scenario]")' } },
       errorAlert: expect.objectContaining({ showAlert: true, style: "Stop" }),
     });
     expect(DROPDOWN_SOURCE).toBe('=INDIRECT("AICOST_Scenarios[Scenario]")');
-    // Layout written in four rectangles (A1:A2, A4:B4, A6:C7, A10:D13), not cell by cell, and the
-    // band block in four of its own, never across columns E to G.
+    expect(excel.names.get("AICOST_START_MONTH")).toBe("='AICOST Assumptions'!$E$4");
+    expect(excel.names.get("AICOST_FY_START")).toBe("='AICOST Assumptions'!$E$5");
+    // Layout written in five rectangles (A1:A2, A4:E4 with the start month, D5:E5, A6:C7,
+    // A10:F13), not cell by cell, and the band block in four of its own, never across G.
     const formulaWrites = excel.writes.filter((write) => write.property === "formulas").map((write) => write.address);
-    expect(formulaWrites).toEqual(["A1:A2", "A4:B4", "A6:C7", "A10:D13", "H1:H1", "H3:H3", "H4:L6", "H7:I10"]);
+    expect(formulaWrites).toEqual(["A1:A2", "A4:E4", "D5:E5", "A6:C7", "A10:F13", "H1:H1", "H3:H3", "H4:L6", "H7:I10"]);
     expect(excel.syncCount).toBe(2); // look up, then one batch of writes
     const state = ready(await workbook.readAssumptions());
     expect(state.status).toBe("ready");
@@ -56,7 +58,7 @@ describe("ExcelWorkbook set-up", () => {
     const { excel, workbook } = await setUpWorkbook();
     await workbook.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "rate card" });
     excel.type(SHEET, "B12", 0.15); // the user tunes baseline by typing, and says so in its note
-    excel.type(SHEET, "D12", "our own view");
+    excel.type(SHEET, "F12", "our own view");
     excel.type(SHEET, "B4", "team plan");
     excel.writes = [];
     await workbook.setUpAssumptions();
@@ -91,7 +93,7 @@ describe("ExcelWorkbook damaged sheets and repair", () => {
   it("reports a deleted preset row and restores it on repair, keeping custom rows", async () => {
     const { excel, workbook } = await setUpWorkbook();
     await workbook.addScenario({ name: "team plan", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "" });
-    for (const column of ["A", "B", "C", "D"]) {
+    for (const column of ["A", "B", "C", "D", "E", "F"]) {
       excel.type(SHEET, `${column}12`, ""); // the user cleared the baseline row
     }
     const damaged = await workbook.readAssumptions();
@@ -103,7 +105,7 @@ describe("ExcelWorkbook damaged sheets and repair", () => {
     const repaired = ready(await workbook.readAssumptions());
     expect(repaired.status).toBe("ready");
     expect(repaired.scenarios.map((scenario) => scenario.name)).toEqual(["pessimistic", "baseline", "aggressive", "team plan"]);
-    expect(excel.sheets.get(SHEET)?.tables).toEqual([{ name: "AICOST_Scenarios", address: "A10:D14" }]);
+    expect(excel.sheets.get(SHEET)?.tables).toEqual([{ name: "AICOST_Scenarios", address: "A10:F14" }]);
     // The table had five rows (one empty); the repaired one has four, so row 15 was emptied.
     expect(excel.value(SHEET, "A15")).toBe("");
   });
@@ -128,7 +130,7 @@ describe("ExcelWorkbook damaged sheets and repair", () => {
       expect.stringMatching(/scenarios table is not named AICOST_Scenarios \(this sheet has "Table7"\); it may have been renamed/),
     ]);
     await workbook.setUpAssumptions();
-    expect(excel.sheets.get(SHEET)?.tables).toEqual([{ name: "AICOST_Scenarios", address: "A10:D13" }]);
+    expect(excel.sheets.get(SHEET)?.tables).toEqual([{ name: "AICOST_Scenarios", address: "A10:F13" }]);
     expect(excel.writes.filter((write) => write.property === "convertToRange").map((write) => write.value)).toEqual(["Table7"]);
   });
 
@@ -169,11 +171,11 @@ describe("ExcelWorkbook damaged sheets and repair", () => {
       const row = Number(address.replace(/^[A-Z]+/, ""));
       return [row > 5 ? `${column}${row - 1}` : address, cell];
     }));
-    sheet.tables[0].address = "A9:D13";
+    sheet.tables[0].address = "A9:F13";
     excel.names.set("AICOST_SCENARIO", "='AICOST Assumptions'!$A$6:$C$6");
     const problems = allProblems(await workbook.readAssumptions());
-    expect(problems).toContainEqual(expect.stringMatching(/headers are not in A10:D10 \(A10 should read "Scenario" but holds the text "pessimistic"\)/));
-    expect(problems).toContainEqual(expect.stringMatching(/covers A9:D13 instead of starting at A10/));
+    expect(problems).toContainEqual(expect.stringMatching(/headers are not in A10:F10 \(A10 should read "Scenario" but holds the text "pessimistic"\)/));
+    expect(problems).toContainEqual(expect.stringMatching(/covers A9:F13 instead of starting at A10/));
 
     await workbook.setUpAssumptions();
     const repaired = ready(await workbook.readAssumptions());
@@ -227,15 +229,21 @@ describe("ExcelWorkbook writes", () => {
     const { excel, workbook } = await setUpWorkbook();
     const edited = (preset: string, source: string) => `Edited from ${preset}: ${source}; these values are not the source's.`;
     await workbook.updateScenario("aggressive", { floorShare: 0.002 });
-    expect(excel.writes).toEqual([{ sheet: SHEET, address: "C13:D13", property: "values", value: [[0.002, edited("aggressive", "Epoch AI 40x")]] }]);
+    expect(excel.writes).toEqual([
+      { sheet: SHEET, address: "C13", property: "values", value: [[0.002]] },
+      { sheet: SHEET, address: "F13", property: "values", value: [[edited("aggressive", "Epoch AI 40x")]] },
+    ]);
     excel.writes = [];
     await workbook.updateScenario("Baseline", { annualPriceMultiplier: 0.2, floorShare: 0.05 });
-    expect(excel.writes).toEqual([{ sheet: SHEET, address: "B12:D12", property: "values", value: [[0.2, 0.05, edited("baseline", "a16z 10x")]] }]);
+    expect(excel.writes).toEqual([
+      { sheet: SHEET, address: "B12:C12", property: "values", value: [[0.2, 0.05]] },
+      { sheet: SHEET, address: "F12", property: "values", value: [[edited("baseline", "a16z 10x")]] },
+    ]);
     excel.writes = [];
     await workbook.updateScenario("pessimistic", { annualPriceMultiplier: 0.4 });
     expect(excel.writes.map((write) => [write.address, write.value])).toEqual([
       ["B11", [[0.4]]],
-      ["D11", [[edited("pessimistic", "Gartner 2x")]]],
+      ["F11", [[edited("pessimistic", "Gartner 2x")]]],
     ]);
     excel.writes = [];
     await workbook.updateScenario("pessimistic", { annualPriceMultiplier: 0.45 }); // the note is right already
@@ -251,9 +259,10 @@ describe("ExcelWorkbook writes", () => {
   it("appends a custom scenario as a table row", async () => {
     const { excel, workbook } = await setUpWorkbook();
     await workbook.addScenario({ name: "2027 deal", annualPriceMultiplier: 0.3, floorShare: 0.1, note: "=not a formula" });
-    expect(excel.writes).toEqual([{ sheet: SHEET, address: "A10:D13", property: "rows.add", value: [["2027 deal", 0.3, 0.1, "'=not a formula"]] }]);
-    expect(excel.sheets.get(SHEET)?.tables[0].address).toBe("A10:D14");
-    expect(excel.value(SHEET, "D14")).toBe("=not a formula");
+    expect(excel.writes).toEqual([{ sheet: SHEET, address: "A10:F13", property: "rows.add", value: [["2027 deal", 0.3, 0.1, '=IF(ISNUMBER(B14),IF(B14>0,1/B14,""),"")', '=IF(ISNUMBER(C14),C14,"")', "'=not a formula"]] }]);
+    expect(excel.sheets.get(SHEET)?.tables[0].address).toBe("A10:F14");
+    expect(excel.value(SHEET, "F14")).toBe("=not a formula");
+    expect(excel.sheets.get(SHEET)?.cells.get("E14")?.numberFormat).toBe("0.0#%"); // the table carries its formats down
     expect(ready(await workbook.readAssumptions()).scenarios[3]).toMatchObject({ name: "2027 deal", note: "=not a formula", problems: [] });
   });
 
@@ -263,7 +272,7 @@ describe("ExcelWorkbook writes", () => {
     const { excel, workbook } = await setUpWorkbook();
     await workbook.addScenario({ name: "Jan 2027", annualPriceMultiplier: 0.3, floorShare: 0.1, note: "-10% if the deal closes" });
     expect(excel.value(SHEET, "A14")).toBe("Jan 2027");
-    expect(excel.value(SHEET, "D14")).toBe("-10% if the deal closes");
+    expect(excel.value(SHEET, "F14")).toBe("-10% if the deal closes");
     await workbook.setActiveScenario("Jan 2027");
     expect(excel.value(SHEET, "B4")).toBe("Jan 2027");
     const state = ready(await workbook.readAssumptions());
@@ -277,7 +286,11 @@ describe("ExcelWorkbook writes", () => {
     if (sheet === undefined) throw new Error("no sheet");
     sheet.tables = [];
     await workbook.addScenario({ name: "team", annualPriceMultiplier: 0.2, floorShare: 0.05, note: "" });
-    expect(excel.writes).toEqual([{ sheet: SHEET, address: "A14:D14", property: "values", value: [["team", 0.2, 0.05, ""]] }]);
+    expect(excel.writes.map((write) => [write.address, write.property])).toEqual([
+      ["A14:F14", "formulas"],
+      ["A14:F14", "numberFormat"],
+    ]);
+    expect(excel.formula(SHEET, "D14")).toBe('=IF(ISNUMBER(B14),IF(B14>0,1/B14,""),"")');
   });
 });
 
@@ -391,22 +404,23 @@ describe("ExcelWorkbook selection and projection", () => {
   it("writes the projection block in one batch and adds a log-scale line chart beside it", async () => {
     const { excel, workbook } = await setUpWorkbook();
     excel.activeCellAddress = "B2";
-    const inserted = await workbook.insertProjection({ horizonMonths: 3, basePriceUsd: 10 });
-    expect(inserted).toEqual({ address: "Sheet1!B2:F7", chartInserted: true });
+    const inserted = await workbook.insertProjection({ horizonMonths: 3, baseValueUsd: 10 });
+    expect(inserted).toEqual({ address: "Sheet1!B2:H9", chartInserted: true });
     const blockWrites = excel.writes.filter((write) => write.property === "formulas" || write.property === "numberFormat");
     // One assignment of each over the whole block (the fake records them in its own order).
-    expect(blockWrites.map((write) => `${write.sheet}!${write.address} ${write.property}`).sort()).toEqual(["Sheet1!B2:F7 formulas", "Sheet1!B2:F7 numberFormat"]);
+    expect(blockWrites.map((write) => `${write.sheet}!${write.address} ${write.property}`).sort()).toEqual(["Sheet1!B2:H9 formulas", "Sheet1!B2:H9 numberFormat"]);
     expect(excel.value("Sheet1", "C2")).toBe(10);
-    expect(excel.formula("Sheet1", "D5")).toBe("=AICOST.PROJECT_PRICE($C$2,$B$5,'AICOST Assumptions'!$A$12:$C$12)");
-    expect(excel.formula("Sheet1", "F7")).toBe("=AICOST.PROJECT_PRICE($C$2,$B$7,AICOST_SCENARIO)");
-    expect(excel.sheets.get("Sheet1")?.cells.get("E6")?.numberFormat).toBe(PRICE_FORMAT);
+    expect(excel.formula("Sheet1", "F5")).toBe("=AICOST.PROJECT_PRICE($C$2,$C5,'AICOST Assumptions'!$A$12:$C$12)");
+    expect(excel.formula("Sheet1", "H6")).toBe("=AICOST.PROJECT_PRICE($C$2,$C6,AICOST_SCENARIO)");
+    expect(excel.sheets.get("Sheet1")?.cells.get("G6")?.numberFormat).toBe(PRICE_FORMAT);
+    expect(excel.sheets.get("Sheet1")?.cells.get("B4")?.numberFormat).toBe("mmm yyyy");
     expect(excel.sheets.get("Sheet1")?.charts).toEqual([
       {
         type: "Line",
-        source: "C3:F7",
+        source: "E3:H6",
         seriesBy: "Columns",
-        categoryNames: "B4:B7",
-        position: "H2",
+        categoryNames: "C4:C6",
+        position: "J2",
         properties: { "title.text": CHART_TITLE, "axes.valueAxis.scaleType": "Logarithmic" },
       },
     ]);
@@ -415,7 +429,7 @@ describe("ExcelWorkbook selection and projection", () => {
 
   it("keeps a linear axis for a zero base price, which a log scale cannot show", async () => {
     const { excel, workbook } = await setUpWorkbook();
-    await workbook.insertProjection({ horizonMonths: 2, basePriceUsd: 0 });
+    await workbook.insertProjection({ horizonMonths: 2, baseValueUsd: 0 });
     expect(excel.sheets.get("Sheet1")?.charts[0].properties["axes.valueAxis.scaleType"]).toBeUndefined();
   });
 
@@ -423,9 +437,9 @@ describe("ExcelWorkbook selection and projection", () => {
     const { excel, workbook } = await setUpWorkbook();
     excel.rejectsLogScale = true;
     excel.activeCellAddress = "B2";
-    expect(await workbook.insertProjection({ horizonMonths: 3, basePriceUsd: 10 })).toEqual({ address: "Sheet1!B2:F7", chartInserted: true });
+    expect(await workbook.insertProjection({ horizonMonths: 3, baseValueUsd: 10 })).toEqual({ address: "Sheet1!B2:H9", chartInserted: true });
     const chart = excel.sheets.get("Sheet1")?.charts[0];
-    expect(chart).toMatchObject({ type: "Line", categoryNames: "B4:B7", position: "H2", properties: { "title.text": CHART_TITLE } });
+    expect(chart).toMatchObject({ type: "Line", categoryNames: "C4:C6", position: "J2", properties: { "title.text": CHART_TITLE } });
     expect(chart?.properties["axes.valueAxis.scaleType"]).toBeUndefined();
   });
 
@@ -433,17 +447,17 @@ describe("ExcelWorkbook selection and projection", () => {
     const { excel, workbook } = await setUpWorkbook();
     excel.activeCellAddress = "B2";
     excel.type("Sheet1", "D6", "keep me");
-    await expect(workbook.insertProjection({ horizonMonths: 3, basePriceUsd: 10 })).rejects.toThrow(/needs Sheet1!B2:F7 to be empty/);
+    await expect(workbook.insertProjection({ horizonMonths: 3, baseValueUsd: 10 })).rejects.toThrow(/needs Sheet1!B2:H9 to be empty/);
     expect(excel.writes).toEqual([]);
     expect(excel.value("Sheet1", "D6")).toBe("keep me");
   });
 
   it("refuses to insert without the assumptions sheet or with a bad horizon", async () => {
     const { excel, workbook } = setUp();
-    await expect(workbook.insertProjection({ horizonMonths: 3, basePriceUsd: 10 })).rejects.toThrow(/sheet is missing/);
+    await expect(workbook.insertProjection({ horizonMonths: 3, baseValueUsd: 10 })).rejects.toThrow(/sheet is missing/);
     await workbook.setUpAssumptions();
     excel.writes = [];
-    await expect(workbook.insertProjection({ horizonMonths: 0, basePriceUsd: 10 })).rejects.toThrow(/horizon must be a whole number/);
+    await expect(workbook.insertProjection({ horizonMonths: 0, baseValueUsd: 10 })).rejects.toThrow(/horizon must be a whole number/);
     expect(excel.writes).toEqual([]);
   });
 });

@@ -481,6 +481,40 @@ export class FakeExcel {
             used.isNullObject = false;
             return used;
           },
+          // Range.delete(shift "Up"): the cells below, in the range's columns, move up; a table the
+          // range's rows belong to shrinks; relative row references in moved formulas follow
+          // (the fake adjusts a moved formula's own references only, which is all AICOST's
+          // readings need).
+          delete: (shift: string) =>
+            this.queue({ sheet: sheetName, address, property: "delete", value: shift }, () => {
+              const target = this.sheets.get(sheetName);
+              const bounds = rangeBounds(address);
+              if (target === undefined || bounds === null || shift !== "Up") {
+                throw new Error(`fake Excel: delete ${shift} of ${address} is not modelled`);
+              }
+              const height = bounds.bottom - bounds.top + 1;
+              const lastRow = Math.max(bounds.bottom, ...[...target.cells.keys()].map((key) => Number(/\d+$/.exec(key)?.[0] ?? 0)));
+              const shiftFormula = (formula: string | number | boolean): string | number | boolean =>
+                typeof formula === "string" && formula.startsWith("=")
+                  ? formula.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)/g, (all, d1: string, letters: string, d2: string, digits: string) =>
+                      Number(digits) > bounds.bottom ? `${d1}${letters}${d2}${Number(digits) - height}` : all,
+                    )
+                  : formula;
+              for (let column = bounds.left; column <= bounds.right; column++) {
+                const letters = columnLetters(column);
+                for (let row = bounds.top; row <= lastRow; row++) {
+                  const below = target.cells.get(`${letters}${row + height}`);
+                  if (below === undefined) target.cells.delete(`${letters}${row}`);
+                  else target.cells.set(`${letters}${row}`, { ...below, formula: shiftFormula(below.formula), value: typeof below.value === "string" ? String(shiftFormula(below.value)) : below.value });
+                }
+              }
+              for (const table of target.tables) {
+                const tableBounds = rangeBounds(table.address);
+                if (tableBounds !== null && tableBounds.top < bounds.top && tableBounds.bottom >= bounds.bottom) {
+                  table.address = `${columnLetters(tableBounds.left)}${tableBounds.top}:${columnLetters(tableBounds.right)}${tableBounds.bottom - height}`;
+                }
+              }
+            }),
           clear: (what?: string) =>
             this.queue({ sheet: sheetName, address, property: "clear", value: what ?? "All" }, () => {
               const target = this.sheets.get(sheetName);
@@ -535,12 +569,24 @@ export class FakeExcel {
                 if (table === undefined || bounds === null) {
                   throw new Error("fake Excel: rows.add on a missing table");
                 }
-                // Appends the rows under the table, across its columns (TableRowCollection.add).
+                // Appends the rows under the table, across its columns (TableRowCollection.add); the
+                // new rows take the formats of the row above (Excel extends a table's column formats).
                 const first = bounds.bottom + 1;
                 const last = bounds.bottom + values.length;
                 const left = columnLetters(bounds.left);
                 const right = columnLetters(bounds.right);
                 this.writeGrid(sheetName, `${left}${first}:${right}${last}`, "values", values);
+                const sheet = this.sheets.get(sheetName);
+                if (sheet !== undefined) {
+                  for (const [address, cell] of [...sheet.cells]) {
+                    const match = /^([A-Z]+)(\d+)$/.exec(address);
+                    if (match === null || Number(match[2]) !== bounds.bottom) continue;
+                    for (let row = first; row <= last; row++) {
+                      const below = sheet.cells.get(`${match[1]}${row}`);
+                      if (below !== undefined) below.numberFormat = cell.numberFormat;
+                    }
+                  }
+                }
                 table.address = `${left}${bounds.top}:${right}${last}`;
               }),
           },
