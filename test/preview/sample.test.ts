@@ -71,7 +71,7 @@ describe("the sample model", () => {
     expect(value(sample, "A14", "AICOST Assumptions")).toBe("fitted GPQA Diamond series");
     expect(value(sample, "B14", "AICOST Assumptions")).toBeCloseTo(FITTED_M, 12);
     expect(value(sample, "C14", "AICOST Assumptions")).toBe(0.01);
-    expect(value(sample, "D14", "AICOST Assumptions")).toBe("fitted: GPQA Diamond series, Epoch AI, n=6, r2=0.76, 2023-03..2024-12; the floor is judgement, not fitted.");
+    expect(value(sample, "F14", "AICOST Assumptions")).toBe("fitted: GPQA Diamond series, Epoch AI, n=6, r2=0.76, 2023-03..2024-12; the floor is judgement, not fitted.");
     sample.hf.setCellContents({ sheet: sample.sheetId("AICOST Assumptions") as number, row: 3, col: 1 }, "fitted GPQA Diamond series");
     // Month 12: cost today(12) * (0.01 + 0.99 * 0.0237379^1).
     relativeClose(value(sample, "G29"), expectedMonthlyCost(12, [FITTED_M, 0.01]));

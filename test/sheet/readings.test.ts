@@ -4,6 +4,8 @@ import { repairedRows, repairedSheetCells } from "../../src/sheet/repair";
 import { assumptionsSheetCells } from "../../src/sheet/sheetCells";
 import type { AssumptionsState } from "../../src/sheet/port";
 import { PRESET_SCENARIOS } from "../../src/core/scenario";
+import { bandSheetCells } from "../../src/sheet/bandLayout";
+import { repairedBand } from "../../src/sheet/bandSheet";
 import { cellMap, editedSnapshot, FIXTURE_TODAY, snapshotOf, teamPlan } from "./snapshotFixtures";
 
 function allProblems(state: AssumptionsState): string[] {
@@ -11,9 +13,9 @@ function allProblems(state: AssumptionsState): string[] {
   return [...state.problems, ...state.scenarios.flatMap((scenario) => scenario.problems)];
 }
 
-/** A sheet as an earlier AICOST laid it out: the table A10:D.. with the note in D, nothing in E:F. */
+/** A sheet as an earlier AICOST laid it out: the table A10:D.. with the note in D, nothing in E:F (the band block in H:M as set up). */
 function preReadingsSnapshot() {
-  const cells = cellMap(assumptionsSheetCells([teamPlan], FIXTURE_TODAY));
+  const cells = cellMap([...assumptionsSheetCells([teamPlan], FIXTURE_TODAY), ...bandSheetCells()]);
   for (let row = 10; row <= 14; row++) {
     cells.set(`D${row}`, cells.get(`F${row}`) ?? "");
     cells.delete(`E${row}`);
@@ -57,7 +59,7 @@ describe("a table set up before the readings (Note in D)", () => {
   it("is repaired with every note moved to F and the readings in D:E", () => {
     const snapshot = preReadingsSnapshot();
     expect(repairedRows(snapshot).map((row) => row.note)).toEqual([...PRESET_SCENARIOS.map((preset) => preset.sourceNote), "negotiated rate card"]);
-    const cells = cellMap(repairedSheetCells(snapshot, FIXTURE_TODAY));
+    const cells = cellMap([...repairedSheetCells(snapshot, FIXTURE_TODAY), ...bandSheetCells(repairedBand(snapshot.band))]);
     expect(["D10", "E10", "F10"].map((address) => cells.get(address))).toEqual(["x cheaper per year", "Floor, % of today's price", "Note"]);
     expect([cells.get("D14"), cells.get("F14")]).toEqual([readingFormulas(14)[0], "negotiated rate card"]);
     expect(analyseAssumptions(snapshotOf(cells)).status).toBe("ready");
