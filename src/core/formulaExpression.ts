@@ -179,6 +179,32 @@ export function formulaText(expression: FormulaExpression): string {
   }
 }
 
+/**
+ * Functions newer than Excel 2007 that closed forms use: a workbook file stores them with the
+ * `_xlfn.` prefix (ECMA-376 as Excel writes it), and Excel and LibreOffice read the bare name in a
+ * file as an unknown function (#NAME?).
+ */
+const FUTURE_FUNCTIONS: ReadonlySet<string> = new Set(["NORM.S.INV"]);
+
+/**
+ * The expression with each newer function named as a file stores it (`_xlfn.NORM.S.INV`), for
+ * formulas written into a workbook's XML; what a user types keeps the bare names.
+ *
+ * @example formulaText(withFileFunctionNames(call("NORM.S.INV", num(0.9)))) // "_xlfn.NORM.S.INV(0.9)"
+ */
+export function withFileFunctionNames(expression: FormulaExpression): FormulaExpression {
+  switch (expression.kind) {
+    case "call":
+      return call(FUTURE_FUNCTIONS.has(expression.name) ? `_xlfn.${expression.name}` : expression.name, ...expression.args.map(withFileFunctionNames));
+    case "binary":
+      return { ...expression, left: withFileFunctionNames(expression.left), right: withFileFunctionNames(expression.right) };
+    case "negate":
+      return { ...expression, operand: withFileFunctionNames(expression.operand) };
+    default:
+      return expression;
+  }
+}
+
 /** Whether the printed expression can stand next to an operator without parentheses. */
 export function isAtomic(expression: FormulaExpression): boolean {
   return precedenceOf(expression) === atomicPrecedence;

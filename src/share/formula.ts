@@ -22,7 +22,7 @@ import {
   type Operand,
   type OperandDomain,
 } from "../core/closedForms";
-import { formulaText, isAtomic, source, type FormulaErrorCode, type FormulaExpression } from "../core/formulaExpression";
+import { formulaText, isAtomic, source, withFileFunctionNames, type FormulaErrorCode, type FormulaExpression } from "../core/formulaExpression";
 import { AICOST_NAMESPACE } from "../core/namespace";
 import { FUNCTION_SPECS, type FunctionId, type ParameterSpec } from "../functions/parameters";
 import { DEFAULT_BAND } from "../core/band";
@@ -52,6 +52,8 @@ export interface FormulaContext {
   readonly resolveName: (name: string) => NameTarget | undefined;
   /** For an array formula, the shape of the range it fills. */
   readonly arrayShape?: RangeShape;
+  /** Names newer functions as a file stores them (`_xlfn.NORM.S.INV`): set when the formula goes into a workbook's XML. */
+  readonly fileFunctionNames?: boolean;
 }
 
 const callPattern = new RegExp(`^(?:_xldudf_${AICOST_NAMESPACE}_|${AICOST_NAMESPACE}\\.)([A-Za-z0-9_]+)$`, "i");
@@ -128,7 +130,8 @@ class FormulaRewriter {
   /** The text of `node` with every AICOST call in it replaced. */
   textOf(node: Node, embedded: boolean): string {
     if (isAicostCall(node)) {
-      const native = this.callExpression(node, embedded ? {} : { spill: this.context.arrayShape });
+      const built = this.callExpression(node, embedded ? {} : { spill: this.context.arrayShape });
+      const native = this.context.fileFunctionNames ? withFileFunctionNames(built) : built;
       return embedded && !isAtomic(native) ? `(${formulaText(native)})` : formulaText(native);
     }
     const [start, end] = locationOf(node);

@@ -298,10 +298,10 @@ class SheetRewrite {
   private rewrite(formula: string, arrayShape: RangeShape | undefined, cellReference: string | undefined): FormulaRewrite {
     const shapeKey = arrayShape ? `${arrayShape.rows}x${arrayShape.columns}` : "";
     const position = cellReference === undefined ? null : cellPosition(cellReference);
-    if (position === null) return rewriteFormula(formula, { resolveName: this.resolveName, arrayShape });
+    if (position === null) return rewriteFormula(formula, { resolveName: this.resolveName, arrayShape, fileFunctionNames: true });
     let cache = this.templates.get(shapeKey);
     if (cache === undefined) {
-      cache = new RelativeRewriteCache((text) => rewriteFormula(text, { resolveName: this.resolveName, arrayShape }));
+      cache = new RelativeRewriteCache((text) => rewriteFormula(text, { resolveName: this.resolveName, arrayShape, fileFunctionNames: true }));
       this.templates.set(shapeKey, cache);
     }
     return cache.rewriteAt(formula, position.row, position.column, "");
@@ -352,7 +352,7 @@ class SheetRewrite {
       this.freeze(xml, record, `(shared formula of ${reference})`, result.reason, splices);
     }
     for (const span of others) {
-      const result = rewriteFormula(span.text, { resolveName: this.resolveName });
+      const result = rewriteFormula(span.text, { resolveName: this.resolveName, fileFunctionNames: true });
       const what = span.name === "formula" ? "conditional format" : "data validation";
       if (result.kind === "rewritten") {
         this.rewrittenFormulas++;
@@ -497,7 +497,7 @@ export function shareSafeWorkbook(input: Uint8Array, options: ShareOptions = {})
   // Defined names, and the workbook's calculation settings.
   const workbookSplices: Splice[] = [];
   for (const defined of names) {
-    const result = rewriteFormula(defined.formula, { resolveName: resolverFor(defined.sheetIndex) });
+    const result = rewriteFormula(defined.formula, { resolveName: resolverFor(defined.sheetIndex), fileFunctionNames: true });
     if (result.kind === "rewritten") {
       rewrittenFormulas++;
       rewrittenCalls += result.calls;

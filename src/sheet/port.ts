@@ -109,6 +109,8 @@ export interface ProjectionRequest {
   readonly baseValueUsd: number;
   /** The scenario the active one is compared with (variance columns); null or omitted for none. */
   readonly referenceScenarioName?: string | null;
+  /** Adds P10, P50 and P90 columns of the uncertainty band (AICOST_BAND, issue 11). */
+  readonly bandPercentiles?: boolean;
 }
 
 /** Where an inserted projection landed, for the pane's status line. */

@@ -3,6 +3,7 @@ import { malformed, notFound, outOfRange } from "../core/errors";
 import { AICOST_NAMESPACE } from "../core/namespace";
 import { MAX_MONTHS_AHEAD } from "../core/projection";
 import { absoluteAddress, cellAddress, columnLetters, LAST_COLUMN_INDEX, LAST_ROW_NUMBER, parseCellAddress, sheetPrefix } from "./addresses";
+import { BAND_DEFINED_NAME } from "./bandLayout";
 import { ASSUMPTIONS_SHEET_NAME, FISCAL_YEAR_START_DEFINED_NAME, SCENARIO_NAME_DEFINED_NAME, START_MONTH_DEFINED_NAME } from "./layout";
 import type { ProjectionMode, ProjectionRequest } from "./port";
 import { locateScenarios, matchKey, type TableRowsSnapshot } from "./snapshot";
@@ -34,6 +35,12 @@ import { locateScenarios, matchKey, type TableRowsSnapshot } from "./snapshot";
  *
  * In price mode the summary rows are averages (a sum of prices per million tokens means nothing);
  * in cost mode, totals. The variance columns compare the active scenario with the reference.
+ *
+ * With band percentiles, three more columns follow: P10, P50 and P90 of the uncertainty band
+ * (`=AICOST.PRICE_QUANTILE($C$2,$C4,0.1,AICOST_BAND)`, COST_QUANTILE in cost mode). Their totals
+ * and subtotals are sums like the others, and a sum of P90s is the P90 of the sum: every month's
+ * value rises with the band's m, so the months move together and the q-quantile of their total is
+ * the total at m's q-quantile (docs/BAND.md).
  */
 
 export type { ProjectionMode };
@@ -140,6 +147,8 @@ export function projectionBlock(options: {
   readonly scenarios: readonly BlockScenario[];
   /** The scenario the active one is compared with; null for no variance columns. */
   readonly reference?: BlockScenario | null;
+  /** Adds P10, P50 and P90 columns of AICOST_BAND after the others. */
+  readonly bandPercentiles?: boolean;
   readonly anchor: string;
 }): ProjectionBlock {
   const { horizonMonths, baseValueUsd, scenarios, anchor } = options;
@@ -161,7 +170,9 @@ export function projectionBlock(options: {
   const rowCount = headerRows + horizonMonths + 1 + fiscalRows;
   const activeOffset = leadColumns + scenarios.length;
   const varianceOffset = activeOffset + 1;
-  const columnCount = activeOffset + 1 + (reference === null ? 0 : 2);
+  const bandOffset = activeOffset + 1 + (reference === null ? 0 : 2);
+  const bandProbabilities = options.bandPercentiles ? BAND_PERCENTILES : [];
+  const columnCount = bandOffset + bandProbabilities.length;
   const bottom = top + rowCount - 1;
   const right = left + columnCount - 1;
   if (bottom > LAST_ROW_NUMBER || right > LAST_COLUMN_INDEX) {
@@ -185,7 +196,9 @@ export function projectionBlock(options: {
   /** A column's months, e.g. "E$4:E$6" (the row fixed, so the range reads the same from every summary row). */
   const monthsOf = (offset: number): string => `${column(offset)}$${firstMonthRow}:${column(offset)}$${lastMonthRow}`;
   const fiscalYears = `$${column(2)}$${firstMonthRow}:$${column(2)}$${lastMonthRow}`;
-  const valueOffsets = [...scenarios.map((_scenario, index) => leadColumns + index), activeOffset];
+  const bandOffsets = bandProbabilities.map((_percentile, index) => bandOffset + index);
+  const valueOffsets = [...scenarios.map((_scenario, index) => leadColumns + index), activeOffset, ...bandOffsets];
+  const quantileFunction = `${AICOST_NAMESPACE}.${mode === "cost" ? "COST_QUANTILE" : "PRICE_QUANTILE"}`;
   const referenceOffset = reference === null ? null : leadColumns + scenarios.indexOf(reference);
 
   put(0, 0, mode === "cost" ? COST_TODAY_LABEL : BASE_PRICE_LABEL);
@@ -200,6 +213,7 @@ export function projectionBlock(options: {
     put(1, varianceOffset, `="Active - "&${name}`);
     put(1, varianceOffset + 1, `="Active vs "&${name}&", %"`);
   }
+  bandProbabilities.forEach(({ header }, index) => put(1, bandOffset + index, header));
 
   /** The two variance cells of a row: the difference and the ratio less one, blank against 0. */
   const variance = (rowOffset: number, rowNumber: number, blankWhen?: string): void => {
@@ -226,6 +240,9 @@ export function projectionBlock(options: {
     });
     put(rowOffset, activeOffset, `=${projectFunction}(${baseCell},${monthsCell},${SCENARIO_NAME_DEFINED_NAME})`, valueFormat);
     variance(rowOffset, rowNumber);
+    bandProbabilities.forEach(({ probability }, index) =>
+      put(rowOffset, bandOffset + index, `=${quantileFunction}(${baseCell},${monthsCell},${probability},${BAND_DEFINED_NAME})`, valueFormat),
+    );
   }
 
   const summary = mode === "cost" ? { whole: "SUM", byYear: "SUMIFS", word: "total" } : { whole: "AVERAGE", byYear: "AVERAGEIFS", word: "average" };
@@ -278,6 +295,13 @@ export function projectionBlock(options: {
   };
 }
 
+/** The band's columns: header and probability. */
+const BAND_PERCENTILES = [
+  { header: "P10 (band)", probability: 0.1 },
+  { header: "P50 (band)", probability: 0.5 },
+  { header: "P90 (band)", probability: 0.9 },
+] as const;
+
 /**
  * The block a request asks for at `anchor`, over the table's scenarios in `snapshot` (each named
  * row, the team's own included), both hosts' one way from a request to the cells. Throws a
@@ -291,6 +315,7 @@ export function projectionBlockFor(request: ProjectionRequest, snapshot: TableRo
     baseValueUsd: request.baseValueUsd,
     scenarios,
     reference: findReferenceScenario(scenarios, request.referenceScenarioName),
+    bandPercentiles: request.bandPercentiles === true,
     anchor,
   });
 }

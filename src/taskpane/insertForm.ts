@@ -41,6 +41,8 @@ export class InsertForm {
   readonly mode: HTMLSelectElement;
   readonly cost: TextField;
   readonly reference: HTMLSelectElement;
+  /** Adds the band's P10, P50 and P90 columns (AICOST_BAND). */
+  readonly bandPercentiles: HTMLInputElement;
   private readonly hint: HTMLParagraphElement;
 
   constructor(ids: string, insertButton: HTMLButtonElement) {
@@ -53,6 +55,7 @@ export class InsertForm {
     );
     this.cost = textField(`${ids}-insert-cost`, "Monthly cost today, USD", "What these tokens cost this month; each month is projected from it.", "decimal");
     this.reference = element("select", { id: `${ids}-insert-reference` });
+    this.bandPercentiles = element("input", { type: "checkbox", id: `${ids}-insert-band` });
     this.hint = element("p", { class: "aicost-hint" });
     this.root = element(
       "section",
@@ -60,6 +63,12 @@ export class InsertForm {
       element("div", { class: "aicost-field" }, element("label", { for: this.mode.id }, "Project"), this.mode),
       this.cost.root,
       element("div", { class: "aicost-field" }, element("label", { for: this.reference.id }, "Compare the active scenario with"), this.reference),
+      element(
+        "div",
+        { class: "aicost-check" },
+        this.bandPercentiles,
+        element("label", { for: this.bandPercentiles.id }, "Add P10, P50 and P90 columns (the uncertainty band, AICOST_BAND)"),
+      ),
       this.hint,
       insertButton,
     );
@@ -93,8 +102,9 @@ export class InsertForm {
   /** The request the form describes, or what to fix (shown under the cost field). */
   request(horizonMonths: number, basePriceUsd: number): Parsed<ProjectionRequest> {
     const referenceScenarioName = this.reference.value === NO_REFERENCE ? null : this.reference.value;
+    const bandPercentiles = this.bandPercentiles.checked;
     if (this.selectedMode() === "price") {
-      return { ok: true, value: { mode: "price", horizonMonths, baseValueUsd: basePriceUsd, referenceScenarioName } };
+      return { ok: true, value: { mode: "price", horizonMonths, baseValueUsd: basePriceUsd, referenceScenarioName, bandPercentiles } };
     }
     const cost = parseMonthlyCost(this.cost.input.value);
     this.cost.setError(cost.ok ? null : cost.message);
@@ -102,6 +112,6 @@ export class InsertForm {
       this.cost.input.focus();
       return cost;
     }
-    return { ok: true, value: { mode: "cost", horizonMonths, baseValueUsd: cost.value, referenceScenarioName } };
+    return { ok: true, value: { mode: "cost", horizonMonths, baseValueUsd: cost.value, referenceScenarioName, bandPercentiles } };
   }
 }

@@ -13,7 +13,8 @@ import {
   type Operand,
   type OperandDomain,
 } from "../../src/core/closedForms";
-import { add, call, formulaText, multiply, negate, num, power, source, subtract, text, type FormulaExpression } from "../../src/core/formulaExpression";
+import { add, call, formulaText, multiply, negate, num, power, source, subtract, text, withFileFunctionNames, type FormulaExpression } from "../../src/core/formulaExpression";
+import { rewriteFormula } from "../../src/share/formula";
 import { inferenceCostUsd } from "../../src/core/cost";
 import { monthsToPrice, priceCurve, projectCost, projectPrice } from "../../src/core/projection";
 import { annualMultiplier } from "../../src/core/rates";
@@ -266,5 +267,15 @@ describe("formula text", () => {
     expect(formulaText(optionalCellRead(source("B12", true), source("B9", true), {}).expression)).toBe("IF(ISBLANK(B12),B9,B12)");
     expect(literalScenario("x", 0.2, 0.05).multiplier.domain).toBe(MULTIPLIER_DOMAIN);
     expect(literalScenario("x", 0.2, 0.05).floor.domain).toBe(FLOOR_DOMAIN);
+  });
+});
+
+describe("functions newer than Excel 2007 in a file", () => {
+  test("are written with the _xlfn. prefix a workbook file stores, only where the formula goes into a file", () => {
+    expect(formulaText(withFileFunctionNames(add(num(1), call("NORM.S.INV", call("LN", num(0.9))))))).toBe("1+_xlfn.NORM.S.INV(LN(0.9))");
+    const typed = rewriteFormula("AICOST.PRICE_QUANTILE(10,12,0.75)", { resolveName: () => undefined });
+    const filed = rewriteFormula("AICOST.PRICE_QUANTILE(10,12,0.75)", { resolveName: () => undefined, fileFunctionNames: true });
+    expect(typed.kind === "rewritten" && typed.formula).toMatch(/(?<!_xlfn\.)NORM\.S\.INV\(0\.75\)/);
+    expect(filed.kind === "rewritten" && filed.formula).toMatch(/_xlfn\.NORM\.S\.INV\(0\.75\)/);
   });
 });

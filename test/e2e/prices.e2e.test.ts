@@ -133,7 +133,7 @@ test("Fit a scenario from data: the GPT-4-level series fits 42x per year, drawn 
   await fit.getByLabel("Scenario name").fill("gpqa fit");
   await fit.getByRole("button", { name: "Add as scenario" }).click();
   await page.getByRole("radio", { name: "gpqa fit" }).waitFor();
-  await goTo(page, "'AICOST Assumptions'!D15");
+  await goTo(page, "'AICOST Assumptions'!F15");
   await expectText(page, "A15", "gpqa fit");
-  await page.waitForFunction(() => /^fitted: GPQA Diamond series, Epoch AI, n=6, r2=0\.76, 2023-03\.\.2024-12/.test(document.querySelector('#grid td[data-address="D15"]')?.textContent ?? ""));
+  await page.waitForFunction(() => /^fitted: GPQA Diamond series, Epoch AI, n=6, r2=0\.76, 2023-03\.\.2024-12/.test(document.querySelector('#grid td[data-address="F15"]')?.textContent ?? ""));
 });

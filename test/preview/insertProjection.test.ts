@@ -22,6 +22,34 @@ async function costBlock() {
   return { document, workbook, inserted, at, sheet, assumptions };
 }
 
+describe("Insert projection with the band's P10, P50 and P90 columns", () => {
+  it("adds them after the others, each a quantile of the default band (AICOST_BAND), summed like the scenarios", async () => {
+    const document = PreviewDocument.empty("Sheet1");
+    const workbook = new PreviewWorkbook(document, new SimpleSelection({ sheetName: "Sheet1", row: 1, col: 1 }), { today: () => ({ year: 2026, month: 12, day: 3 }) });
+    await workbook.setUpAssumptions();
+    const inserted = await workbook.insertProjection({ mode: "price", horizonMonths: 13, baseValueUsd: 10, bandPercentiles: true });
+    // Columns: B..D lead, E..G the presets, H active, I..K P10, P50, P90; rows 4..16 months 0..12.
+    expect(inserted.address.startsWith("Sheet1!B2:K")).toBe(true);
+    const sheet = document.sheetId("Sheet1") as number;
+    const at = (address: string) => document.hf.getCellValue({ sheet, row: Number(address.slice(1)) - 1, col: address.charCodeAt(0) - 65 });
+    expect([at("I3"), at("J3"), at("K3")]).toEqual(["P10 (band)", "P50 (band)", "P90 (band)"]);
+    expect(document.hf.getCellFormula({ sheet, row: 15, col: 10 })).toBe("=AICOST.PRICE_QUANTILE($C$2,$C16,0.9,AICOST_BAND)");
+    // Month 12 on the default band (m_p10 0.02, m_p50 0.057, m_p90 0.2, f 0.01):
+    // 10 * (0.01 + 0.99 * {0.02, 0.057, 0.2}) = 0.298, 0.6643, 2.08; month 0 is today's 10.
+    expect(at("I16")).toBeCloseTo(0.298, 12);
+    expect(at("J16")).toBeCloseTo(0.6643, 12);
+    expect(at("K16")).toBeCloseTo(2.08, 12);
+    expect([at("I4"), at("J4"), at("K4")]).toEqual([10, 10, 10]);
+    // The average row (17) averages each band column as it does the scenarios.
+    const p90 = Array.from({ length: 13 }, (_month, month) => 10 * (0.01 + 0.99 * 0.2 ** (month / 12)));
+    expect(at("K17")).toBeCloseTo(p90.reduce((sum, price) => sum + price, 0) / 13, 10);
+    // Editing AICOST_BAND's m_p90 (K5 on the assumptions sheet) flows through: 10 * (0.01 + 0.99 * 0.3) = 3.07.
+    const assumptions = document.sheetId(ASSUMPTIONS_SHEET_NAME) as number;
+    document.hf.setCellContents({ sheet: assumptions, row: 4, col: 10 }, 0.3);
+    expect(at("K16")).toBeCloseTo(3.07, 12);
+  });
+});
+
 describe("Insert projection in the preview", () => {
   // Columns: B month, C months from start, D fiscal year, E pessimistic, F baseline, G aggressive,
   // H active (baseline), I active - pessimistic, J active vs pessimistic %. Rows 4..15 the months,

@@ -62,10 +62,10 @@ async function corpusDocument(): Promise<{ document: PreviewDocument; placed: { 
   const placed: { formula: string; row: number; height: number; columns: number }[] = [];
   let row = 0;
   for (const { formula } of corpusCases()) {
-    const curve = /PRICE_CURVE\([^,]+,\s*(\d+)/.exec(formula);
+    const curve = /(?:PRICE_CURVE|PRICE_BAND)\([^,]+,\s*(\d+)/.exec(formula);
     const height = curve ? Number(curve[1]) + 1 : formula.startsWith("=AICOST.COST_CURVE") ? 6 : 1;
     hf.setCellContents({ sheet: cases, row, col: 0 }, formula);
-    placed.push({ formula, row, height, columns: formula.startsWith("=AICOST.SCENARIO_PARAMS") ? 3 : 1 });
+    placed.push({ formula, row, height, columns: /^=AICOST\.(SCENARIO_PARAMS|PRICE_BAND)\(/.test(formula) ? 3 : 1 });
     row += height + 1;
   }
   return { document, placed };

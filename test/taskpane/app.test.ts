@@ -494,7 +494,7 @@ describe("set-up, repair and insert", () => {
     await mount(workbook);
     buttonNamed("Insert projection").click();
     await settle();
-    expect(workbook.writes()).toEqual([{ method: "insertProjection", args: [{ mode: "price", horizonMonths: 36, baseValueUsd: 3, referenceScenarioName: "baseline" }] }]);
+    expect(workbook.writes()).toEqual([{ method: "insertProjection", args: [{ mode: "price", horizonMonths: 36, baseValueUsd: 3, referenceScenarioName: "baseline", bandPercentiles: false }] }]);
     expect(status()).toBe("Inserted the projection at Sheet1!B2:F39 with a line chart.");
   });
 
@@ -512,11 +512,18 @@ describe("set-up, repair and insert", () => {
     reference.value = "aggressive";
     buttonNamed("Insert projection").click();
     await settle();
-    expect(workbook.writes()).toEqual([{ method: "insertProjection", args: [{ mode: "cost", horizonMonths: 36, baseValueUsd: 12500, referenceScenarioName: "aggressive" }] }]);
+    expect(workbook.writes()).toEqual([{ method: "insertProjection", args: [{ mode: "cost", horizonMonths: 36, baseValueUsd: 12500, referenceScenarioName: "aggressive", bandPercentiles: false }] }]);
     reference.value = "";
     buttonNamed("Insert projection").click();
     await settle();
-    expect(workbook.writes()[1]).toEqual({ method: "insertProjection", args: [{ mode: "cost", horizonMonths: 36, baseValueUsd: 12500, referenceScenarioName: null }] });
+    expect(workbook.writes()[1]).toEqual({ method: "insertProjection", args: [{ mode: "cost", horizonMonths: 36, baseValueUsd: 12500, referenceScenarioName: null, bandPercentiles: false }] });
+    // The band's columns, asked for by their checkbox (its label names AICOST_BAND).
+    const band = root.querySelector<HTMLInputElement>("input[id$=insert-band]") as HTMLInputElement;
+    expect(root.querySelector(`label[for="${band.id}"]`)?.textContent).toMatch(/P10, P50 and P90 .*AICOST_BAND/);
+    band.checked = true;
+    buttonNamed("Insert projection").click();
+    await settle();
+    expect(workbook.writes()[2]).toEqual({ method: "insertProjection", args: [{ mode: "cost", horizonMonths: 36, baseValueUsd: 12500, referenceScenarioName: null, bandPercentiles: true }] });
   });
 
   test.each([
