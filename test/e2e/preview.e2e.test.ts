@@ -850,21 +850,22 @@ describe("the budget calendar, the readings and the cost comparison", () => {
     await page.getByLabel("Compare the active scenario with").selectOption("pessimistic");
     await page.getByRole("button", { name: "Insert projection" }).click();
     await charts(page).waitFor();
-    // F date, G months from start, H fiscal year, I:K the presets, L active (baseline), M active -
-    // pessimistic, N the ratio less one. Months in rows 5..40, the total in 41, fiscal years 42..45.
-    expect(await page.getByTestId("aicost-taskpane").textContent()).toMatch(/F3:N45/);
+    // F date, G months from start, H fiscal year, I:K the presets, L the sample's fitted row, M
+    // active (baseline), N active - pessimistic, O the ratio less one. Months in rows 5..40, the
+    // total in 41, fiscal years 42..45.
+    expect(await page.getByTestId("aicost-taskpane").textContent()).toMatch(/F3:O45/);
     const baseline = 12_500 * factorSum(PRESETS.baseline, 0, 35);
     const pessimistic = 12_500 * factorSum(PRESETS.pessimistic, 0, 35);
-    await expectCellNear(page, "L41", baseline);
+    await expectCellNear(page, "M41", baseline);
     await expectCellNear(page, "I41", pessimistic);
-    await expectCellNear(page, "M41", baseline - pessimistic);
-    await expectCellNear(page, "N41", baseline / pessimistic - 1);
-    await expectCellNear(page, "L42", 12_500 * factorSum(PRESETS.baseline, 0, 2)); // FY2027: Jan-Mar 2027
-    await expectCellNear(page, "L43", 12_500 * factorSum(PRESETS.baseline, 3, 14)); // FY2028
+    await expectCellNear(page, "N41", baseline - pessimistic);
+    await expectCellNear(page, "O41", baseline / pessimistic - 1);
+    await expectCellNear(page, "M42", 12_500 * factorSum(PRESETS.baseline, 0, 2)); // FY2027: Jan-Mar 2027
+    await expectCellNear(page, "M43", 12_500 * factorSum(PRESETS.baseline, 3, 14)); // FY2028
     expect((await shown(page, "F42")).text).toBe("FY2027 total");
     expect((await shown(page, "F5")).text).toBe("Jan 2027");
-    expect((await shown(page, "L41")).text).toMatch(/^\$\d{1,3}(,\d{3})*\.\d{2}$/);
-    expect((await shown(page, "N41")).text).toMatch(/^-\d+\.\d%$/);
+    expect((await shown(page, "M41")).text).toMatch(/^\$\d{1,3}(,\d{3})*\.\d{2}$/);
+    expect((await shown(page, "O41")).text).toMatch(/^-\d+\.\d%$/);
     await goTo(page, "A1");
     updateDocsImage(await screenshot(page, "preview-cost-comparison"), "preview-cost-comparison.png");
   });

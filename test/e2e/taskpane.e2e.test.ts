@@ -31,7 +31,7 @@ async function waitForActive(page: Page, scenario: string): Promise<void> {
 }
 
 async function canvasPaintedPixels(page: Page): Promise<number> {
-  return page.locator("[data-testid=aicost-taskpane] canvas[aria-describedby$=\"-summary\"]").evaluate((canvas: HTMLCanvasElement) => {
+  return page.locator("[data-testid=aicost-taskpane] canvas[aria-describedby$=\"-summary\"]:not([aria-describedby$=\"tornado-summary\"])").evaluate((canvas: HTMLCanvasElement) => {
     const context = canvas.getContext("2d");
     if (context == null) return 0;
     const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
@@ -42,7 +42,7 @@ async function canvasPaintedPixels(page: Page): Promise<number> {
 }
 
 async function canvasImage(page: Page): Promise<string> {
-  return page.locator("[data-testid=aicost-taskpane] canvas[aria-describedby$=\"-summary\"]").evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+  return page.locator("[data-testid=aicost-taskpane] canvas[aria-describedby$=\"-summary\"]:not([aria-describedby$=\"tornado-summary\"])").evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
 }
 
 function expectClean(watched: WatchedPage): void {
