@@ -1,8 +1,8 @@
 /* The price catalog's cost in the add-in. Builds the catalog and the price functions' core code
- * (bench/catalog-entry.ts) alone, as the production build would, and prints its size; adds it to the
- * task pane's initial scripts (from taskpane.bench.ts's build in test-results/bench-addin, built here
- * if missing) and checks the sum against the 150 KB gzipped budget: the catalog is parsed on first
- * use but loaded with functions.js, so it counts as initial. Also times the first-use parse and a
+ * (bench/catalog-entry.ts) alone, as the production build would, and prints its size; checks that
+ * the task pane's initial scripts (from taskpane.bench.ts's build in test-results/bench-addin, built
+ * here if missing) carry it and stay within the 150 KB gzipped budget: the catalog is parsed on
+ * first use but loaded with functions.js and taskpane.js, so it counts as initial. Also times the first-use parse and a
  * lookup, a listing and a fit.
  *
  *   npm run bench            runs after taskpane.bench.ts (file-name order)
@@ -62,6 +62,13 @@ function initialScriptsGzip(): number {
   return sources.filter((source) => !/^https?:\/\//.test(source)).reduce((sum, source) => sum + gzipSync(readFileSync(join(addinPath, source), "utf8")).length, 0);
 }
 
+/** Whether the built initial scripts carry the catalog: its first model id appears in them. */
+function catalogInInitialScripts(modelId: string): boolean {
+  const html = readFileSync(join(addinPath, "taskpane.html"), "utf8");
+  const sources = [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((match) => match[1] ?? match[2] ?? match[3]);
+  return modelId !== "" && sources.filter((source) => !/^https?:\/\//.test(source)).some((source) => readFileSync(join(addinPath, source), "utf8").includes(modelId));
+}
+
 async function main(): Promise<void> {
   const csv = readFileSync(join(root, "data", "prices.csv"), "utf8");
   const seriesJson = readFileSync(join(root, "data", "series.json"), "utf8");
@@ -75,10 +82,11 @@ async function main(): Promise<void> {
   ]);
   const initial = initialScriptsGzip();
   const catalog = gzipSync(bundle).length;
-  const total = initial + catalog;
-  const pass = total <= BUDGET_GZIP_BYTES;
+  // The catalog is bundled (issue 10): the initial scripts hold it already, so the budget applies to them as built.
+  const bundled = catalogInInitialScripts(rows[0]?.model ?? "");
+  const pass = bundled && initial <= BUDGET_GZIP_BYTES;
   console.log(
-    `Task pane initial JavaScript today ${kilobytes(initial)} + catalog ${kilobytes(catalog)} = ${kilobytes(total)} gzipped; budget ${kilobytes(BUDGET_GZIP_BYTES)}: ${pass ? "PASS" : "FAIL"}`,
+    `Task pane initial JavaScript ${kilobytes(initial)} gzipped, ${bundled ? "the catalog and price code" : "WITHOUT the catalog"} (${kilobytes(catalog)} gzipped alone) inside; budget ${kilobytes(BUDGET_GZIP_BYTES)}: ${pass ? "PASS" : "FAIL"}`,
   );
   if (!pass) process.exitCode = 1;
 
