@@ -82,6 +82,8 @@ const rules = String.raw`
 .aicost-pane .aicost-radio label { cursor: pointer; font-weight: var(--fontWeightRegular); }
 .aicost-pane .aicost-radio[data-invalid] .aicost-hint { color: var(--colorPaletteRedForeground1); }
 
+/* The hidden attribute wins over the layout rules below (a hidden field must not show). */
+.aicost-pane [hidden] { display: none !important; }
 .aicost-pane .aicost-field { display: flex; flex-direction: column; gap: var(--spacingVerticalXXS); margin-bottom: var(--spacingVerticalM); }
 .aicost-pane .aicost-field label { font-weight: var(--fontWeightSemibold); }
 .aicost-pane .aicost-own-row { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: var(--spacingHorizontalS); margin-bottom: var(--spacingVerticalS); }

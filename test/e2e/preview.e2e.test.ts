@@ -845,6 +845,8 @@ describe("the budget calendar, the readings and the cost comparison", () => {
     await aprilFiscalYears(page);
     await showSheet(page, "Try it");
     await goTo(page, "F3");
+    // In price mode the cost field is hidden (the hidden attribute wins over the field's flex layout).
+    expect(await page.getByLabel("Monthly cost today, USD").isVisible()).toBe(false);
     await page.getByLabel("Project", { exact: true }).selectOption("cost");
     await page.getByLabel("Monthly cost today, USD").fill("12,500");
     await page.getByLabel("Compare the active scenario with").selectOption("pessimistic");
