@@ -18,6 +18,8 @@
 import { BAND_Z90, type Band } from "./band";
 import { PRESET_SCENARIOS, DEFAULT_SCENARIO_NAME, findPreset } from "./scenario";
 import { MAX_MONTHS_AHEAD } from "./projection";
+import { NotNative } from "./notNative";
+import { FIT_MULTIPLIER, MODEL_PRICE } from "./tableClosedForms";
 import {
   add,
   array,
@@ -96,7 +98,35 @@ export interface ErrorOperand {
   readonly code: FormulaErrorCode;
 }
 
-export type Operand = NumberOperand | ScenarioOperand | VectorOperand | BandOperand | ErrorOperand;
+/** A text argument: written in the formula (`literal`), or read from a cell or an expression. */
+export interface TextOperand {
+  readonly kind: "text";
+  readonly expression: FormulaExpression;
+  readonly literal?: string;
+}
+
+/**
+ * A range argument whose cells a closed form reads: its shape, the whole range, and (for a range
+ * written as A1 references) each column and cell as a reference of its own, so a formula can read
+ * a column without INDEX(range, 0, k), which not every engine evaluates.
+ */
+export interface TableOperand {
+  readonly kind: "table";
+  readonly expression: FormulaExpression;
+  readonly rows: number;
+  readonly columns: number;
+  /** Column k (1-based) as a reference; absent for an array constant. */
+  readonly column?: (index: number) => FormulaExpression;
+  /** The cell at row r, column k (1-based) as a reference; absent for an array constant. */
+  readonly cell?: (row: number, index: number) => FormulaExpression;
+}
+
+/** An optional argument left out, where the function's default is "none" (MODEL_PRICE's as_of_date). */
+export interface OmittedOperand {
+  readonly kind: "omitted";
+}
+
+export type Operand = NumberOperand | ScenarioOperand | VectorOperand | BandOperand | ErrorOperand | TextOperand | TableOperand | OmittedOperand;
 
 /** Where a formula is built: for a spilled result, how many cells its range holds. */
 export interface ClosedFormContext {
@@ -104,19 +134,18 @@ export interface ClosedFormContext {
   readonly spillLength?: number;
 }
 
-/** Thrown by a builder when a call has no native form; the message says why, for the report. */
-export class NotNative extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = "NotNative";
-  }
-}
+export { NotNative } from "./notNative";
 
 export interface ClosedForm {
   /** The formula for these operands, one per parameter, defaults already filled in. */
   readonly build: (operands: readonly Operand[], context: ClosedFormContext) => FormulaExpression;
   /** A lower bound every number the function returns meets, for a call nested in another. */
   readonly resultAtLeast?: number;
+  /**
+   * The formula computes over whole ranges (IF on arrays): the cell must hold an array formula,
+   * which Excel 2016 evaluates as Ctrl+Shift+Enter would and Excel 365 as a dynamic array.
+   */
+  readonly arrayEvaluation?: boolean;
 }
 
 const monthsInYear = 12;
@@ -192,6 +221,10 @@ class Guards {
         return this.band(operand);
       case "error":
         return this.fail(operand.code);
+      case "text":
+      case "table":
+      case "omitted":
+        return; // the closed forms that take these check them themselves
     }
   }
 
@@ -520,13 +553,14 @@ const BLENDED_PRICE = scalar(([input, output, share]) =>
 0);
 
 /*
- * MODEL_PRICE, MODELS, CATALOG_DATE and FIT_MULTIPLIER have no entry: MODELS and CATALOG_DATE read
- * the add-in's catalog, and MODEL_PRICE and FIT_MULTIPLIER take text, dates and tables, which the
- * rewriter does not read yet (a native MODEL_PRICE over a price_table needs a dated lookup,
- * FIT_MULTIPLIER LINEST over LN; docs/PRICES.md gives the formulas). A share-safe copy freezes
- * them to their cached values and lists them in its report.
+ * MODELS and CATALOG_DATE have no entry: they read the add-in's catalog, so a share-safe copy
+ * freezes them to their cached values and lists them in its report. MODEL_PRICE has a native form
+ * only over a price_table (without one it reads the catalog too); it and FIT_MULTIPLIER are in
+ * tableClosedForms.ts.
  */
 export const CLOSED_FORMS: Readonly<Partial<Record<string, ClosedForm>>> = {
+  FIT_MULTIPLIER,
+  MODEL_PRICE,
   INFER_COST,
   PROJECT_PRICE,
   PROJECT_COST,

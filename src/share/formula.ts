@@ -21,7 +21,10 @@ import {
   type NumberOperand,
   type Operand,
   type OperandDomain,
+  type TableOperand,
 } from "../core/closedForms";
+import { columnIndex, columnLetters } from "../core/a1";
+import { LAST_EXCEL_SERIAL } from "../core/excelDate";
 import { formulaText, isAtomic, source, withFileFunctionNames, type FormulaErrorCode, type FormulaExpression } from "../core/formulaExpression";
 import { AICOST_NAMESPACE } from "../core/namespace";
 import { FUNCTION_SPECS, type FunctionId, type ParameterSpec } from "../functions/parameters";
@@ -32,7 +35,8 @@ import { ExcelError } from "../functions/values";
 /** What rewriting one formula came to. */
 export type FormulaRewrite =
   | { readonly kind: "unchanged" }
-  | { readonly kind: "rewritten"; readonly formula: string; readonly calls: number }
+  /** `arrayEvaluation`: a native form computes over whole ranges, so the cell must hold an array formula. */
+  | { readonly kind: "rewritten"; readonly formula: string; readonly calls: number; readonly arrayEvaluation?: boolean }
   /** It calls AICOST but cannot be made native: the cell keeps its cached value. */
   | { readonly kind: "frozen"; readonly reason: string };
 
@@ -44,7 +48,8 @@ export interface RangeShape {
 
 /** What a defined name refers to, as far as the rewriter needs to know. */
 export type NameTarget =
-  | { readonly kind: "range"; readonly shape: RangeShape }
+  /** `reference`: the range as the name's definition writes it (`'AICOST Prices'!$A$4:$K$504`). */
+  | { readonly kind: "range"; readonly shape: RangeShape; readonly reference?: string }
   | { readonly kind: "other" };
 
 export interface FormulaContext {
@@ -121,6 +126,8 @@ function errorCode(raw: string): FormulaErrorCode {
 /** Rewrites the AICOST calls of one formula; `formula` as stored in a file (no leading "="). */
 class FormulaRewriter {
   calls = 0;
+  /** Set when a closed form in the formula computes over whole ranges. */
+  arrayEvaluation = false;
 
   constructor(
     private readonly formula: string,
@@ -178,6 +185,7 @@ class FormulaRewriter {
     try {
       const built = closedForm.build(operands, context);
       this.calls++;
+      if (closedForm.arrayEvaluation) this.arrayEvaluation = true;
       return built;
     } catch (thrown) {
       if (thrown instanceof NotNative) throw new Frozen(thrown.message);
@@ -191,6 +199,7 @@ class FormulaRewriter {
       if (!parameter.optional) return { kind: "error", code: "#VALUE!" };
       const fallback = parameter.defaultValue;
       if (parameter.kind === "band") return literalBand(DEFAULT_BAND);
+      if (fallback === undefined && (parameter.kind === "text" || parameter.kind === "date" || parameter.kind === "table")) return { kind: "omitted" };
       if (typeof fallback === "number") return literal(fallback, parameter.domain ?? {});
       if (typeof fallback === "string") return presetScenario(fallback)!;
       if (fallback !== undefined) {
@@ -211,10 +220,71 @@ class FormulaRewriter {
       case "band":
         return this.bandOperand(argument);
       case "text":
-      case "date":
+        return this.textOperand(argument, parameter.name);
+      case "date": {
+        // An empty cell is "no date" (the newest price): read as the last day a date can be.
+        const operand = this.numberOperand(argument, {}, parameter.name);
+        const readsCell = argument.type === "ReferenceIdentifier" || (argument.type === "CallExpression" && !isAicostCall(argument));
+        return operand.kind === "number" && !operand.numeric && readsCell ? optionalCellRead(operand.expression, { kind: "number", value: LAST_EXCEL_SERIAL }, {}) : operand;
+      }
       case "table":
-        // No closed form reads these yet; a function that takes one has no CLOSED_FORMS entry.
-        throw new Frozen(`${parameter.name} takes ${parameter.kind === "table" ? "a table" : `a ${parameter.kind}`}, which the native form does not read`);
+        return this.tableOperand(argument, parameter.name);
+    }
+  }
+
+  /** A text: written in the formula, or read from one cell or an expression. */
+  private textOperand(node: Node, name: string): Operand {
+    switch (node.type) {
+      case "Literal":
+        // A number or TRUE/FALSE where a text is expected is #VALUE! in AICOST.
+        return typeof node.value === "string" ? { kind: "text", expression: this.sourceOf(node), literal: node.value } : { kind: "error", code: "#VALUE!" };
+      case "ErrorLiteral":
+        return { kind: "error", code: errorCode(node.value) };
+      case "ReferenceIdentifier": {
+        const shape = this.referenceShape(node.value, node.kind);
+        if (shape !== null && (shape.rows !== 1 || shape.columns !== 1)) throw new Frozen(`${name} is a range of ${shape.rows * shape.columns} cells where one text is expected`);
+        return { kind: "text", expression: this.sourceOf(node) };
+      }
+      case "CallExpression":
+        if (isAicostCall(node)) throw new Frozen(`${name} is the result of ${AICOST_NAMESPACE}.${aicostFunctionName(node.callee.name)} where a text is expected`);
+        return { kind: "text", expression: this.sourceOf(node) };
+      case "BinaryExpression":
+        if (node.operator === "&") return { kind: "text", expression: this.sourceOf(node) };
+        throw new Frozen(`${name} is an expression whose result is not a text`);
+      default:
+        throw new Frozen(`${name} is a ${node.type} where a text is expected`);
+    }
+  }
+
+  /** A range of cells: a reference or a name of one (its columns readable one by one), or an array constant. */
+  private tableOperand(node: Node, name: string): Operand {
+    switch (node.type) {
+      case "ErrorLiteral":
+        return { kind: "error", code: errorCode(node.value) };
+      case "Literal":
+        return { kind: "table", expression: this.sourceOf(node), rows: 1, columns: 1 };
+      case "ArrayExpression": {
+        const rows = node.elements.length;
+        return { kind: "table", expression: this.sourceOf(node), rows, columns: node.elements[0]?.length ?? 0 };
+      }
+      case "ReferenceIdentifier": {
+        let reference = node.value;
+        if (node.kind === "name") {
+          const target = this.context.resolveName(node.value);
+          if (target === undefined) throw new Frozen(`the name ${node.value} is not defined in the workbook`);
+          if (target.kind !== "range" || target.reference === undefined) throw new Frozen(`${name} (${node.value}) is not a name of a range of cells`);
+          reference = target.reference;
+        } else if (node.kind === "table") {
+          throw new Frozen(`${name} (${node.value}) is a structured reference, whose columns the native form does not read`);
+        } else if (node.kind !== "range") {
+          throw new Frozen(`${name} (${node.value}) is not a rectangle of cells in A1 notation`);
+        }
+        const table = tableReference(reference, node.kind === "name" ? source(reference, true) : this.sourceOf(node));
+        if (table === null) throw new Frozen(`${name} (${node.value}) is not a rectangle of cells in A1 notation`);
+        return table;
+      }
+      default:
+        throw new Frozen(`${name} is an expression, not a range or a name of one`);
     }
   }
 
@@ -379,9 +449,39 @@ class FormulaRewriter {
   }
 }
 
+const a1RangePattern = /^((?:'(?:[^']|'')+'|[^'!:]+)!)?(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?::(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7}))?$/;
+
+/**
+ * A rectangle in A1 notation as a table operand whose columns and cells are references of their
+ * own, each corner keeping its `$`s: column 2 of `'P'!$A$4:$K$504` is `'P'!$B$4:$B$504`.
+ */
+export function tableReference(reference: string, expression: FormulaExpression): TableOperand | null {
+  const match = a1RangePattern.exec(reference.trim());
+  if (match === null) return null;
+  const prefix = match[1] ?? "";
+  const [leftAbsolute, leftLetters, topAbsolute, topDigits] = [match[2], match[3], match[4], match[5]];
+  const [rightAbsolute, rightLetters, bottomAbsolute, bottomDigits] = match[7] === undefined ? [leftAbsolute, leftLetters, topAbsolute, topDigits] : [match[6], match[7], match[8], match[9]];
+  const left = Math.min(columnIndex(leftLetters), columnIndex(rightLetters));
+  const right = Math.max(columnIndex(leftLetters), columnIndex(rightLetters));
+  const top = Math.min(Number(topDigits), Number(bottomDigits));
+  const bottom = Math.max(Number(topDigits), Number(bottomDigits));
+  const at = (columnOffset: number, row: number, absoluteColumn: string, absoluteRow: string) => `${absoluteColumn}${columnLetters(left + columnOffset)}${absoluteRow}${row}`;
+  return {
+    kind: "table",
+    expression,
+    rows: bottom - top + 1,
+    columns: right - left + 1,
+    column: (index) => source(`${prefix}${at(index - 1, top, leftAbsolute, topAbsolute)}:${at(index - 1, bottom, rightAbsolute, bottomAbsolute)}`, true),
+    cell: (row, index) => source(`${prefix}${at(index - 1, top + row - 1, leftAbsolute, topAbsolute)}`, true),
+  };
+}
+
 function literal(value: number, domain: OperandDomain): NumberOperand {
   return { kind: "number", expression: { kind: "number", value }, literal: value, numeric: true, domain };
 }
+
+/** The longest formula Excel keeps in a cell (LibreOffice and Google Sheets take more). */
+export const MAX_FORMULA_LENGTH = 8192;
 
 /**
  * Rewrites every AICOST call in a formula into built-in functions. `formula` is as a file stores
@@ -409,7 +509,13 @@ export function rewriteFormula(formula: string, context: FormulaContext): Formul
     const rewritten = rewriter.textOf(tree, false);
     const [start, end] = locationOf(tree);
     // Whitespace around the whole expression is kept too.
-    return { kind: "rewritten", formula: prefix + body.slice(0, start) + rewritten + body.slice(end), calls: rewriter.calls };
+    const formulaText = prefix + body.slice(0, start) + rewritten + body.slice(end);
+    if (formulaText.length > MAX_FORMULA_LENGTH) {
+      return { kind: "frozen", reason: `its native formula would have ${formulaText.length} characters; a cell holds at most ${MAX_FORMULA_LENGTH}` };
+    }
+    return rewriter.arrayEvaluation
+      ? { kind: "rewritten", formula: formulaText, calls: rewriter.calls, arrayEvaluation: true }
+      : { kind: "rewritten", formula: formulaText, calls: rewriter.calls };
   } catch (thrown) {
     if (thrown instanceof Frozen) return { kind: "frozen", reason: thrown.message };
     throw thrown;

@@ -247,7 +247,7 @@ function nameTarget(formula: string): NameTarget {
   const parsed = parseA1Ref(formula.replace(/^=/, "").trim()) as { range?: { top: number | null; left: number | null; bottom: number | null; right: number | null } } | null;
   const range = parsed?.range;
   if (!range || range.top === null || range.left === null || range.bottom === null || range.right === null) return { kind: "other" };
-  return { kind: "range", shape: { rows: range.bottom - range.top + 1, columns: range.right - range.left + 1 } };
+  return { kind: "range", shape: { rows: range.bottom - range.top + 1, columns: range.right - range.left + 1 }, reference: formula.replace(/^=/, "").trim() };
 }
 
 const cellReferencePattern = /^([A-Za-z]{1,3})([0-9]{1,7})$/;
@@ -336,7 +336,10 @@ class SheetRewrite {
         continue;
       }
       const arrayShape = formula.attributes.t === "array" ? shapeOfRef(formula.attributes.ref) : undefined;
-      const result = this.rewrite(formula.text, arrayShape, record.cell.attributes.r);
+      let result = this.rewrite(formula.text, arrayShape, record.cell.attributes.r);
+      if (result.kind === "rewritten" && result.arrayEvaluation && shared) {
+        result = { kind: "frozen", reason: "it is a shared formula, and its native form must be an array formula of its own" };
+      }
       if (shared && formula.attributes.si !== undefined) masters.set(formula.attributes.si, result);
       this.apply(xml, record, result, formula.text, splices);
     }
@@ -372,7 +375,13 @@ class SheetRewrite {
     if (result.kind === "rewritten") {
       this.rewrittenFormulas++;
       this.rewrittenCalls += result.calls;
-      splices.push(textSplice(xml, record.formula!, result.formula));
+      const formulaSpan = record.formula!;
+      if (result.arrayEvaluation && formulaSpan.attributes.t === undefined && record.cell.attributes.r !== undefined) {
+        // A formula over whole ranges is evaluated as one in every version as an array formula of its cell.
+        const startTag = xml.slice(formulaSpan.start, formulaSpan.startTagEnd);
+        splices.push({ start: formulaSpan.start, end: formulaSpan.startTagEnd, text: withAttribute(withAttribute(startTag, "t", "array"), "ref", record.cell.attributes.r) });
+      }
+      splices.push(textSplice(xml, formulaSpan, result.formula));
       return;
     }
     this.freeze(xml, record, `=${formula}`, result.reason, splices);

@@ -29,7 +29,9 @@ interface MovableReference {
 
 type TemplatePiece = string | MovableReference;
 
-type Entry = { readonly kind: "unchanged" } | { readonly kind: "rewritten"; readonly calls: number; readonly template: readonly TemplatePiece[] };
+type Entry =
+  | { readonly kind: "unchanged" }
+  | { readonly kind: "rewritten"; readonly calls: number; readonly arrayEvaluation?: boolean; readonly template: readonly TemplatePiece[] };
 
 const prefixPattern = "((?:'(?:[^']|'')+'|[^'!:]+)!)?";
 const cellPattern = new RegExp(`^${prefixPattern}(\\$?)([A-Za-z]{1,3})(\\$?)([0-9]{1,7})(?::(\\$?)([A-Za-z]{1,3})(\\$?)([0-9]{1,7}))?$`);
@@ -186,7 +188,7 @@ export class RelativeRewriteCache {
     if (entry !== undefined) {
       if (entry.kind === "unchanged") return entry;
       const filled = fill(entry.template, row, column);
-      if (filled !== null) return { kind: "rewritten", formula: filled, calls: entry.calls };
+      if (filled !== null) return entry.arrayEvaluation ? { kind: "rewritten", formula: filled, calls: entry.calls, arrayEvaluation: true } : { kind: "rewritten", formula: filled, calls: entry.calls };
       return this.rewrite(formula);
     }
     const result = this.rewrite(formula);
@@ -194,7 +196,7 @@ export class RelativeRewriteCache {
       this.entries.set(key, result);
     } else if (result.kind === "rewritten") {
       const template = templateOf(result.formula, row, column);
-      if (template !== null) this.entries.set(key, { kind: "rewritten", calls: result.calls, template });
+      if (template !== null) this.entries.set(key, { kind: "rewritten", calls: result.calls, arrayEvaluation: result.arrayEvaluation, template });
     }
     return result;
   }

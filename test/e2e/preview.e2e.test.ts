@@ -505,10 +505,12 @@ describe("the preview workbook", () => {
     expect(g17.formula).not.toMatch(/AICOST\./i);
     expect(g17.formula).toContain("INDEX(AICOST_SCENARIO,1,2)");
     expect(g17.result).toBeCloseTo(Number(await cell(page, "G17").getAttribute("data-value")), 9);
-    expect(await page.getByTestId("preview-notice").textContent()).toMatch(
-      // The sample's prices (B9, B10, B12) are MODEL_PRICE over AICOST_PRICES, which has no native form yet: frozen to their values.
-      /Share-safe copy downloaded: 43 AICOST formulas rewritten to built-in functions, 3 frozen to their cached values: AI support assistant!B9 \(AICOST\.MODEL_PRICE has no closed form of built-in functions\)/,
-    );
+    // The sample's prices (B9, B10, B12) are MODEL_PRICE over AICOST_PRICES: a native lookup in the prices sheet's cells.
+    const b9 = sheet.getCell("B9").value as ExcelJS.CellFormulaValue;
+    expect(b9.formula).not.toMatch(/AICOST\./i);
+    expect(b9.formula).toContain("'AICOST Prices'!$C$4:$C$504");
+    expect(b9.result).toBeCloseTo(Number(await cell(page, "B9").getAttribute("data-value")), 12);
+    expect(await page.getByTestId("preview-notice").textContent()).toMatch(/^Share-safe copy downloaded: 46 AICOST formulas rewritten to built-in functions, none frozen\./);
   });
 
   test("the task pane's Share-safe copy rewrites the workbook's file in the pane, downloads the copy and reports what it did", async () => {
@@ -527,7 +529,7 @@ describe("the preview workbook", () => {
     const status = page.getByTestId("share-status");
     await status.filter({ hasText: "Share-safe copy made" }).waitFor();
     expect(await status.textContent()).toBe(
-      "Share-safe copy made: 43 AICOST formulas rewritten to built-in functions, 3 frozen to their cached values (listed below). The copy was downloaded as a file. This workbook is unchanged.",
+      "Share-safe copy made: 46 AICOST formulas rewritten to built-in functions, nothing frozen. The copy was downloaded as a file. This workbook is unchanged.",
     );
     // The open workbook still computes with AICOST: its G17 is the AICOST formula it was.
     await goTo(page, "G17");

@@ -54,6 +54,40 @@ export const INPUT_CELLS: Readonly<Record<string, string | number>> = {
   Z8: "flat", AA8: 0.05, AB8: 0.1, AC8: 0.3, AD8: 1,
   Z9: "col band", Z10: 0.01, Z11: 0.057, Z12: 0.5, Z13: 0,
   AA10: 0.75, AA11: 0, AA12: 1, AA13: 0.1,
+  // FIT_MULTIPLIER (issue 10): dates in AF, prices in AG; a pair with an empty cell is skipped.
+  AF1: 44999, AG1: 37.5, AF2: 45170, AG2: 20, /* AF3 blank */ AG3: 15, AF4: 45300, AG4: 10, AF5: 45400, /* AG5 blank */
+  AF6: "2024-06-01", AG6: 3, AF7: 45600, AG7: 1,
+  AH1: 37.5, AH2: 20, AH3: 15, AH4: 0, AH5: 5, AH6: 3, AH7: 1, // a price of 0
+  AI1: 37.5, AI2: "n/a", AI3: 15, AI4: 10, AI5: 5, AI6: 3, AI7: 1, // text where a price is
+  AJ1: 37.5, AJ2: "=1/0", AJ3: 15, AJ4: 10, AJ5: 5, AJ6: 3, AJ7: 1, // an error
+  AK1: 45000, AK2: 45000, AK3: 45000, AL1: 5, AL2: 5, AL3: 5, AL4: 5, AL5: 5, AL6: 5, AL7: 5, // one date; flat prices
+  AM1: 44999, AM2: "2024-02-30", AM3: 45300, // a text that is no date
+  // A prices table in the AICOST Prices sheet's layout (AN1:AX12, header row first).
+  AN1: "Model", AO1: "Provider", AP1: "Effective from", AQ1: "Input", AR1: "Output", AS1: "Cached input", AT1: "Source", AU1: "Cache write", AV1: "Batch input", AW1: "Batch output", AX1: "Note",
+  AN2: "gpt-4o", AO2: "OpenAI", AP2: 45000, AQ2: 5, AR2: 15, AS2: 2.5, AT2: "list",
+  AN3: "GPT-4o", AO3: "OpenAI", AP3: 45500, AQ3: 2.5, AR3: 10, AS3: 1.25, AT3: "list", AV3: 1.25, AW3: 5,
+  AN4: "gemini/gemini-2.5-pro", AO4: "Google", AP4: 45700, AQ4: 1.25, AR4: 10, AT4: "list",
+  AN5: "o3", AO5: "OpenAI", AP5: 45700, AQ5: 10, AR5: 40, AS5: 2.5, AT5: "list",
+  AN6: "o3", AO6: "OpenAI", AP6: 45818.75, AQ6: 2, AR6: 8, AS6: 0.5, AT6: "price cut",
+  AN7: "embed-x", AO7: "Us", AP7: 45000, AQ7: 0.1, AT7: "contract",
+  AN8: "groq/x-1", AO8: "Groq", AP8: 45000, AQ8: 0.2, AR8: 0.4, AT8: "list",
+  AN9: "together_ai/x-1", AO9: "Together AI", AP9: 45000, AQ9: 0.3, AR9: 0.6, AT9: "list",
+  AN10: "amazon.nova-pro-v1:0", AO10: "Amazon Bedrock", AP10: 45600, AQ10: 0.8, AR10: 3.2, AT10: "list",
+  AN11: " our-llm ", AO11: "Us", AP11: 45600, AQ11: 0, AR11: 0, AT11: "in house",
+  /* AN12:AX12 blank: a row that was cleared */
+  // The same layout without its header row, and tables with a fault in one model's rows.
+  AN20: "gpt-4o", AO20: "OpenAI", AP20: 45000, AQ20: 5, AR20: 15,
+  AN21: "gpt-4o", AO21: "OpenAI", AP21: 45500, AQ21: 2.5, AR21: 10,
+  AN23: "Model", AO23: "Provider", AP23: "Effective from", AQ23: "Input", AR23: "Output", AS23: "Cached input", AT23: "Source",
+  AN24: "neg", AO24: "Us", AP24: 45000, AQ24: -1, AR24: 2, AT24: "typo",
+  AN26: "Model", AO26: "Provider", AP26: "Effective from", AQ26: "Input", AR26: "Output", AS26: "Cached input", AT26: "Source",
+  AN27: "dup", AO27: "Us", AP27: 45000, AQ27: 1, AR27: 2, AN28: "dup", AO28: "Us", AP28: 45000, AQ28: 3, AR28: 4,
+  AN30: "Model", AO30: "Provider", AP30: "Effective from", AQ30: "Input", AR30: "Output", AS30: "Cached input", AT30: "Source",
+  AN31: "undated", AO31: "Us", AQ31: 1, AR31: 2,
+  AN33: "Model", AO33: "Provider", AP33: "Effective from", AQ33: "Input", AR33: "Output", AS33: "Cached input", AT33: "Source",
+  AN34: "text-price", AO34: "Us", AP34: 45000, AQ34: "1 USD", AR34: 2,
+  // Arguments in cells.
+  AZ1: "gpt-4o", AZ2: " GPT-4O ", AZ3: "gemini-2.5-pro", AZ4: 5, /* AZ5 blank */ AZ6: "gpt4o", AZ7: 45400, /* AZ8 blank */ AZ9: "soon", AZ10: "=NA()",
 };
 
 /** Workbook-scoped names besides AICOST_SCENARIO. */
@@ -63,6 +97,7 @@ export const INPUT_NAMES: Readonly<Record<string, string>> = {
   TEAM_COLUMN: `=${q}$H$1:$H$3`,
   PRICE_CELL: `=${q}$A$1`,
   SCENARIO_CELL: `=${q}$B$1`,
+  TEAM_PRICES: `=${q}$AN$1:$AX$12`,
 };
 
 export interface CorpusCase {
@@ -73,6 +108,11 @@ export interface CorpusCase {
    * errors): the reason, as docs/SHARING.md lists it.
    */
   readonly codeMayDiffer?: string;
+  /**
+   * A wider relative tolerance for HyperFormula, with the reason: its TINV is good to about 1e-8
+   * (TINV(0.1, 3) = 2.3533634196 there, 2.3533634348 in fact). LibreOffice holds these cases to 1e-9.
+   */
+  readonly hyperFormulaTolerance?: number;
 }
 
 const scenarios: { text: string; codeMayDiffer?: string }[] = [
@@ -135,6 +175,7 @@ const withScenario = (head: string, scenario: string) => (scenario === "" ? `${h
 export function corpusCases(): CorpusCase[] {
   const cases: CorpusCase[] = [];
   const add = (formula: string, codeMayDiffer?: string) => cases.push(codeMayDiffer ? { formula, codeMayDiffer } : { formula });
+  const studentT = (formula: string) => cases.push({ formula, hyperFormulaTolerance: 1e-7 });
 
   // PROJECT_PRICE: price and month forms under every scenario form.
   const prices = ["10", `${q}A1`, `${q}$A$2`, `${q}A1*2`, "PRICE_CELL"];
@@ -368,6 +409,68 @@ export function corpusCases(): CorpusCase[] {
     '=AICOST.PRICE_BAND(10, 3, "baseline")',
   ]) add(formula);
   add(`=AICOST.PRICE_QUANTILE(10, 12, 0.3, ${q}Z4:AD4)`, "a blank band row is #NUM! (its empty m reads as 0) where AICOST says #VALUE!");
+  // FIT_MULTIPLIER (issue 10): every statistic over dates and prices with blank pairs and a text date.
+  const statistics = ["", '"multiplier"', '"m"', '"times_cheaper"', '"r2"', '"n"', '"halving_months"', '"Halving months"', '"low"', '"high"', '""'];
+  for (const statistic of statistics) {
+    const formula = `=AICOST.FIT_MULTIPLIER(${q}AF1:AF7, ${q}$AG$1:$AG$7${statistic === "" ? "" : `, ${statistic}`})`;
+    if (statistic === '"low"' || statistic === '"high"') studentT(formula);
+    else add(formula);
+  }
+  for (const formula of [
+    // The brief's $37.5 -> $0.25 in 21 months of 365.25/12 days: m = (0.25/37.5)^(12/21) = 0.0571.
+    "=AICOST.FIT_MULTIPLIER({44999;45638.1875}, {37.5;0.25})",
+    '=AICOST.FIT_MULTIPLIER({44999;45638.1875}, {37.5;0.25}, "times_cheaper")',
+    '=AICOST.FIT_MULTIPLIER({44999;45638.1875}, {37.5;0.25}, "low")',
+    "=AICOST.FIT_MULTIPLIER({44999;45638.1875}, {37.5;0})",
+    `=AICOST.FIT_MULTIPLIER(${q}AF1:AF7, ${q}AH1:AH7)`,
+    `=AICOST.FIT_MULTIPLIER(${q}AF1:AF7, ${q}AI1:AI7)`,
+    `=AICOST.FIT_MULTIPLIER(${q}AF1:AF7, ${q}AJ1:AJ7)`,
+    `=AICOST.FIT_MULTIPLIER(${q}AF1:AF7, ${q}AG1:AG6)`,
+    `=AICOST.FIT_MULTIPLIER(${q}AF1:AF7, ${q}AG1:AG7, "slope")`,
+    `=AICOST.FIT_MULTIPLIER(${q}AF1:AF7, ${q}AG1:AG7, 5)`,
+    `=AICOST.FIT_MULTIPLIER(${q}AF1:AF2, ${q}AG1:AG2, "high")`,
+    `=AICOST.FIT_MULTIPLIER(${q}AF1:AF2, ${q}AG1:AG2, "r2")`,
+    `=AICOST.FIT_MULTIPLIER(${q}AF1, ${q}AG1)`,
+    `=AICOST.FIT_MULTIPLIER(${q}AF4:AF5, ${q}AG4:AG5)`,
+    `=AICOST.FIT_MULTIPLIER(${q}AK1:AK3, ${q}AG1:AG3)`,
+    `=AICOST.FIT_MULTIPLIER(${q}AF1:AF7, ${q}AL1:AL7)`,
+    `=AICOST.FIT_MULTIPLIER(${q}AF1:AF7, ${q}AL1:AL7, "r2")`,
+    `=AICOST.FIT_MULTIPLIER(${q}AF1:AF7, ${q}AL1:AL7, "halving_months")`,
+    `=AICOST.FIT_MULTIPLIER(${q}AF1:AF7, ${q}AL1:AL7, "low")`,
+    `=AICOST.FIT_MULTIPLIER(${q}AM1:AM3, ${q}AG1:AG3)`,
+    `=AICOST.FIT_MULTIPLIER(${q}AF1:AF7, ${q}AG1:AG7, #N/A)`,
+    `=ROUND(AICOST.FIT_MULTIPLIER(${q}AF1:AF7, ${q}AG1:AG7, "times_cheaper"), 1)`,
+    `=AICOST.PROJECT_PRICE(10, 12, {"fitted", 0.3, 0}) * AICOST.FIT_MULTIPLIER(${q}AF1:AF7, ${q}AG1:AG7, "n")`,
+  ]) add(formula);
+  // MODEL_PRICE over a price_table (issue 10): a dated lookup in the table's own cells.
+  const table = `${q}$AN$1:$AX$12`;
+  for (const [model, type, date] of [
+    ['"gpt-4o"', "", ""], ['"gpt-4o"', '"output"', ""], ['"gpt-4o"', '"input"', "45200"], ['"gpt-4o"', '"input"', "45499.9"], ['"gpt-4o"', '"input"', "44000"],
+    ['"GPT-4o "', '"cached_input"', ""], ['"gpt-4o"', '"Cached input"', ""], ['"gpt-4o"', '"blended"', ""], ['"gpt-4o"', '"blended"', "45200"], ['"gpt-4o"', '"batch_input"', ""],
+    ['"gpt-4o"', '"batch-output"', ""], ['"gpt-4o"', '"batch_input"', "45200"], ['"gpt-4o"', '"cache_write"', ""], ['"gpt-4o"', '""', ""], ['"gpt-4o"', '"retail"', ""],
+    ['"gemini-2.5-pro"', "", ""], ['"gemini/gemini-2.5-pro"', '"output"', ""], ['"openai/gpt-4o"', "", ""], ['"OpenAI/gpt-4o"', '"output"', "45200"],
+    ['"anthropic/gpt-4o"', "", ""], ['"x-1"', "", ""], ['"groq/x-1"', "", ""], ['"bedrock/amazon.nova-pro-v1:0"', '"output"', ""], ['"mistral/amazon.nova-pro-v1:0"', "", ""],
+    ['"our-llm"', "", ""], ['"embed-x"', '"output"', ""], ['"embed-x"', '"blended"', ""], ['"nope"', "", ""], ['"gpt4o"', "", ""], ['""', "", ""], ['" "', "", ""], ["5", "", ""], ["#N/A", "", ""],
+    ['"o3"', "", "45817"], ['"o3"', "", "45818"], ['"o3"', "", "45818.2"], ['"o3"', "", "45819"], ['"o3"', "", "-1"], ['"o3"', "", "3000000"], ['"o3"', "", "#DIV/0!"],
+    [`${q}AZ1`, "", ""], [`${q}AZ2`, '"output"', ""], [`${q}AZ3`, "", ""], [`${q}AZ4`, "", ""], [`${q}AZ5`, "", ""], [`${q}AZ6`, "", ""], [`${q}AZ10`, "", ""],
+    ['"gpt-4o"', "", `${q}AZ7`], ['"gpt-4o"', "", `${q}AZ8`], ['"gpt-4o"', "", `${q}AZ9`], ['"gpt-4o"', "", `${q}AZ10`], [`${q}AZ1&""`, "", ""], [`TRIM(${q}AZ2)`, '"output"', ""],
+  ] as const) {
+    add(`=AICOST.MODEL_PRICE(${model}, ${type}, ${date}, ${table})`);
+  }
+  for (const formula of [
+    '=AICOST.MODEL_PRICE("gpt-4o", "output", 45600, TEAM_PRICES)',
+    `=AICOST.MODEL_PRICE("gpt-4o", , , ${q}AN2:AX11)`,
+    `=AICOST.MODEL_PRICE("gpt-4o", "input", 45200, ${q}AN20:AR21)`,
+    `=AICOST.MODEL_PRICE("gpt-4o", "batch_input", , ${q}AN20:AR21)`,
+    `=AICOST.MODEL_PRICE("gpt-4o", "input", , ${q}AN1:AP12)`,
+    `=AICOST.MODEL_PRICE("neg", , , ${q}AN23:AT24)`,
+    `=AICOST.MODEL_PRICE("dup", , , ${q}AN26:AT28)`,
+    `=AICOST.MODEL_PRICE("undated", , , ${q}AN30:AT31)`,
+    `=AICOST.MODEL_PRICE("text-price", , , ${q}AN33:AT34)`,
+    `=AICOST.MODEL_PRICE("gpt-4o", , , ${q}AJ1:AJ7)`,
+    `=AICOST.INFER_COST(1000000, 200000, AICOST.MODEL_PRICE("gpt-4o", , , TEAM_PRICES), AICOST.MODEL_PRICE("gpt-4o", "output", , TEAM_PRICES))`,
+    `=AICOST.PROJECT_PRICE(AICOST.MODEL_PRICE("o3", "blended", , TEAM_PRICES), 12, AICOST_SCENARIO)`,
+  ]) add(formula);
   return cases;
 }
 

@@ -74,7 +74,7 @@ describe("the share-safe copy of an Excel-saved workbook", () => {
     expect(cellXml(model, "B15")).toBe('<c r="B15" t="inlineStr"><is><t xml:space="preserve">gpt-4o &amp; co</t></is></c>');
     expect(cellXml(model, "B16")).toBe('<c r="B16"></c>');
     expect(report.frozen).toEqual([
-      { sheet: "Model", cell: "B13", formula: '=_xldudf_AICOST_MODEL_PRICE("gpt-4o","input")', reason: "AICOST.MODEL_PRICE has no closed form of built-in functions", result: "its cached value 2.5" },
+      { sheet: "Model", cell: "B13", formula: '=_xldudf_AICOST_MODEL_PRICE("gpt-4o","input")', reason: "MODEL_PRICE without a price_table reads the add-in's catalog, which a shared workbook does not have", result: "its cached value 2.5" },
       { sheet: "Model", cell: "B14", formula: '=_xldudf_AICOST_PROJECT_PRICE(B1,12,IF(B2>2,"aggressive","baseline"))', reason: "the scenario is an expression, not a preset name, a range or a name of one", result: "its cached value 0.25975" },
       { sheet: "Model", cell: "B15", formula: "=_xldudf_AICOST_MODELS()", reason: "AICOST.MODELS has no closed form of built-in functions", result: 'its cached text "gpt-4o & co"' },
       { sheet: "Model", cell: "B16", formula: "=_xldudf_AICOST_CATALOG_DATE()", reason: "AICOST.CATALOG_DATE has no closed form of built-in functions", result: "no cached value: the cell is now empty" },
@@ -181,6 +181,29 @@ describe("bad input is refused with a message naming what it is", () => {
     const files = { ...excelSavedWorkbook().files };
     files["xl/worksheets/sheet2.xml"] = (files["xl/worksheets/sheet2.xml"] as string).replace("</sheetData>", "</sheetDta>");
     refused(packageOf(files), /sheet2\.xml is not well-formed XML/);
+  });
+
+  test("a native form over whole ranges becomes an array formula of its cell; a shared one is frozen; a name's range is read column by column", () => {
+    const files = { ...excelSavedWorkbook().files };
+    const cells =
+      '<row r="30"><c r="B30"><f>_xldudf_AICOST_FIT_MULTIPLIER(A5:A9,B5:B9,"n")</f><v>5</v></c>' +
+      '<c r="C30"><f t="shared" ref="C30:C31" si="7">_xldudf_AICOST_FIT_MULTIPLIER(A5:A9,B5:B9)</f><v>0.1</v></c>' +
+      '<c r="D30"><f>_xldudf_AICOST_MODEL_PRICE("gpt-4o","output",,AICOST_SCENARIO)</f><v>10</v></c></row>' +
+      '<row r="31"><c r="C31"><f t="shared" si="7"/><v>0.2</v></c></row>';
+    files["xl/worksheets/sheet2.xml"] = (files["xl/worksheets/sheet2.xml"] as string).replace("</sheetData>", `${cells}</sheetData>`);
+    const { bytes, report } = shareSafeWorkbook(packageOf(files));
+    const sheet = text(unzipSync(bytes), "xl/worksheets/sheet2.xml");
+    expect(cellXml(sheet, "B30")).toMatch(/^<c r="B30"><f t="array" ref="B30">IF\(SUM\(LEN\(A5:A9\),LEN\(B5:B9\)\)&lt;0,NA\(\),/);
+    // AICOST_SCENARIO is 'AICOST Assumptions'!$A$7:$C$7: its first column holds the ids, its third the dates.
+    expect(cellXml(sheet, "D30")).toMatch(/^<c r="D30"><f t="array" ref="D30">IF\(SUM\(LEN\('AICOST Assumptions'!\$A\$7:\$C\$7\)\)&lt;0/);
+    expect(cellXml(sheet, "D30")).toContain("TRIM('AICOST Assumptions'!$A$7:$A$7)");
+    expect(cellXml(sheet, "D30")).toContain("'AICOST Assumptions'!$C$7:$C$7");
+    const shared = report.frozen.filter((entry) => entry.cell === "C30" || entry.cell === "C31");
+    expect(shared.map((entry) => [entry.cell, entry.reason])).toEqual([
+      ["C30", "it is a shared formula, and its native form must be an array formula of its own"],
+      ["C31", "it is a shared formula, and its native form must be an array formula of its own"],
+    ]);
+    expect(cellXml(sheet, "C31")).toBe('<c r="C31"><v>0.2</v></c>');
   });
 
   test("a formula the parser cannot read is reported and its cell frozen", () => {

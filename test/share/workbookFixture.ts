@@ -57,6 +57,7 @@ export function resolveCorpusName(name: string): NameTarget | undefined {
     TEAM_BAND: { kind: "range", shape: { rows: 1, columns: 5 } },
     PRICE_CELL: { kind: "range", shape: { rows: 1, columns: 1 } },
     SCENARIO_CELL: { kind: "range", shape: { rows: 1, columns: 1 } },
+    TEAM_PRICES: { kind: "range", shape: { rows: 12, columns: 11 }, reference: "'In Puts'!$AN$1:$AX$12" },
   };
   return shapes[name.toUpperCase()];
 }

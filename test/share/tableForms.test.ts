@@ -1,0 +1,121 @@
+/**
+ * FIT_MULTIPLIER's and MODEL_PRICE's native forms (src/core/tableClosedForms.ts) on their own: in
+ * a bare HyperFormula (built-in functions only, no AICOST) against values worked out by hand, and
+ * what the rewriter freezes rather than write.
+ */
+import { HyperFormula, DetailedCellError } from "hyperformula";
+import { MAX_FORMULA_LENGTH, rewriteFormula, type NameTarget } from "../../src/share/formula";
+
+const names: Record<string, NameTarget> = {
+  PRICES: { kind: "range", shape: { rows: 4, columns: 7 }, reference: "Sheet1!$A$1:$G$4" },
+  ELSEWHERE: { kind: "other" },
+};
+const context = { resolveName: (name: string) => names[name.toUpperCase()] };
+
+function native(formula: string): string {
+  const result = rewriteFormula(formula, context);
+  if (result.kind !== "rewritten") throw new Error(`${formula}: ${JSON.stringify(result)}`);
+  expect(result.arrayEvaluation).toBe(true);
+  return `=${result.formula}`;
+}
+
+/** Evaluates native formulas beside a small prices table, Excel 365's way (array arithmetic). */
+function evaluate(formulas: readonly string[]): unknown[] {
+  const table = [
+    ["Model", "Provider", "Effective from", "Input", "Output", "Cached input", "Source"],
+    ["o3", "OpenAI", 45700, 10, 40, 2.5, "launch"],
+    ["o3", "OpenAI", 45818, 2, 8, 0.5, "price cut"],
+    ["gemini/gemini-2.5-pro", "Google", 45700, 1.25, 10, null, "list"],
+  ];
+  const hf = HyperFormula.buildFromArray([...table, ...formulas.map((formula) => [formula])], { licenseKey: "gpl-v3", useArrayArithmetic: true });
+  return formulas.map((_formula, index) => {
+    const value = hf.getCellValue({ sheet: 0, row: table.length + index, col: 0 });
+    return value instanceof DetailedCellError ? value.value : value;
+  });
+}
+
+describe("FIT_MULTIPLIER's native form", () => {
+  test("reproduces the brief's $37.5 -> $0.25 in 21 months: m = (0.25/37.5)^(12/21), 17.5x cheaper a year", () => {
+    // Two points 639.1875 days (21 months of 365.25/12 days) apart: ln m = 365.25 * ln(0.25/37.5) / 639.1875.
+    const m = Math.exp((365.25 * Math.log(0.25 / 37.5)) / 639.1875);
+    expect(m).toBeCloseTo(0.0571, 4);
+    const [multiplier, cheaper, n, low] = evaluate([
+      native("AICOST.FIT_MULTIPLIER({44999;45638.1875},{37.5;0.25})"),
+      native('AICOST.FIT_MULTIPLIER({44999;45638.1875},{37.5;0.25},"times_cheaper")'),
+      native('AICOST.FIT_MULTIPLIER({44999;45638.1875},{37.5;0.25},"n")'),
+      native('AICOST.FIT_MULTIPLIER({44999;45638.1875},{37.5;0.25},"low")'),
+    ]);
+    expect(multiplier).toBeCloseTo(m, 12);
+    expect(cheaper).toBeCloseTo(1 / m, 9);
+    expect(n).toBe(2);
+    expect(low).toBe("#N/A"); // a line through two points has no spread to bound
+  });
+
+  test("skips a pair with an empty cell: three points on a line of halving each year fit m = 0.5 exactly, r2 = 1", () => {
+    // Dates 0, 365.25, 730.5 days after 45000 with prices 8, 4, 2: ln p falls by ln 2 a year.
+    const hf = HyperFormula.buildFromArray(
+      [
+        [45000, 8],
+        [45365.25, 4],
+        [45400, null], // no price: skipped
+        [null, 99], // no date: skipped
+        [45730.5, 2],
+        [native("AICOST.FIT_MULTIPLIER(A1:A5,B1:B5)")],
+        [native('AICOST.FIT_MULTIPLIER(A1:A5,B1:B5,"r2")')],
+        [native('AICOST.FIT_MULTIPLIER(A1:A5,B1:B5,"halving_months")')],
+        [native('AICOST.FIT_MULTIPLIER(A1:A5,B1:B5,"n")')],
+      ],
+      { licenseKey: "gpl-v3", useArrayArithmetic: true },
+    );
+    const at = (row: number) => hf.getCellValue({ sheet: 0, row, col: 0 });
+    expect(at(5)).toBeCloseTo(0.5, 12);
+    expect(at(6)).toBeCloseTo(1, 12);
+    expect(at(7)).toBeCloseTo(12, 9); // halves every 12 months
+    expect(at(8)).toBe(3);
+  });
+
+  test("a statistic read from a cell, or ranges of unknown shape, are frozen with the reason", () => {
+    expect(rewriteFormula("AICOST.FIT_MULTIPLIER(A1:A5,B1:B5,C1)", context)).toEqual({ kind: "frozen", reason: "FIT_MULTIPLIER's statistic is not a text written in the formula" });
+    expect(rewriteFormula("AICOST.FIT_MULTIPLIER(A:A,B:B)", context)).toEqual({ kind: "frozen", reason: "dates (A:A) is not a rectangle of cells in A1 notation" });
+    expect(rewriteFormula("AICOST.FIT_MULTIPLIER(ELSEWHERE,B1:B5)", context)).toEqual({ kind: "frozen", reason: "dates (ELSEWHERE) is not a name of a range of cells" });
+    expect(rewriteFormula("AICOST.FIT_MULTIPLIER(Fits[Date],Fits[Price])", context).kind).toBe("frozen");
+  });
+});
+
+describe("MODEL_PRICE's native form over a price_table", () => {
+  test("the price in effect on a date, the newest without one, from the table's own cells", () => {
+    expect(
+      evaluate([
+        native('AICOST.MODEL_PRICE("o3",,,A1:G4)'),
+        native('AICOST.MODEL_PRICE("o3","input",45817,A1:G4)'),
+        native('AICOST.MODEL_PRICE("O3 ","output",45818,PRICES)'),
+        native('AICOST.MODEL_PRICE("o3","blended",,PRICES)'),
+        native('AICOST.MODEL_PRICE("o3",,45699,PRICES)'),
+        native('AICOST.MODEL_PRICE("gemini-2.5-pro","output",,PRICES)'),
+        native('AICOST.MODEL_PRICE("gemini-2.5-pro","cached_input",,PRICES)'),
+        native('AICOST.MODEL_PRICE("o4",,,PRICES)'),
+        native('AICOST.MODEL_PRICE("o3","retail",,PRICES)'),
+      ]),
+    ).toEqual([
+      2, // the 2025-06-10 cut (45818)
+      10, // the day before it
+      8,
+      (3 * 2 + 8) / 4, // 3.5
+      "#N/A", // before o3's first price (45700)
+      10, // the bare id finds gemini/gemini-2.5-pro
+      "#N/A", // its cached input is not published: never 0
+      "#N/A",
+      "#VALUE!",
+    ]);
+  });
+
+  test("the catalog (no price_table), a price_type from a cell and a formula too long for a cell are frozen", () => {
+    expect(rewriteFormula('AICOST.MODEL_PRICE("o3")', context)).toEqual({ kind: "frozen", reason: "MODEL_PRICE without a price_table reads the add-in's catalog, which a shared workbook does not have" });
+    expect(rewriteFormula('AICOST.MODEL_PRICE("o3",B1,,PRICES)', context)).toEqual({ kind: "frozen", reason: "MODEL_PRICE's price_type is not a text written in the formula" });
+    expect(rewriteFormula('AICOST.MODEL_PRICE("o3",,,{1,2})', context)).toEqual({ kind: "frozen", reason: "MODEL_PRICE's price_table is not a range of cells or a name of one" });
+    const three = ["input", "output", "cached_input"].map((type) => `AICOST.MODEL_PRICE("gemini/gemini-2.5-pro","${type}",,'A sheet with a long name'!$A$1:$K$500)`).join("+");
+    const result = rewriteFormula(three, context);
+    expect(result.kind).toBe("frozen");
+    expect(result.kind === "frozen" && result.reason).toMatch(new RegExp(`^its native formula would have \\d+ characters; a cell holds at most ${MAX_FORMULA_LENGTH}$`));
+  });
+});
