@@ -3,7 +3,10 @@
  * a bare HyperFormula (built-in functions only, no AICOST) against values worked out by hand, and
  * what the rewriter freezes rather than write.
  */
+import fc from "fast-check";
 import { HyperFormula, DetailedCellError } from "hyperformula";
+import { modelPrice, priceTableFromCells } from "../../src/core/priceLookup";
+import { datedPricesFromCells, fitPriceTrend, fitStatisticValue, FIT_STATISTICS } from "../../src/core/priceTrend";
 import { MAX_FORMULA_LENGTH, rewriteFormula, type NameTarget } from "../../src/share/formula";
 
 const names: Record<string, NameTarget> = {
@@ -79,6 +82,70 @@ describe("FIT_MULTIPLIER's native form", () => {
     expect(rewriteFormula("AICOST.FIT_MULTIPLIER(A:A,B:B)", context)).toEqual({ kind: "frozen", reason: "dates (A:A) is not a rectangle of cells in A1 notation" });
     expect(rewriteFormula("AICOST.FIT_MULTIPLIER(ELSEWHERE,B1:B5)", context)).toEqual({ kind: "frozen", reason: "dates (ELSEWHERE) is not a name of a range of cells" });
     expect(rewriteFormula("AICOST.FIT_MULTIPLIER(Fits[Date],Fits[Price])", context).kind).toBe("frozen");
+  });
+});
+
+/** The core's answer, or the error code it maps to (malformed #VALUE!, outOfRange #NUM!, notFound #N/A). */
+function coreResult(compute: () => number): number | string {
+  try {
+    return compute();
+  } catch (thrown) {
+    const code = (thrown as { code?: string }).code;
+    const excel: Record<string, string> = { malformed: "#VALUE!", outOfRange: "#NUM!", notFound: "#N/A" };
+    return code !== undefined && excel[code] !== undefined ? excel[code] : String(thrown);
+  }
+}
+
+function agrees(native: unknown, core: number | string): boolean {
+  if (typeof core === "number") return typeof native === "number" && Math.abs(native - core) <= 1e-7 * Math.max(1, Math.abs(core));
+  return native === core; // the same error value
+}
+
+describe("native forms and the core agree on random data (fast-check)", () => {
+  const statistics = FIT_STATISTICS.filter((statistic) => statistic !== "low" && statistic !== "high"); // TINV in HyperFormula: 1e-8
+
+  test("FIT_MULTIPLIER: dates and prices with empty cells, every statistic", () => {
+    const cell = (values: fc.Arbitrary<number>) => fc.oneof({ weight: 4, arbitrary: values }, { weight: 1, arbitrary: fc.constant(null) });
+    const rows = fc.array(fc.tuple(cell(fc.integer({ min: 44000, max: 47000 })), cell(fc.double({ min: 0.01, max: 100, noNaN: true }))), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(rows, (pairs) => {
+        const formulas = statistics.map((statistic) => native(`AICOST.FIT_MULTIPLIER(A1:A${pairs.length},B1:B${pairs.length},"${statistic}")`));
+        const hf = HyperFormula.buildFromArray([...pairs.map(([date, price]) => [date, price]), ...formulas.map((formula) => [formula])], { licenseKey: "gpl-v3", useArrayArithmetic: true });
+        statistics.forEach((statistic, index) => {
+          const value = hf.getCellValue({ sheet: 0, row: pairs.length + index, col: 0 });
+          const shown = value instanceof DetailedCellError ? value.value : value;
+          const expected = coreResult(() => fitStatisticValue(fitPriceTrend(datedPricesFromCells(pairs.map(([date]) => [date]), pairs.map(([, price]) => [price]))), statistic));
+          if (!agrees(shown, expected)) throw new Error(`${statistic} of ${JSON.stringify(pairs)}: native ${JSON.stringify(shown)}, AICOST ${expected}`);
+        });
+        hf.destroy();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test("MODEL_PRICE: a table of three models' dated rows, any date, any model", () => {
+    const row = fc.record({
+      model: fc.constantFrom("a", "b", "openai/c"),
+      day: fc.integer({ min: 45000, max: 45010 }),
+      input: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 50 })),
+      output: fc.integer({ min: 0, max: 50 }),
+    });
+    const rows = fc.uniqueArray(row, { minLength: 1, maxLength: 8, selector: (entry) => `${entry.model}@${entry.day}` });
+    fc.assert(
+      fc.property(rows, fc.constantFrom("a", "B", "c", "openai/a", "z"), fc.integer({ min: 44998, max: 45012 }), fc.constantFrom("input", "output", "blended"), (entries, query, day, type) => {
+        const cells = [["Model", "Provider", "Effective from", "Input", "Output", "Cached input", "Source"], ...entries.map((entry) => [entry.model, "OpenAI", entry.day, entry.input, entry.output, null, "s"])];
+        const formula = native(`AICOST.MODEL_PRICE("${query}","${type}",${day},A1:G${cells.length})`);
+        const hf = HyperFormula.buildFromArray([...cells, [formula]], { licenseKey: "gpl-v3", useArrayArithmetic: true });
+        const value = hf.getCellValue({ sheet: 0, row: cells.length, col: 0 });
+        const shown = value instanceof DetailedCellError ? value.value : value;
+        const expected = coreResult(() => modelPrice(priceTableFromCells(cells), query, type, day).usdPerMillionTokens);
+        hf.destroy();
+        if (!agrees(shown, expected)) {
+          throw new Error(`${query} ${type} ${day} in ${JSON.stringify(entries)}: native ${JSON.stringify(shown)}, AICOST ${expected}`);
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
