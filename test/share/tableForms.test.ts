@@ -106,7 +106,10 @@ describe("native forms and the core agree on random data (fast-check)", () => {
 
   test("FIT_MULTIPLIER: dates and prices with empty cells, every statistic", () => {
     const cell = (values: fc.Arbitrary<number>) => fc.oneof({ weight: 4, arbitrary: values }, { weight: 1, arbitrary: fc.constant(null) });
-    const rows = fc.array(fc.tuple(cell(fc.integer({ min: 44000, max: 47000 })), cell(fc.double({ min: 0.01, max: 100, noNaN: true }))), { minLength: 1, maxLength: 8 });
+    // Prices in cents: two prices are the same or differ by 1e-4 or more. Prices equal to 15 digits
+    // but not identical make r2 and the slope rounding noise, in any engine (RSQ gave 0.5 for 1).
+    const cents = fc.integer({ min: 1, max: 10_000 }).map((value) => value / 100);
+    const rows = fc.array(fc.tuple(cell(fc.integer({ min: 44000, max: 47000 })), cell(cents)), { minLength: 1, maxLength: 8 });
     fc.assert(
       fc.property(rows, (pairs) => {
         const formulas = statistics.map((statistic) => native(`AICOST.FIT_MULTIPLIER(A1:A${pairs.length},B1:B${pairs.length},"${statistic}")`));
@@ -119,7 +122,7 @@ describe("native forms and the core agree on random data (fast-check)", () => {
         });
         hf.destroy();
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 
