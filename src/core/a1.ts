@@ -36,3 +36,14 @@ export function columnIndex(letters: string): number {
   }
   return index - 1;
 }
+
+/** An optional sheet prefix of an A1 reference (`'My sheet'!`, `Data!`), as a regular expression's group 1. */
+export const A1_SHEET_PREFIX = "((?:'(?:[^']|'')+'|[^'!:]+)!)?";
+
+/**
+ * A cell or a rectangle in A1 notation, its parts as groups: 1 the sheet prefix; 2-5 the first
+ * corner's `$`, column letters, `$` and row digits; 6-9 the second corner's, when there is one.
+ *
+ * @example A1_CELL_OR_RANGE.exec("'P'!$A$4:K504")?.slice(1, 6) // ["'P'!", "$", "A", "$", "4"]
+ */
+export const A1_CELL_OR_RANGE = new RegExp(`^${A1_SHEET_PREFIX}(\\$?)([A-Za-z]{1,3})(\\$?)([0-9]{1,7})(?::(\\$?)([A-Za-z]{1,3})(\\$?)([0-9]{1,7}))?$`);

@@ -30,9 +30,8 @@ import {
   type FormulaExpression,
 } from "./formulaExpression";
 import { NotNative } from "./notNative";
-import { bareModelId, MODEL_ID_PREFIXES, parsePriceType, type PriceType } from "./priceLookup";
+import { bareModelId, MODEL_ID_PREFIXES, MODEL_LIST_HEADER, parsePriceType, type PriceType } from "./priceLookup";
 import { CONFIDENCE_LEVEL, DAYS_PER_YEAR, parseFitStatistic, type FitStatistic } from "./priceTrend";
-import { MODEL_LIST_HEADER } from "./priceLookup";
 
 const monthsInYear = 12;
 

@@ -23,7 +23,7 @@ import {
   type OperandDomain,
   type TableOperand,
 } from "../core/closedForms";
-import { columnIndex, columnLetters } from "../core/a1";
+import { A1_CELL_OR_RANGE, columnIndex, columnLetters } from "../core/a1";
 import { LAST_EXCEL_SERIAL } from "../core/excelDate";
 import { formulaText, isAtomic, source, withFileFunctionNames, type FormulaErrorCode, type FormulaExpression } from "../core/formulaExpression";
 import { AICOST_NAMESPACE } from "../core/namespace";
@@ -101,6 +101,11 @@ function childrenOf(node: Node): Node[] {
 
 function containsAicost(node: Node): boolean {
   return isAicostCall(node) || childrenOf(node).some(containsAicost);
+}
+
+/** Whether an argument reads a cell or a function of the workbook's (not AICOST's), whose value may be empty. */
+function readsCell(node: Node): boolean {
+  return node.type === "ReferenceIdentifier" || (node.type === "CallExpression" && !isAicostCall(node));
 }
 
 const numericBinary = new Set(["+", "-", "*", "/", "^"]);
@@ -224,8 +229,7 @@ class FormulaRewriter {
       case "date": {
         // An empty cell is "no date" (the newest price): read as the last day a date can be.
         const operand = this.numberOperand(argument, {}, parameter.name);
-        const readsCell = argument.type === "ReferenceIdentifier" || (argument.type === "CallExpression" && !isAicostCall(argument));
-        return operand.kind === "number" && !operand.numeric && readsCell ? optionalCellRead(operand.expression, { kind: "number", value: LAST_EXCEL_SERIAL }, {}) : operand;
+        return operand.kind === "number" && !operand.numeric && readsCell(argument) ? optionalCellRead(operand.expression, { kind: "number", value: LAST_EXCEL_SERIAL }, {}) : operand;
       }
       case "table":
         return this.tableOperand(argument, parameter.name);
@@ -290,8 +294,7 @@ class FormulaRewriter {
 
   /** An optional number read from a cell: an empty cell takes the default, as in AICOST. */
   private blankMeansDefault(operand: Operand, argument: Node, parameter: ParameterSpec, parameters: readonly ParameterSpec[], previous: readonly Operand[]): Operand {
-    const readsCell = argument.type === "ReferenceIdentifier" || (argument.type === "CallExpression" && !isAicostCall(argument));
-    if (operand.kind !== "number" || operand.numeric || !readsCell) return operand;
+    if (operand.kind !== "number" || operand.numeric || !readsCell(argument)) return operand;
     const fallback = parameter.defaultValue;
     let fallbackExpression: FormulaExpression;
     if (typeof fallback === "number") {
@@ -449,14 +452,12 @@ class FormulaRewriter {
   }
 }
 
-const a1RangePattern = /^((?:'(?:[^']|'')+'|[^'!:]+)!)?(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?::(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7}))?$/;
-
 /**
  * A rectangle in A1 notation as a table operand whose columns and cells are references of their
  * own, each corner keeping its `$`s: column 2 of `'P'!$A$4:$K$504` is `'P'!$B$4:$B$504`.
  */
 export function tableReference(reference: string, expression: FormulaExpression): TableOperand | null {
-  const match = a1RangePattern.exec(reference.trim());
+  const match = A1_CELL_OR_RANGE.exec(reference.trim());
   if (match === null) return null;
   const prefix = match[1] ?? "";
   const [leftAbsolute, leftLetters, topAbsolute, topDigits] = [match[2], match[3], match[4], match[5]];
@@ -513,9 +514,7 @@ export function rewriteFormula(formula: string, context: FormulaContext): Formul
     if (formulaText.length > MAX_FORMULA_LENGTH) {
       return { kind: "frozen", reason: `its native formula would have ${formulaText.length} characters; a cell holds at most ${MAX_FORMULA_LENGTH}` };
     }
-    return rewriter.arrayEvaluation
-      ? { kind: "rewritten", formula: formulaText, calls: rewriter.calls, arrayEvaluation: true }
-      : { kind: "rewritten", formula: formulaText, calls: rewriter.calls };
+    return { kind: "rewritten", formula: formulaText, calls: rewriter.calls, ...(rewriter.arrayEvaluation && { arrayEvaluation: true }) };
   } catch (thrown) {
     if (thrown instanceof Frozen) return { kind: "frozen", reason: thrown.message };
     throw thrown;

@@ -244,10 +244,11 @@ interface DefinedName {
 }
 
 function nameTarget(formula: string): NameTarget {
-  const parsed = parseA1Ref(formula.replace(/^=/, "").trim()) as { range?: { top: number | null; left: number | null; bottom: number | null; right: number | null } } | null;
+  const reference = formula.replace(/^=/, "").trim();
+  const parsed = parseA1Ref(reference) as { range?: { top: number | null; left: number | null; bottom: number | null; right: number | null } } | null;
   const range = parsed?.range;
   if (!range || range.top === null || range.left === null || range.bottom === null || range.right === null) return { kind: "other" };
-  return { kind: "range", shape: { rows: range.bottom - range.top + 1, columns: range.right - range.left + 1 }, reference: formula.replace(/^=/, "").trim() };
+  return { kind: "range", shape: { rows: range.bottom - range.top + 1, columns: range.right - range.left + 1 }, reference };
 }
 
 const cellReferencePattern = /^([A-Za-z]{1,3})([0-9]{1,7})$/;

@@ -12,7 +12,7 @@
  * formula that differs there is a miss, never a wrong fill.
  */
 import { tokenize } from "@borgar/fx/xlsx";
-import { columnIndex, columnLetters, LAST_COLUMN_INDEX, LAST_ROW_NUMBER } from "../core/a1";
+import { A1_CELL_OR_RANGE, A1_SHEET_PREFIX, columnIndex, columnLetters, LAST_COLUMN_INDEX, LAST_ROW_NUMBER } from "../core/a1";
 import type { FormulaRewrite } from "./formula";
 
 /** One end of a reference: a row and a column, each absolute ($) or an offset from the cell. */
@@ -33,10 +33,8 @@ type Entry =
   | { readonly kind: "unchanged" }
   | { readonly kind: "rewritten"; readonly calls: number; readonly arrayEvaluation?: boolean; readonly template: readonly TemplatePiece[] };
 
-const prefixPattern = "((?:'(?:[^']|'')+'|[^'!:]+)!)?";
-const cellPattern = new RegExp(`^${prefixPattern}(\\$?)([A-Za-z]{1,3})(\\$?)([0-9]{1,7})(?::(\\$?)([A-Za-z]{1,3})(\\$?)([0-9]{1,7}))?$`);
-const columnsPattern = new RegExp(`^${prefixPattern}(\\$?)([A-Za-z]{1,3}):(\\$?)([A-Za-z]{1,3})$`);
-const rowsPattern = new RegExp(`^${prefixPattern}(\\$?)([0-9]{1,7}):(\\$?)([0-9]{1,7})$`);
+const columnsPattern = new RegExp(`^${A1_SHEET_PREFIX}(\\$?)([A-Za-z]{1,3}):(\\$?)([A-Za-z]{1,3})$`);
+const rowsPattern = new RegExp(`^${A1_SHEET_PREFIX}(\\$?)([0-9]{1,7}):(\\$?)([0-9]{1,7})$`);
 
 function part(absolute: string, value: number, origin: number): { absolute: boolean; value: number } {
   return absolute === "$" ? { absolute: true, value } : { absolute: false, value: value - origin };
@@ -48,7 +46,7 @@ function cellCorner(columnAbsolute: string, letters: string, rowAbsolute: string
 
 /** A reference token read relative to the cell (0-based row and column), or null when it is not plain A1. */
 function movable(text: string, row: number, column: number): MovableReference | null {
-  let match = cellPattern.exec(text);
+  let match = A1_CELL_OR_RANGE.exec(text);
   if (match) {
     const corners = [cellCorner(match[2], match[3], match[4], match[5], row, column)];
     if (match[7] !== undefined) corners.push(cellCorner(match[6], match[7], match[8], match[9], row, column));
@@ -188,7 +186,7 @@ export class RelativeRewriteCache {
     if (entry !== undefined) {
       if (entry.kind === "unchanged") return entry;
       const filled = fill(entry.template, row, column);
-      if (filled !== null) return entry.arrayEvaluation ? { kind: "rewritten", formula: filled, calls: entry.calls, arrayEvaluation: true } : { kind: "rewritten", formula: filled, calls: entry.calls };
+      if (filled !== null) return { kind: "rewritten", formula: filled, calls: entry.calls, ...(entry.arrayEvaluation && { arrayEvaluation: true }) };
       return this.rewrite(formula);
     }
     const result = this.rewrite(formula);

@@ -2,8 +2,9 @@
  * @jest-environment jsdom
  */
 import { PRESET_SCENARIOS } from "../../src/core/scenario";
-import { mountTaskpane, type TaskpaneHandle, type TaskpaneOptions } from "../../src/taskpane/app";
+import type { TaskpaneHandle, TaskpaneOptions } from "../../src/taskpane/app";
 import { FakeWorkbook } from "./fakeWorkbook";
+import { paneFixture, settle } from "./paneHarness";
 
 // jsdom has no canvas; drawing is checked in the browser (test/e2e/taskpane.e2e.test.ts). Here
 // the chart's data is read from its text alternative, which the pane renders from the same series.
@@ -14,28 +15,17 @@ jest.mock("../../src/taskpane/chart", () => ({
   },
 }));
 
-/** Lets queued promise callbacks and the pane's write delay (350 ms) run. */
-const settle = (milliseconds = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
+/** Lets the pane's write delay (350 ms) run. */
 const afterWriteDelay = (): Promise<void> => settle(450);
 
+const fixture = paneFixture();
 let root: HTMLElement;
-let pane: TaskpaneHandle | null = null;
-
 beforeEach(() => {
-  root = document.createElement("div");
-  document.body.append(root);
+  root = fixture.root();
 });
 
-afterEach(async () => {
-  await pane?.destroy();
-  pane = null;
-  root.remove();
-});
-
-async function mount(workbook: FakeWorkbook, options: Partial<TaskpaneOptions> = {}): Promise<TaskpaneHandle> {
-  pane = await mountTaskpane(root, workbook, { connection: "preview", ...options });
-  await settle();
-  return pane;
+function mount(workbook: FakeWorkbook, options: Partial<TaskpaneOptions> = {}): Promise<TaskpaneHandle> {
+  return fixture.mount(workbook, options);
 }
 
 function radios(): HTMLInputElement[] {
@@ -430,8 +420,7 @@ describe("the uncertainty band on the chart (issue 11)", () => {
     await mount(workbook);
     // 10 * (0.02 + 0.98 * 0.3) = 3.14
     expect(bandValue("p90", 12)).toBeCloseTo(3.14, 12);
-    await pane?.destroy();
-    pane = null;
+    await fixture.unmount();
     root.replaceChildren();
     const withoutBand = new FakeWorkbook();
     withoutBand.band = null;
@@ -589,11 +578,10 @@ describe("connection, theme, problems and clean-up", () => {
 
   test("destroy unsubscribes from the workbook and removes the pane and its styles", async () => {
     const workbook = new FakeWorkbook();
-    const handle = await mount(workbook);
+    await mount(workbook);
     expect(workbook.assumptionListeners.size).toBe(1);
     expect(workbook.selectionListeners.size).toBe(1);
-    await handle.destroy();
-    pane = null;
+    await fixture.unmount(); // the handle's destroy()
     expect(workbook.assumptionListeners.size).toBe(0);
     expect(workbook.selectionListeners.size).toBe(0);
     expect(root.children.length).toBe(0);

@@ -4,48 +4,27 @@
 /* "Fit a scenario from data" in the pane, on the FakeWorkbook: the shipped GPT-4-level series
  * and a range read through the port, the statistics shown, the row added with a note naming the
  * data, and bad input (an unreadable range, too few points, a bad name or floor) writing nothing. */
-import { mountTaskpane, type TaskpaneHandle } from "../../src/taskpane/app";
 import { FakeWorkbook } from "./fakeWorkbook";
+import { buttonNamed, byLabel, paneFixture, settle } from "./paneHarness";
 
 jest.mock("../../src/taskpane/chart", () => ({ PriceChart: class { update(): void {} destroy(): void {} } }));
 jest.mock("../../src/taskpane/fitChart", () => ({ FitChart: class { update(): void {} destroy(): void {} } }));
 
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-let root: HTMLElement;
-let pane: TaskpaneHandle | null = null;
-
-beforeEach(() => {
-  root = document.createElement("div");
-  document.body.append(root);
-});
-afterEach(async () => {
-  await pane?.destroy();
-  pane = null;
-  root.remove();
-});
+const pane = paneFixture();
+const root = (): HTMLElement => pane.root();
 
 async function mount(workbook: FakeWorkbook): Promise<HTMLElement> {
-  pane = await mountTaskpane(root, workbook, { connection: "preview" });
-  await settle();
-  return root.querySelector('[data-testid="aicost-fit"]') as HTMLElement;
-}
-
-function byLabel<T extends HTMLElement>(view: HTMLElement, text: string): T {
-  const label = [...view.querySelectorAll("label")].find((each) => each.textContent === text);
-  const found = label && view.querySelector<T>(`[id="${label.htmlFor}"]`);
-  if (found == null) throw new Error(`nothing labelled ${text}`);
-  return found;
+  await pane.mount(workbook);
+  return root().querySelector('[data-testid="aicost-fit"]') as HTMLElement;
 }
 
 async function click(view: HTMLElement, text: string): Promise<void> {
-  const found = [...view.querySelectorAll("button")].find((each) => each.textContent === text);
-  if (found == null) throw new Error(`no button ${text}`);
-  found.click();
+  buttonNamed(view, text).click();
   await settle();
   await settle();
 }
 
-const status = (): string => root.querySelector(".aicost-status")?.textContent ?? "";
+const status = (): string => root().querySelector(".aicost-status")?.textContent ?? "";
 
 test("fits the shipped GPT-4-level series (m = 0.0237, 42x, r2 0.76, n 6) and adds it as a scenario whose note names the data", async () => {
   const workbook = new FakeWorkbook();

@@ -4,10 +4,10 @@
 /* The pane's Prices view on the in-memory FakeWorkbook: search, Add to workbook (never over a
  * user's row without asking), Insert at the selected cell (formula or value, never over a filled
  * cell without asking), Check for newer prices (offers rows, changes none), and bad input. */
-import { mountTaskpane, type TaskpaneHandle } from "../../src/taskpane/app";
 import { priceRowInputs } from "../../src/sheet/pricesSheet";
 import type { ModelPriceRow } from "../../src/core/priceCatalog";
 import { FakeWorkbook } from "./fakeWorkbook";
+import { buttonNamed, byLabel, paneFixture, settle } from "./paneHarness";
 
 jest.mock("../../src/taskpane/chart", () => ({
   PriceChart: class {
@@ -16,39 +16,12 @@ jest.mock("../../src/taskpane/chart", () => ({
   },
 }));
 
-const settle = (milliseconds = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
-
-let root: HTMLElement;
-let pane: TaskpaneHandle | null = null;
-
-beforeEach(() => {
-  root = document.createElement("div");
-  document.body.append(root);
-});
-
-afterEach(async () => {
-  await pane?.destroy();
-  pane = null;
-  root.remove();
-});
+const pane = paneFixture();
+const root = (): HTMLElement => pane.root();
 
 async function mount(workbook: FakeWorkbook): Promise<HTMLElement> {
-  pane = await mountTaskpane(root, workbook, { connection: "preview" });
-  await settle();
-  return root.querySelector('[data-testid="aicost-prices"]') as HTMLElement;
-}
-
-function byLabel<T extends HTMLElement>(view: HTMLElement, text: string): T {
-  const label = [...view.querySelectorAll("label")].find((each) => each.textContent === text);
-  const found = label && view.querySelector<T>(`[id="${label.htmlFor}"]`);
-  if (found == null) throw new Error(`nothing labelled ${text}`);
-  return found;
-}
-
-function buttonNamed(view: HTMLElement, text: string): HTMLButtonElement {
-  const found = [...view.querySelectorAll("button")].find((each) => each.textContent === text);
-  if (found == null) throw new Error(`no button ${text}`);
-  return found;
+  await pane.mount(workbook);
+  return root().querySelector('[data-testid="aicost-prices"]') as HTMLElement;
 }
 
 async function search(view: HTMLElement, query: string): Promise<void> {
@@ -72,7 +45,7 @@ async function click(button: HTMLButtonElement): Promise<void> {
 }
 
 function status(): string {
-  return root.querySelector(".aicost-status")?.textContent ?? "";
+  return root().querySelector(".aicost-status")?.textContent ?? "";
 }
 
 // data/prices.csv: o3 launched at $10 / $40 (2025-04-16) and was cut to $2 / $8 (2025-06-10).

@@ -4,9 +4,9 @@
 /* The sensitivity view in the pane, on the pane tests' in-memory workbook: its model's output is
  * tickets x price (100 x 3 = 300). Drawing is checked in the browser; here the tornado's data is
  * read from its text alternative. */
-import { mountTaskpane, type TaskpaneHandle } from "../../src/taskpane/app";
 import { defaultRange, formatAmount } from "../../src/taskpane/sensitivityView";
 import { FakeWorkbook } from "./fakeWorkbook";
+import { buttonNamed, paneFixture, settle } from "./paneHarness";
 
 jest.mock("../../src/taskpane/chart", () => ({ PriceChart: class { update(): void {} destroy(): void {} } }));
 const tornadoCharts: unknown[] = [];
@@ -20,31 +20,18 @@ jest.mock("../../src/taskpane/tornadoChart", () => ({
   },
 }));
 
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-let root: HTMLElement;
-let pane: TaskpaneHandle | null = null;
-
+const pane = paneFixture();
 beforeEach(() => {
-  root = document.createElement("div");
-  document.body.append(root);
   tornadoCharts.length = 0;
-});
-afterEach(async () => {
-  await pane?.destroy();
-  pane = null;
-  root.remove();
 });
 
 async function mount(workbook: FakeWorkbook): Promise<HTMLElement> {
-  pane = await mountTaskpane(root, workbook, { connection: "preview" });
-  await settle();
-  return root.querySelector("[data-testid=sensitivity-view]") as HTMLElement;
+  await pane.mount(workbook);
+  return pane.root().querySelector("[data-testid=sensitivity-view]") as HTMLElement;
 }
 
 function click(view: HTMLElement, label: string): void {
-  const found = [...view.querySelectorAll("button")].find((each) => each.textContent === label);
-  if (found == null) throw new Error(`no button ${label}`);
-  found.click();
+  buttonNamed(view, label).click();
 }
 
 const text = (view: HTMLElement, id: string): string => view.querySelector(`[data-testid=${id}]`)?.textContent ?? "";

@@ -7,10 +7,10 @@
  * reason), nothing written to the open workbook; a host without the APIs says so and names the CLI. */
 import "./textCodecs";
 import { strFromU8, unzipSync } from "fflate";
-import { mountTaskpane, type TaskpaneHandle } from "../../src/taskpane/app";
 import { shareSummary, SHARE_SAFE_FILE_NAME } from "../../src/taskpane/shareView";
 import { excelSavedWorkbook } from "../share/fixtures";
 import { FakeWorkbook } from "./fakeWorkbook";
+import { buttonNamed, paneFixture, settle } from "./paneHarness";
 
 jest.mock("../../src/taskpane/chart", () => ({
   PriceChart: class {
@@ -19,29 +19,14 @@ jest.mock("../../src/taskpane/chart", () => ({
   },
 }));
 
-const settle = (milliseconds = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
-
-let root: HTMLElement;
-let pane: TaskpaneHandle | null = null;
-
-beforeEach(() => {
-  root = document.createElement("div");
-  document.body.append(root);
-});
-
-afterEach(async () => {
-  await pane?.destroy();
-  pane = null;
-  root.remove();
-});
+const pane = paneFixture();
 
 async function mount(workbook: FakeWorkbook): Promise<void> {
-  pane = await mountTaskpane(root, workbook, { connection: "excel" });
-  await settle();
+  await pane.mount(workbook, { connection: "excel" });
 }
 
-const section = (): HTMLElement => root.querySelector<HTMLElement>("[data-testid=share-section]")!;
-const makeButton = (): HTMLButtonElement => [...section().querySelectorAll("button")].find((each) => each.textContent === "Make share-safe copy")!;
+const section = (): HTMLElement => pane.root().querySelector<HTMLElement>("[data-testid=share-section]")!;
+const makeButton = (): HTMLButtonElement => buttonNamed(section(), "Make share-safe copy");
 const shareStatus = (): string => section().querySelector("[data-testid=share-status]")?.textContent ?? "";
 
 /** Clicks the button and waits for the copy (the rewriter loads and runs). */
